@@ -1,0 +1,24 @@
+import type { Handlers } from '../platform/messaging';
+import type { LogStore } from './log-store';
+
+export interface HandlerDeps {
+  logStore: LogStore;
+}
+
+/**
+ * One handler per request type, each a thin call into the module that does the work. Each
+ * feature contributes its handlers as a group (see `logHandlers`); the map type makes a
+ * missing handler a compile error.
+ */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    ...logHandlers(deps),
+  };
+}
+
+function logHandlers({ logStore }: HandlerDeps) {
+  return {
+    'log/clear': async () => ({ removed: await logStore.clear() }),
+    'log/flush': async () => ({ records: (await logStore.current()).records.length }),
+  } satisfies Partial<Handlers>;
+}

@@ -1,0 +1,53 @@
+/**
+ * Wiring only. Every listener is registered synchronously at the top level, because an MV3
+ * worker (and a Firefox event page) is started for an event and may be stopped between any two.
+ * State lives in storage; nothing here is kept only in memory.
+ */
+import { WATCH_URL_PATTERNS } from '../core/hosts';
+import { browser } from '../platform/browser';
+import { ensureAlarm, onAlarm } from '../platform/alarms';
+import { handleRequests } from '../platform/messaging';
+import { watchRequests } from '../platform/web-request';
+import { createBadgeUpdater } from './badge-updater';
+import { createHandlers } from './handlers';
+import { createLogStore } from './log-store';
+import { createRecorder } from './recorder';
+import { createSettingsStore } from './settings-store';
+
+const BADGE_ALARM = 'badge-refresh';
+const now = () => Date.now();
+
+const settings = createSettingsStore();
+const logStore = createLogStore({
+  now,
+  limits: () => ({
+    maxRecords: settings.get().maxRecords,
+    maxBytes: 1_000_000,
+    maxAgeMs: settings.get().retentionHours * 3_600_000,
+  }),
+});
+const updateBadges = createBadgeUpdater(now);
+logStore.onWritten((log) => void updateBadges(log));
+
+watchRequests(
+  WATCH_URL_PATTERNS,
+  createRecorder({
+    onFailure: (record) => logStore.append([record]),
+  }),
+);
+
+handleRequests(createHandlers({ logStore }));
+
+onAlarm((name) => {
+  // Failures age out of the 10-minute badge window without any new event to trigger an update.
+  if (name === BADGE_ALARM) void logStore.current().then(updateBadges);
+});
+
+browser.runtime.onStartup.addListener(() => {
+  void settings.ready.then(() => {
+    if (!settings.get().keepAcrossRestarts) void logStore.clear();
+  });
+});
+
+browser.runtime.onInstalled.addListener(() => void ensureAlarm(BADGE_ALARM, 1));
+void ensureAlarm(BADGE_ALARM, 1);

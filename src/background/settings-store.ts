@@ -1,0 +1,20 @@
+import { DEFAULT_SETTINGS, SETTINGS_KEY, parseSettings, type Settings } from '../contract/settings';
+import { onLocalChanged, readLocal } from '../platform/storage';
+
+/** The background's view of the settings: loaded once, kept current through storage.onChanged. */
+export function createSettingsStore() {
+  let settings: Settings = DEFAULT_SETTINGS;
+  const ready = readLocal([SETTINGS_KEY]).then(
+    (stored) => {
+      settings = parseSettings(stored[SETTINGS_KEY]).settings;
+    },
+    () => undefined,
+  );
+  onLocalChanged((changes) => {
+    if (changes[SETTINGS_KEY]) settings = parseSettings(changes[SETTINGS_KEY].newValue).settings;
+  });
+  return {
+    ready,
+    get: (): Settings => settings,
+  };
+}

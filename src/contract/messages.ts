@@ -1,0 +1,42 @@
+/**
+ * The one typed request map from the UI to the background. The background is the only writer;
+ * the UI reads storage and asks for actions here. No pushes go the other way.
+ */
+export interface RequestMap {
+  /** Remove every record (the user's "clear log"). */
+  'log/clear': { params: Record<string, never>; result: { removed: number } };
+  /** Write what is pending now; tests and the report use it to read a complete log. */
+  'log/flush': { params: Record<string, never>; result: { records: number } };
+}
+
+export type RequestType = keyof RequestMap;
+export type Params<K extends RequestType> = RequestMap[K]['params'];
+export type Result<K extends RequestType> = RequestMap[K]['result'];
+
+export interface Request<K extends RequestType = RequestType> {
+  /** Marks the message as ours, so other senders are ignored. */
+  edr: 1;
+  type: K;
+  params: Params<K>;
+}
+
+export interface ReplyError {
+  code: string;
+  message: string;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
+
+export function isRequest(message: unknown): message is Request {
+  return (
+    !!message &&
+    typeof message === 'object' &&
+    (message as { edr?: unknown }).edr === 1 &&
+    typeof (message as { type?: unknown }).type === 'string'
+  );
+}
+
+export function errorReply(code: string, error: unknown): { ok: false; error: ReplyError } {
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : 'Unknown error';
+  return { ok: false, error: { code, message } };
+}

@@ -1,0 +1,59 @@
+import * as v from 'valibot';
+import { emptyLog, recordBytes, type FailureLog } from '../core/failure-log';
+import type { ErrorRecord } from '../core/error-record';
+import { ErrorRecordSchema } from './record-schema';
+
+export const LOG_KEY = 'log';
+export const LOG_VERSION = 1;
+
+/** What is in storage under `log`. `bytes` is recomputed on load, never trusted. */
+export interface StoredLog {
+  v: number;
+  records: ErrorRecord[];
+  dropped: number;
+  notice: FailureLog['notice'];
+}
+
+const NoticeSchema = v.nullable(
+  v.object({ kind: v.picklist(['corrupt-recovered', 'storage-full']), time: v.number(), lost: v.number() }),
+);
+
+export interface LoadedLog {
+  log: FailureLog;
+  /** Records that could not be read and were discarded. */
+  unreadable: number;
+}
+
+/**
+ * Reads whatever is stored, keeping every record that validates. Corrupt or foreign data never
+ * throws: the valid records survive and the notice tells the user how many were lost.
+ */
+export function parseStoredLog(raw: unknown, now: number): LoadedLog {
+  if (raw === undefined || raw === null) return { log: emptyLog(), unreadable: 0 };
+  const obj = typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+  const list = Array.isArray(obj?.records) ? (obj.records as unknown[]) : Array.isArray(raw) ? (raw as unknown[]) : null;
+  if (!list) return { log: { ...emptyLog(), notice: { kind: 'corrupt-recovered', time: now, lost: 0 } }, unreadable: 1 };
+  const records: ErrorRecord[] = [];
+  for (const item of list) {
+    const parsed = v.safeParse(ErrorRecordSchema, item);
+    if (parsed.success) records.push(parsed.output);
+  }
+  records.sort((a, b) => a.time - b.time);
+  const unreadable = list.length - records.length;
+  const dropped = typeof obj?.dropped === 'number' && Number.isFinite(obj.dropped) && obj.dropped >= 0 ? obj.dropped : 0;
+  const storedNotice = v.safeParse(NoticeSchema, obj?.notice ?? null);
+  const notice =
+    unreadable > 0
+      ? { kind: 'corrupt-recovered' as const, time: now, lost: unreadable }
+      : storedNotice.success
+        ? storedNotice.output
+        : null;
+  return {
+    log: { records, dropped, notice, bytes: records.reduce((sum, r) => sum + recordBytes(r), 0) },
+    unreadable,
+  };
+}
+
+export function toStoredLog(log: FailureLog): StoredLog {
+  return { v: LOG_VERSION, records: log.records, dropped: log.dropped, notice: log.notice };
+}

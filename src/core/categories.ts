@@ -1,0 +1,85 @@
+/**
+ * What kind of failure a record is. Each category has a plain-language meaning (an i18n key,
+ * so the pure core never needs the browser to name it), a side (whose fault it usually is),
+ * and a severity used to colour the badge by the worst one.
+ */
+export const CATEGORIES = [
+  'server', // 500 and other 5xx: OpenAI's app failed
+  'gateway', // 502, 504, Cloudflare 520-530: an edge could not reach OpenAI in time
+  'overload', // 503: overloaded or in maintenance
+  'rate-limit', // 429
+  'session', // 401/403 on an API path: session expired or blocked
+  'cloudflare', // an HTML Cloudflare page where the API should answer (challenge or edge error)
+  'blocked', // net::ERR_BLOCKED_BY_CLIENT: another extension
+  'proxy', // proxy and tunnel errors: a proxy or VPN
+  'network', // DNS, offline, network changed
+  'connection', // resets, timeouts, TLS: the path between the browser and OpenAI
+] as const;
+
+export type Category = (typeof CATEGORIES)[number];
+
+export type Side = 'openai' | 'user' | 'either';
+
+export const CATEGORY_SIDE: Readonly<Record<Category, Side>> = {
+  server: 'openai',
+  gateway: 'openai',
+  overload: 'openai',
+  'rate-limit': 'either',
+  session: 'user',
+  cloudflare: 'user',
+  blocked: 'user',
+  proxy: 'user',
+  network: 'user',
+  connection: 'either',
+};
+
+/** Higher is worse; the badge takes the colour of the worst category on the tab. */
+export const CATEGORY_SEVERITY: Readonly<Record<Category, number>> = {
+  server: 9,
+  gateway: 8,
+  overload: 8,
+  'rate-limit': 6,
+  session: 6,
+  cloudflare: 5,
+  connection: 4,
+  proxy: 4,
+  network: 4,
+  blocked: 3,
+};
+
+/** Badge colours: red for OpenAI's side, amber for limits and sessions, blue for the user's network. */
+export const CATEGORY_COLOR: Readonly<Record<Category, string>> = {
+  server: '#c5221f',
+  gateway: '#c5221f',
+  overload: '#c5221f',
+  'rate-limit': '#b06000',
+  session: '#b06000',
+  cloudflare: '#b06000',
+  connection: '#1a5fb4',
+  proxy: '#1a5fb4',
+  network: '#1a5fb4',
+  blocked: '#6b3fa0',
+};
+
+/** The filter groups the DevTools panel offers; telemetry is a flag, not a category. */
+export const FILTER_GROUPS = ['server', 'gateway', 'overload', 'session', 'blocked', 'network', 'telemetry'] as const;
+export type FilterGroup = (typeof FILTER_GROUPS)[number];
+
+export const CATEGORY_GROUP: Readonly<Record<Category, Exclude<FilterGroup, 'telemetry'>>> = {
+  server: 'server',
+  gateway: 'gateway',
+  overload: 'overload',
+  'rate-limit': 'overload',
+  session: 'session',
+  cloudflare: 'session',
+  blocked: 'blocked',
+  proxy: 'network',
+  network: 'network',
+  connection: 'gateway',
+};
+
+export function worstCategory(categories: Iterable<Category>): Category | null {
+  let worst: Category | null = null;
+  for (const c of categories) if (worst === null || CATEGORY_SEVERITY[c] > CATEGORY_SEVERITY[worst]) worst = c;
+  return worst;
+}

@@ -1,0 +1,36 @@
+/** Formatting helpers that take "now" as input so they stay pure and testable. */
+
+export interface RelativeTime {
+  /** i18n key: time_now, time_seconds, time_minutes, time_hours, time_days */
+  key: 'time_now' | 'time_seconds' | 'time_minutes' | 'time_hours' | 'time_days';
+  count: number;
+}
+
+export function relativeTime(time: number, now: number): RelativeTime {
+  const seconds = Math.max(0, Math.round((now - time) / 1000));
+  if (seconds < 5) return { key: 'time_now', count: 0 };
+  if (seconds < 60) return { key: 'time_seconds', count: seconds };
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return { key: 'time_minutes', count: minutes };
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return { key: 'time_hours', count: hours };
+  return { key: 'time_days', count: Math.floor(hours / 24) };
+}
+
+/** ISO 8601 in UTC, to the second: what support teams expect. */
+export function utcTime(time: number): string {
+  const d = new Date(time);
+  return Number.isNaN(d.getTime()) ? 'invalid time' : `${d.toISOString().slice(0, 19)}Z`;
+}
+
+export function formatDuration(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '–';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,28 @@
+import { errorReply, isRequest, type Params, type Reply, type RequestType, type Result } from '../contract/messages';
+import { browser, type Runtime } from './browser';
+
+export type Handlers = { [K in RequestType]: (params: Params<K>) => Promise<Result<K>> };
+
+/** Sends a typed request to the background. Never throws: failures come back as `{ok: false}`. */
+export async function request<K extends RequestType>(type: K, params: Params<K>): Promise<Reply<Result<K>>> {
+  try {
+    const reply = (await browser.runtime.sendMessage({ edr: 1, type, params })) as Reply<Result<K>> | undefined;
+    return reply ?? errorReply('no-reply', 'The background did not answer.');
+  } catch (error) {
+    return errorReply('unreachable', error);
+  }
+}
+
+/** Registers the background's one message listener. Call synchronously at the top level. */
+export function handleRequests(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    // Only our own pages may ask; content scripts of other extensions cannot reach us anyway.
+    if (!isRequest(message) || sender.id !== browser.runtime.id) return undefined;
+    const handler = handlers[message.type] as ((params: unknown) => Promise<unknown>) | undefined;
+    if (!handler) return Promise.resolve(errorReply('unknown-request', `Unknown request: ${message.type}`));
+    return handler(message.params).then(
+      (value) => ({ ok: true, value }),
+      (error: unknown) => errorReply((error as { code?: string })?.code ?? 'failed', error),
+    );
+  });
+}

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import '../ui/theme.css';
+import './popup.css';
+import { Popup } from './popup';
+
+render(<Popup />, document.getElementById('root')!);

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { crx } from '@crxjs/vite-plugin';
+import { defineConfig } from 'vitest/config';
+import sourceManifest from './manifest.json' with { type: 'json' };
+import { manifestFor, type TargetBrowser } from './src/build/manifest-for.ts';
+import { zipPlugin } from './src/build/zip-plugin.ts';
+
+/**
+ * `vite build --mode chrome|firefox` writes dist/<browser>/ and dist/error-doctor-<browser>.zip.
+ * Pages that no manifest key names (the DevTools panel, extension pages opened by URL) are listed
+ * as inputs, because crxjs only follows the manifest.
+ */
+const EXTRA_PAGES = {
+  panel: 'src/devtools/panel.html',
+  troubleshooter: 'src/pages/troubleshooter.html',
+  report: 'src/pages/report.html',
+};
+
+export default defineConfig(({ mode }) => {
+  const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const outDir = `dist/${browser}`;
+  const inputs = Object.fromEntries(
+    Object.entries(EXTRA_PAGES).filter(([, page]) => existsSync(page)),
+  );
+  return {
+    plugins: process.env.VITEST
+      ? []
+      : [crx({ manifest: manifestFor(sourceManifest, browser) as never, browser }), zipPlugin(outDir, `dist/error-doctor-${browser}.zip`)],
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      // Sources maps are left out of the store build; reviewers rebuild from source instead.
+      sourcemap: false,
+      rollupOptions: { input: inputs },
+    },
+    test: {
+      projects: [
+        { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+        {
+          extends: true,
+          test: { name: 'integration', include: ['test/integration/**/*.test.ts'], environment: 'node', setupFiles: ['test/support/fake-browser-setup.ts'] },
+        },
+        {
+          extends: true,
+          test: { name: 'ui', include: ['test/ui/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['test/support/fake-browser-setup.ts'] },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'e2e',
+            include: ['test/e2e/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 90_000,
+            hookTimeout: 120_000,
+            // Browsers are heavy on a 2-core machine: one test file at a time.
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
+});
