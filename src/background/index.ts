@@ -7,6 +7,7 @@ import { WATCH_URL_PATTERNS } from '../core/hosts';
 import { browser } from '../platform/browser';
 import { ensureAlarm, onAlarm } from '../platform/alarms';
 import { handleRequests } from '../platform/messaging';
+import { isQuotaError, readLocal, writeLocal } from '../platform/storage';
 import { watchRequests } from '../platform/web-request';
 import { createBadgeUpdater } from './badge-updater';
 import { createHandlers } from './handlers';
@@ -20,6 +21,7 @@ const now = () => Date.now();
 const settings = createSettingsStore();
 const logStore = createLogStore({
   now,
+  storage: { readLocal, writeLocal, isQuotaError },
   limits: () => ({
     maxRecords: settings.get().maxRecords,
     maxBytes: 1_000_000,

@@ -1,7 +1,6 @@
 import { appendRecords, emptyLog, keepNewest, trim, type FailureLog, type LogLimits } from '../core/failure-log';
 import type { ErrorRecord } from '../core/error-record';
 import { LOG_KEY, parseStoredLog, toStoredLog } from '../contract/stored-log';
-import { isQuotaError, readLocal, writeLocal } from '../platform/storage';
 
 export interface LogStore {
   /** Queues records; they are written in order, batched, as soon as the previous write is done. */
@@ -15,9 +14,18 @@ export interface LogStore {
   onWritten(listener: (log: FailureLog) => void): void;
 }
 
+/** The storage the log lives in: the platform adapter in the worker, a counting fake in the bench. */
+export interface LogStorage {
+  readLocal<T extends string>(keys: readonly T[]): Promise<Partial<Record<T, unknown>>>;
+  writeLocal(items: Record<string, unknown>): Promise<void>;
+  isQuotaError(error: unknown): boolean;
+}
+
 export interface LogStoreOptions {
   now: () => number;
   limits: () => LogLimits;
+  /** Injected (not imported) so the store runs in plain Node for the bench and the fuzz tests. */
+  storage: LogStorage;
 }
 
 /**
@@ -26,7 +34,8 @@ export interface LogStoreOptions {
  * flight goes out in the next one. A burst of 1,000 failures is a handful of writes, and the
  * window in which a stopped worker could lose a record is one write long.
  */
-export function createLogStore({ now, limits }: LogStoreOptions): LogStore {
+export function createLogStore({ now, limits, storage }: LogStoreOptions): LogStore {
+  const { readLocal, writeLocal, isQuotaError } = storage;
   let log: FailureLog = emptyLog();
   let pending: ErrorRecord[] = [];
   let draining: Promise<void> | null = null;
