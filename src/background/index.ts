@@ -4,8 +4,8 @@
  * State lives in storage; nothing here is kept only in memory.
  */
 import { WATCH_URL_PATTERNS } from '../core/hosts';
-import { browser } from '../platform/browser';
 import { ensureAlarm, onAlarm } from '../platform/alarms';
+import { onBrowserStartup, onInstalled } from '../platform/lifecycle';
 import { handleRequests } from '../platform/messaging';
 import { isQuotaError, readLocal, writeLocal } from '../platform/storage';
 import { watchRequests } from '../platform/web-request';
@@ -14,6 +14,7 @@ import { createHandlers } from './handlers';
 import { createLogStore } from './log-store';
 import { createRecorder } from './recorder';
 import { createSettingsStore } from './settings-store';
+import { createStatusCheck } from './status-check';
 
 const BADGE_ALARM = 'badge-refresh';
 const now = () => Date.now();
@@ -38,18 +39,20 @@ watchRequests(
   }),
 );
 
-handleRequests(createHandlers({ logStore }));
+const statusCheck = createStatusCheck({ now });
+
+handleRequests(createHandlers({ logStore, statusCheck }));
 
 onAlarm((name) => {
   // Failures age out of the 10-minute badge window without any new event to trigger an update.
   if (name === BADGE_ALARM) void logStore.current().then(updateBadges);
 });
 
-browser.runtime.onStartup.addListener(() => {
+onBrowserStartup(() => {
   void settings.ready.then(() => {
     if (!settings.get().keepAcrossRestarts) void logStore.clear();
   });
 });
 
-browser.runtime.onInstalled.addListener(() => void ensureAlarm(BADGE_ALARM, 1));
+onInstalled(() => void ensureAlarm(BADGE_ALARM, 1));
 void ensureAlarm(BADGE_ALARM, 1);

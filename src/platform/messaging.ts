@@ -13,16 +13,22 @@ export async function request<K extends RequestType>(type: K, params: Params<K>)
   }
 }
 
-/** Registers the background's one message listener. Call synchronously at the top level. */
+/**
+ * Registers the background's one message listener. Call synchronously at the top level.
+ * Replies through `sendResponse` + `return true`, which Chrome, Firefox and the polyfill all honour.
+ */
 export function handleRequests(handlers: Handlers): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    // Only our own pages may ask; content scripts of other extensions cannot reach us anyway.
-    if (!isRequest(message) || sender.id !== browser.runtime.id) return undefined;
+  browser.runtime.onMessage.addListener(((message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
+    // Only our own pages may ask; messages from elsewhere never reach onMessage, but be explicit.
+    if (!isRequest(message) || (sender.id && sender.id !== browser.runtime.id)) return undefined;
     const handler = handlers[message.type] as ((params: unknown) => Promise<unknown>) | undefined;
-    if (!handler) return Promise.resolve(errorReply('unknown-request', `Unknown request: ${message.type}`));
-    return handler(message.params).then(
-      (value) => ({ ok: true, value }),
-      (error: unknown) => errorReply((error as { code?: string })?.code ?? 'failed', error),
-    );
-  });
+    const work = handler
+      ? handler(message.params).then(
+          (value) => ({ ok: true, value }),
+          (error: unknown) => errorReply((error as { code?: string })?.code ?? 'failed', error),
+        )
+      : Promise.resolve(errorReply('unknown-request', `Unknown request: ${message.type}`));
+    void work.then(sendResponse);
+    return true;
+  }) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 }

@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HOST_PERMISSIONS } from '../../src/core/hosts';
+
+/** Meta-tests over the repository's own rules, in the spirit of refined-github's. */
+function sources(dir = 'src'): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+
+const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as Record<string, unknown>;
+const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, unknown>;
+const files = sources().map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+const importsOf = (text: string) => [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
+
+describe('manifest', () => {
+  it('declares exactly the host permissions src/core/hosts.ts derives', () => {
+    expect([...(manifest.host_permissions as string[])].sort()).toEqual([...HOST_PERMISSIONS].sort());
+  });
+
+  it('never asks for all sites, blocking webRequest, or content scripts', () => {
+    const all = JSON.stringify(manifest);
+    expect(all).not.toMatch(/<all_urls>|\*:\/\/\*\/\*|webRequestBlocking/);
+    expect(manifest.content_scripts).toBeUndefined();
+  });
+
+  it('keeps a strict CSP without eval or remote code', () => {
+    const csp = (manifest.content_security_policy as { extension_pages: string }).extension_pages;
+    expect(csp).toMatch(/script-src 'self';/);
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
+  });
+
+  it('has every __MSG_ key it uses', () => {
+    for (const [, key] of JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)) expect(messages).toHaveProperty(key!);
+  });
+});
+
+describe('layers', () => {
+  it('core imports only core, contract and valibot', () => {
+    for (const { path, text } of files.filter((f) => f.path.startsWith('src/core/'))) {
+      for (const spec of importsOf(text)) {
+        expect(spec.startsWith('./') || spec.startsWith('../contract/') || spec.startsWith('../core/') || spec === 'valibot', `${path} imports ${spec}`).toBe(true);
+      }
+    }
+  });
+
+  it('contract imports only core, contract and valibot', () => {
+    for (const { path, text } of files.filter((f) => f.path.startsWith('src/contract/'))) {
+      for (const spec of importsOf(text)) {
+        expect(spec.startsWith('./') || spec.startsWith('../core/') || spec === 'valibot', `${path} imports ${spec}`).toBe(true);
+      }
+    }
+  });
+
+  it('only platform/browser.ts imports the polyfill', () => {
+    const importers = files.filter((f) => importsOf(f.text).includes('webextension-polyfill')).map((f) => f.path);
+    expect(importers).toEqual([join('src', 'platform', 'browser.ts')]);
+  });
+
+  it('the UI never imports the background', () => {
+    for (const { path, text } of files.filter((f) => /^src\/(ui|popup|devtools|pages)\//.test(f.path))) {
+      for (const spec of importsOf(text)) expect(spec.includes('/background/'), `${path} imports ${spec}`).toBe(false);
+    }
+  });
+
+  it('nothing outside src/build and the platform touches browser globals directly', () => {
+    for (const { path, text } of files.filter((f) => !/^src\/(platform|build)\//.test(f.path))) {
+      expect(/\b(chrome|browser)\.(runtime|storage|tabs|webRequest|browsingData|management|cookies|alarms|notifications|devtools|action)\b/.test(text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')), path).toBe(false);
+    }
+  });
+
+  it('no eval or Function constructor anywhere', () => {
+    for (const { path, text } of files) expect(/\beval\(|new Function\(/.test(text), path).toBe(false);
+  });
+});
+
+describe('i18n', () => {
+  it('every literal key passed to t() exists in messages.json', () => {
+    const missing: string[] = [];
+    for (const { path, text } of files) {
+      for (const [, key] of text.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) if (!(key! in messages)) missing.push(`${path}: ${key}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('every meaning the classifier can return has a message', () => {
+    const classify = readFileSync('src/core/classify.ts', 'utf8');
+    for (const [, key] of classify.matchAll(/'(meaning_\w+)'/g)) expect(messages, key).toHaveProperty(key!);
+  });
+});
