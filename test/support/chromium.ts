@@ -21,8 +21,12 @@ export interface ChromiumSession {
   openExtensionPage(path: string): Promise<Page>;
   /** Stops every service worker through CDP, as Chrome does after 30 s idle. */
   stopWorkers(): Promise<void>;
-  /** Storage as the extension sees it, read through its worker. */
+  /** Storage as the extension sees it, read through an extension page. */
   storage(keys?: string[]): Promise<Record<string, unknown>>;
+  /** Runs `fn` inside an extension page (has the `chrome` extension APIs), not the worker. */
+  inExtension<T, A>(fn: (arg: A) => Promise<T> | T, arg: A): Promise<T>;
+  /** The browser's tab id of the first tab whose URL matches `pattern` (a match pattern). */
+  tabIdOf(pattern: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -83,6 +87,14 @@ export async function launchChromium(world: FakeWorld, options: { extraExtension
   }
 
   let reader: Page | undefined;
+  // Reads go through an extension page, not the worker: the worker may be stopped on purpose.
+  async function readerPage(): Promise<Page> {
+    if (!reader || reader.isClosed()) {
+      reader = await browser.newPage();
+      await reader.goto(`chrome-extension://${extensionId}/manifest.json`);
+    }
+    return reader;
+  }
   return {
     browser,
     extensionId,
@@ -100,12 +112,21 @@ export async function launchChromium(world: FakeWorld, options: { extraExtension
       await session.send('ServiceWorker.stopAllWorkers');
       await session.detach();
     },
+    async inExtension(fn, arg) {
+      const page = await readerPage();
+      return (await page.evaluate(fn as never, arg as never)) as never;
+    },
+    async tabIdOf(pattern) {
+      const page = await readerPage();
+      const id = await page.evaluate(
+        async (p) => (await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id: number }>> } } }).chrome.tabs.query({ url: p }))[0]?.id ?? -1,
+        pattern,
+      );
+      if (id < 0) throw new Error(`no tab matches ${pattern}`);
+      return id;
+    },
     async storage(keys) {
-      // Read through an extension page, not the worker: the worker may be stopped on purpose.
-      if (!reader || reader.isClosed()) {
-        reader = await browser.newPage();
-        await reader.goto(`chrome-extension://${extensionId}/manifest.json`);
-      }
+      const reader = await readerPage();
       return (await reader.evaluate(
         (k) => (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get(k),
         keys ?? null,
