@@ -1,8 +1,10 @@
 import type { Handlers } from '../platform/messaging';
 import type { LogStore } from './log-store';
+import type { StatusCheck } from './status-check';
 
 export interface HandlerDeps {
   logStore: LogStore;
+  statusCheck: StatusCheck;
 }
 
 /**
@@ -13,6 +15,7 @@ export interface HandlerDeps {
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...logHandlers(deps),
+    ...statusHandlers(deps),
   };
 }
 
@@ -20,5 +23,11 @@ function logHandlers({ logStore }: HandlerDeps) {
   return {
     'log/clear': async () => ({ removed: await logStore.clear() }),
     'log/flush': async () => ({ records: (await logStore.current()).records.length }),
+  } satisfies Partial<Handlers>;
+}
+
+function statusHandlers({ statusCheck }: HandlerDeps) {
+  return {
+    'status/check': async ({ force }) => statusCheck.check({ force: force === true }),
   } satisfies Partial<Handlers>;
 }

@@ -2,11 +2,15 @@
  * The one typed request map from the UI to the background. The background is the only writer;
  * the UI reads storage and asks for actions here. No pushes go the other way.
  */
+import type { StatusSnapshot } from './status';
+
 export interface RequestMap {
   /** Remove every record (the user's "clear log"). */
   'log/clear': { params: Record<string, never>; result: { removed: number } };
   /** Write what is pending now; tests and the report use it to read a complete log. */
   'log/flush': { params: Record<string, never>; result: { records: number } };
+  /** Checks status.openai.com (a snapshot younger than a minute is reused unless `force`). */
+  'status/check': { params: { force?: boolean }; result: StatusSnapshot };
 }
 
 export type RequestType = keyof RequestMap;

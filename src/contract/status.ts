@@ -43,6 +43,8 @@ export type StatusSnapshot =
       incidents: StatusIncident[];
       maintenances: StatusIncident[];
       pageUrl: string;
+      /** components.json failed (why); the components listed come from summary.json alone. */
+      componentsMissing?: StatusUnknownReason;
     }
   | {
       state: 'unknown';

@@ -1,11 +1,18 @@
 import type { RequestEvent } from '../core/error-record';
-import { browser } from './browser';
+import { browser, type WebRequest } from './browser';
 
 export interface RequestWatcher {
   /** A request started: remember its start time for the duration. */
   onStart(requestId: string, timeStamp: number): void;
   /** A request finished or failed. */
   onFinish(event: RequestEvent): void;
+}
+
+type Finished = WebRequest.OnCompletedDetailsType | WebRequest.OnErrorOccurredDetailsType;
+
+/** The fields both browsers report for every finished request. */
+function common(d: Finished): RequestEvent {
+  return { requestId: d.requestId, url: d.url, method: d.method, tabId: d.tabId, type: d.type, timeStamp: d.timeStamp };
 }
 
 /**
@@ -17,32 +24,9 @@ export function watchRequests(urls: readonly string[], watcher: RequestWatcher):
   const filter = { urls: [...urls] };
   browser.webRequest.onBeforeRequest.addListener((d) => watcher.onStart(d.requestId, d.timeStamp), filter);
   browser.webRequest.onCompleted.addListener(
-    (d) =>
-      watcher.onFinish({
-        requestId: d.requestId,
-        url: d.url,
-        method: d.method,
-        tabId: d.tabId,
-        type: d.type,
-        timeStamp: d.timeStamp,
-        statusCode: d.statusCode,
-        statusLine: d.statusLine,
-        responseHeaders: d.responseHeaders,
-      }),
+    (d) => watcher.onFinish({ ...common(d), statusCode: d.statusCode, statusLine: d.statusLine, responseHeaders: d.responseHeaders }),
     filter,
     ['responseHeaders'],
   );
-  browser.webRequest.onErrorOccurred.addListener(
-    (d) =>
-      watcher.onFinish({
-        requestId: d.requestId,
-        url: d.url,
-        method: d.method,
-        tabId: d.tabId,
-        type: d.type,
-        timeStamp: d.timeStamp,
-        error: d.error,
-      }),
-    filter,
-  );
+  browser.webRequest.onErrorOccurred.addListener((d) => watcher.onFinish({ ...common(d), error: d.error }), filter);
 }

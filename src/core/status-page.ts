@@ -1,0 +1,149 @@
+import * as v from 'valibot';
+import { STATUS_PAGE_URL } from './hosts';
+import type { ComponentStatus, StatusComponent, StatusIncident, StatusSnapshot, StatusUnknownReason } from '../contract/status';
+
+/**
+ * Turns status.openai.com's Statuspage-compatible answers into a StatusSnapshot. The page moved
+ * platforms once (to incident.io) and an API path can come back as HTML with status 200, so the
+ * content type and the shape are checked before anything is trusted: every doubt is "unknown"
+ * with a reason, never "all good".
+ */
+
+/** What the fetcher hands over for one URL: an answer, or why there is none. */
+export type StatusAnswer =
+  | { kind: 'answer'; status: number; contentType: string | null; body: string }
+  | { kind: 'failed'; reason: Extract<StatusUnknownReason, 'timeout' | 'network' | 'too-large'>; detail: string };
+
+/** The longest update text kept; the page links to the rest. */
+export const MAX_UPDATE_CHARS = 300;
+
+const COMPONENT_STATUSES = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'] as const;
+const optionalText = v.optional(v.nullable(v.string()));
+
+const ComponentSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  status: v.picklist(COMPONENT_STATUSES),
+  group: v.optional(v.nullable(v.boolean())),
+});
+
+const IncidentSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  status: v.string(),
+  impact: v.optional(v.nullable(v.string())),
+  shortlink: optionalText,
+  created_at: optionalText,
+  started_at: optionalText,
+  updated_at: optionalText,
+  incident_updates: v.optional(v.nullable(v.array(v.object({ body: optionalText, created_at: optionalText, status: optionalText })))),
+  components: v.optional(v.nullable(v.array(v.object({ id: v.string() })))),
+});
+
+const SummarySchema = v.object({
+  status: v.object({ indicator: v.picklist(['none', 'minor', 'major', 'critical']), description: v.string() }),
+  components: v.optional(v.nullable(v.array(ComponentSchema))),
+  incidents: v.optional(v.nullable(v.array(IncidentSchema))),
+  scheduled_maintenances: v.optional(v.nullable(v.array(IncidentSchema))),
+});
+
+const ComponentsSchema = v.object({ components: v.array(ComponentSchema) });
+
+type Unknown = Extract<StatusSnapshot, { state: 'unknown' }>;
+type Parsed<T> = { ok: true; value: T } | { ok: false; unknown: Unknown };
+
+/** Checks one answer: a JSON content type, a 2xx status, parseable JSON of the expected shape. */
+export function readAnswer<T>(answer: StatusAnswer, schema: v.GenericSchema<unknown, T>, checkedAt: number): Parsed<T> {
+  const fail = (reason: StatusUnknownReason, detail: string): Parsed<T> => ({ ok: false, unknown: { state: 'unknown', checkedAt, reason, detail: detail.slice(0, 200) } });
+  if (answer.kind === 'failed') return fail(answer.reason, answer.detail);
+  const type = (answer.contentType ?? '').toLowerCase();
+  const looksHtml = type.includes('html') || /^\s*</.test(answer.body);
+  if (answer.status < 200 || answer.status > 299) return fail('http', `HTTP ${answer.status}`);
+  if (looksHtml) return fail('html', `HTTP ${answer.status}, ${type || 'no content type'}, an HTML page instead of JSON`);
+  if (!type.includes('json')) return fail('wrong-type', `content type ${type || 'missing'}, expected JSON`);
+  let json: unknown;
+  try {
+    json = JSON.parse(answer.body);
+  } catch (error) {
+    return fail('malformed', `invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = v.safeParse(schema, json);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    return fail('wrong-type', `unexpected shape${path ? ` at ${path}` : ''}: ${issue.message}`);
+  }
+  return { ok: true, value: parsed.output };
+}
+
+function time(value: string | null | undefined): number | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+function cut(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
+}
+
+function toIncident(raw: v.InferOutput<typeof IncidentSchema>): StatusIncident {
+  const updates = [...(raw.incident_updates ?? [])].sort((a, b) => (time(b.created_at) ?? 0) - (time(a.created_at) ?? 0));
+  const latest = updates.find((u) => u.body && u.body.trim());
+  // Only https links are shown; anything else in the feed is dropped rather than made clickable.
+  const url = raw.shortlink && /^https:\/\//i.test(raw.shortlink) ? raw.shortlink : null;
+  return {
+    id: raw.id,
+    name: cut(raw.name, 200),
+    status: raw.status,
+    impact: raw.impact ?? 'none',
+    url,
+    startedAt: time(raw.started_at) ?? time(raw.created_at),
+    updatedAt: time(raw.updated_at),
+    latestUpdate: latest?.body ? cut(latest.body, MAX_UPDATE_CHARS) : null,
+    componentIds: (raw.components ?? []).map((c) => c.id),
+  };
+}
+
+/** Worse statuses later, so a merge can keep the worse of two. */
+const SEVERITY: readonly ComponentStatus[] = ['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage'];
+
+function mergeComponents(...lists: Array<ReadonlyArray<v.InferOutput<typeof ComponentSchema>>>): StatusComponent[] {
+  const byId = new Map<string, StatusComponent>();
+  for (const list of lists) {
+    for (const c of list) {
+      if (c.group) continue; // a group only repeats its children's statuses
+      const seen = byId.get(c.id);
+      // The two files are fetched a moment apart and may disagree: keep the worse, never a false "operational".
+      const status = seen && SEVERITY.indexOf(seen.status) > SEVERITY.indexOf(c.status) ? seen.status : c.status;
+      byId.set(c.id, { id: c.id, name: c.name, status });
+    }
+  }
+  return [...byId.values()];
+}
+
+const DONE_MAINTENANCE = new Set(['completed', 'resolved', 'cancelled']);
+const DONE_INCIDENT = new Set(['resolved', 'postmortem', 'completed']);
+
+/**
+ * summary.json decides: without it there is no snapshot. components.json only adds components the
+ * summary left out; when it fails, the summary's components are still right, so the snapshot says
+ * what was missing instead of turning unknown.
+ */
+export function parseStatusPage(summary: StatusAnswer, components: StatusAnswer | null, checkedAt: number): StatusSnapshot {
+  const s = readAnswer(summary, SummarySchema, checkedAt);
+  if (!s.ok) return s.unknown;
+  const c = components ? readAnswer(components, ComponentsSchema, checkedAt) : null;
+  return {
+    state: 'known',
+    checkedAt,
+    indicator: s.value.status.indicator,
+    description: cut(s.value.status.description, 200),
+    components: mergeComponents(s.value.components ?? [], c?.ok ? c.value.components : []),
+    incidents: (s.value.incidents ?? []).filter((i) => !DONE_INCIDENT.has(i.status)).map(toIncident),
+    maintenances: (s.value.scheduled_maintenances ?? []).filter((m) => !DONE_MAINTENANCE.has(m.status)).map(toIncident),
+    // Always our own constant: a link taken from the answer could point anywhere.
+    pageUrl: STATUS_PAGE_URL,
+    ...(c && !c.ok ? { componentsMissing: c.unknown.reason } : {}),
+  };
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { STATUS_KEY } from '../../src/contract/status';
+import { COMPONENTS_URL, STATUS_VALIDATORS_KEY, SUMMARY_URL, createStatusCheck } from '../../src/background/status-check';
+import type { FetchedAnswer, Validators, fetchStatusUrl } from '../../src/platform/status-fetch';
+
+const body = (name: string) => readFileSync(`test/fixtures/status/${name}.json`, 'utf8');
+
+/** A scripted status server: each URL answers from `answers`, honouring the ETag like the real one. */
+function scriptedFetch() {
+  const calls: Array<{ url: string; validators: Validators }> = [];
+  const state = { summary: body('operational'), etag: '"op"', fail: null as FetchedAnswer | null };
+  const fetchUrl: typeof fetchStatusUrl = async (url, options = {}) => {
+    calls.push({ url, validators: options.validators ?? {} });
+    if (state.fail) return { answer: state.fail, validators: {} };
+    if (url === SUMMARY_URL) {
+      if (options.validators?.etag === state.etag) return { answer: { kind: 'not-modified' }, validators: { etag: state.etag } };
+      return { answer: { kind: 'answer', status: 200, contentType: 'application/json', body: state.summary }, validators: { etag: state.etag } };
+    }
+    if (url === COMPONENTS_URL) return { answer: { kind: 'answer', status: 200, contentType: 'application/json', body: body('components') }, validators: {} };
+    throw new Error(`unexpected ${url}`);
+  };
+  return { fetchUrl, calls, state };
+}
+
+describe('status check', () => {
+  let clock = 1_000_000;
+  const now = () => clock;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    clock = 1_000_000;
+  });
+
+  it('fetches, stores the snapshot and the validators', async () => {
+    const server = scriptedFetch();
+    const snapshot = await createStatusCheck({ now, fetchUrl: server.fetchUrl }).check();
+    expect(snapshot).toMatchObject({ state: 'known', indicator: 'none', checkedAt: clock });
+    const stored = await fakeBrowser.storage.local.get([STATUS_KEY, STATUS_VALIDATORS_KEY]);
+    expect(stored[STATUS_KEY]).toEqual(snapshot);
+    expect(stored[STATUS_VALIDATORS_KEY]).toEqual({ etag: '"op"' });
+    expect(server.calls.map((c) => c.url)).toEqual([SUMMARY_URL, COMPONENTS_URL]);
+  });
+
+  it('reuses a snapshot younger than a minute unless forced', async () => {
+    const server = scriptedFetch();
+    const check = createStatusCheck({ now, fetchUrl: server.fetchUrl });
+    await check.check();
+    clock += 30_000;
+    expect((await check.check()).checkedAt).toBe(1_000_000);
+    expect(server.calls).toHaveLength(2);
+    expect((await check.check({ force: true })).checkedAt).toBe(1_030_000);
+  });
+
+  it('a 304 keeps the previous snapshot with a new checkedAt and skips components.json', async () => {
+    const server = scriptedFetch();
+    const check = createStatusCheck({ now, fetchUrl: server.fetchUrl });
+    const first = await check.check();
+    clock += 120_000;
+    const second = await check.check();
+    expect(server.calls.at(-1)).toEqual({ url: SUMMARY_URL, validators: { etag: '"op"' } });
+    expect(server.calls).toHaveLength(3);
+    expect(second).toEqual({ ...first, checkedAt: 1_120_000 });
+  });
+
+  it('a changed page is fetched again in full', async () => {
+    const server = scriptedFetch();
+    const check = createStatusCheck({ now, fetchUrl: server.fetchUrl });
+    await check.check();
+    server.state.summary = body('major');
+    server.state.etag = '"major"';
+    const s = await check.check({ force: true });
+    expect(s).toMatchObject({ state: 'known', indicator: 'major' });
+  });
+
+  it('a failure is stored as unknown and clears the validators, so no 304 can revive it', async () => {
+    const server = scriptedFetch();
+    const check = createStatusCheck({ now, fetchUrl: server.fetchUrl });
+    await check.check();
+    server.state.fail = { kind: 'failed', reason: 'timeout', detail: 'no answer within 10 s' };
+    const s = await check.check({ force: true });
+    expect(s).toEqual({ state: 'unknown', checkedAt: clock, reason: 'timeout', detail: 'no answer within 10 s' });
+    expect((await fakeBrowser.storage.local.get(STATUS_VALIDATORS_KEY))[STATUS_VALIDATORS_KEY]).toEqual({});
+    server.state.fail = null;
+    await check.check({ force: true });
+    expect(server.calls.at(-2)).toEqual({ url: SUMMARY_URL, validators: {} });
+  });
+
+  it('concurrent checks share one fetch', async () => {
+    const server = scriptedFetch();
+    const check = createStatusCheck({ now, fetchUrl: server.fetchUrl });
+    const [a, b] = await Promise.all([check.check({ force: true }), check.check({ force: true })]);
+    expect(a).toEqual(b);
+    expect(server.calls).toHaveLength(2);
+  });
+
+  it('a garbage stored snapshot is ignored', async () => {
+    await fakeBrowser.storage.local.set({ [STATUS_KEY]: { state: 'maybe' }, [STATUS_VALIDATORS_KEY]: { etag: '"op"' } });
+    const server = scriptedFetch();
+    const s = await createStatusCheck({ now, fetchUrl: server.fetchUrl }).check();
+    expect(s.state).toBe('known');
+    expect(server.calls[0]!.validators).toEqual({});
+  });
+});
