@@ -1,0 +1,114 @@
+import type { ConflictEntry } from '../contract/conflicts';
+import type { StatusSnapshot } from '../contract/status';
+import type { Category } from './categories';
+import type { ErrorRecord } from './error-record';
+import { maskIds } from './redact';
+
+/** Failures older than this say little about what is wrong now. */
+export const DIAGNOSIS_WINDOW_MS = 15 * 60_000;
+/** A status check older than this may miss an incident that started since (or one that ended). */
+export const STATUS_STALE_MS = 30 * 60_000;
+
+export type StatusView =
+  | { kind: 'none' } // never checked
+  | { kind: 'unknown'; reason: string }
+  | { kind: 'known'; outage: 'none' | 'minor' | 'major' | 'critical'; stale: boolean; ageMin: number; description: string; incidents: string[]; components: Array<{ name: string; status: string }> };
+
+/** Everything the scoring needs, gathered in one pass so a full log stays cheap. */
+export interface DiagnosisFacts {
+  windowMin: number;
+  /** Non-telemetry failures in the window, oldest first. */
+  failures: ErrorRecord[];
+  telemetry: number;
+  byCategory: Partial<Record<Category, number>>;
+  tls: number;
+  /** Failing endpoints (host + path with ids masked) and how often each failed. */
+  endpoints: Map<string, number>;
+  /** Seconds still to wait from `now`, from the newest failure that sent a parsable `retry-after`. */
+  retryAfterSec: number | null;
+  status: StatusView;
+  blockers: string[];
+  tunnels: string[];
+}
+
+const OUTAGE_COMPONENTS = new Set(['partial_outage', 'major_outage', 'degraded_performance', 'under_maintenance']);
+
+function viewStatus(status: StatusSnapshot | null, now: number): StatusView {
+  if (!status) return { kind: 'none' };
+  if (status.state === 'unknown') return { kind: 'unknown', reason: status.reason };
+  const age = Math.max(0, now - status.checkedAt);
+  const components = status.components
+    .filter((c) => OUTAGE_COMPONENTS.has(c.status))
+    .map((c) => ({ name: c.name, status: c.status.replace(/_/g, ' ') }));
+  // A component in a major outage is an outage even when the page-wide indicator lags behind it.
+  const worstComponent = status.components.some((c) => c.status === 'major_outage')
+    ? 'major'
+    : status.components.some((c) => c.status === 'partial_outage' || c.status === 'degraded_performance')
+      ? 'minor'
+      : 'none';
+  const rank = { none: 0, minor: 1, major: 2, critical: 3 } as const;
+  const outage = rank[worstComponent] > rank[status.indicator] ? worstComponent : status.indicator;
+  const incidents = status.incidents.filter((i) => i.status !== 'resolved' && i.status !== 'postmortem').map((i) => i.name);
+  return {
+    kind: 'known',
+    outage: outage === 'none' && incidents.length > 0 ? 'minor' : outage,
+    stale: age > STATUS_STALE_MS,
+    ageMin: Math.round(age / 60_000),
+    description: status.description,
+    incidents,
+    components,
+  };
+}
+
+export function gatherFacts(
+  records: readonly ErrorRecord[],
+  now: number,
+  status: StatusSnapshot | null,
+  conflicts: readonly ConflictEntry[] | null,
+  tabId: number | null | undefined,
+): DiagnosisFacts {
+  const since = now - DIAGNOSIS_WINDOW_MS;
+  const failures: ErrorRecord[] = [];
+  const byCategory: Partial<Record<Category, number>> = {};
+  const endpoints = new Map<string, number>();
+  let telemetry = 0;
+  let tls = 0;
+  let retryAfterSec: number | null = null;
+  let retryFrom = -Infinity;
+  for (const r of records) {
+    // Records from the future (clock changes) still count as recent rather than vanish.
+    if (r.time < since) continue;
+    if (typeof tabId === 'number' && r.tabId !== tabId) continue;
+    if (r.telemetry) {
+      telemetry++;
+      continue;
+    }
+    failures.push(r);
+    byCategory[r.category] = (byCategory[r.category] ?? 0) + 1;
+    if (r.meaning === 'meaning_tls') tls++;
+    const endpoint = `${r.host}${maskIds(r.path)}`;
+    endpoints.set(endpoint, (endpoints.get(endpoint) ?? 0) + 1);
+    if (r.retryAfterSec !== null && r.time >= retryFrom) {
+      retryFrom = r.time;
+      retryAfterSec = Math.max(0, Math.ceil((r.time + r.retryAfterSec * 1000 - now) / 1000));
+    }
+  }
+  failures.sort((a, b) => a.time - b.time);
+  const enabled = (conflicts ?? []).filter((c) => c.enabled);
+  return {
+    windowMin: DIAGNOSIS_WINDOW_MS / 60_000,
+    failures,
+    telemetry,
+    byCategory,
+    tls,
+    endpoints,
+    retryAfterSec,
+    status: viewStatus(status, now),
+    blockers: enabled.filter((c) => c.kind === 'blocker').map((c) => c.name),
+    tunnels: enabled.filter((c) => c.kind === 'vpn' || c.kind === 'proxy').map((c) => c.name),
+  };
+}
+
+export function count(facts: DiagnosisFacts, ...categories: Category[]): number {
+  return categories.reduce((sum, c) => sum + (facts.byCategory[c] ?? 0), 0);
+}

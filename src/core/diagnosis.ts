@@ -1,0 +1,254 @@
+import type { ConflictEntry } from '../contract/conflicts';
+import type { StatusSnapshot } from '../contract/status';
+import { count, gatherFacts, type DiagnosisFacts } from './diagnosis-facts';
+import type { ErrorRecord } from './error-record';
+
+export const CAUSE_IDS = [
+  'openai-incident',
+  'overload',
+  'gateway',
+  'cloudflare-page',
+  'session-expired',
+  'blocked-by-extension',
+  'proxy-vpn',
+  'offline-dns',
+  'local-only',
+  'one-endpoint',
+  'telemetry-only',
+  'all-clear',
+  'unknown',
+] as const;
+export type CauseId = (typeof CAUSE_IDS)[number];
+
+export type CauseSide = 'openai' | 'user' | 'either' | 'none';
+
+export interface Evidence {
+  key: string;
+  subs?: string[];
+}
+
+export interface Cause {
+  id: CauseId;
+  /** 0..1; comparable between causes of one diagnosis, not a calibrated probability. */
+  confidence: number;
+  side: CauseSide;
+  titleKey: string;
+  detailKey: string;
+  fixKey: string;
+  evidence: Evidence[];
+  retryAfterSec?: number | null;
+}
+
+export interface DiagnosisInput {
+  /** The whole log; the diagnosis picks the recent window itself. */
+  records: readonly ErrorRecord[];
+  now: number;
+  status: StatusSnapshot | null;
+  conflicts: readonly ConflictEntry[] | null;
+  /** Only this tab's failures when set. */
+  tabId?: number | null;
+}
+
+export interface Diagnosis {
+  verdict: Cause;
+  /** Best first; never empty. */
+  causes: Cause[];
+}
+
+/** Below this the best guess is not worth stating as the verdict. */
+const MIN_VERDICT = 0.35;
+/** Causes weaker than this are not listed at all. */
+const MIN_LISTED = 0.1;
+
+const SIDES: Readonly<Record<CauseId, CauseSide>> = {
+  'openai-incident': 'openai',
+  overload: 'openai',
+  gateway: 'openai',
+  'cloudflare-page': 'user',
+  'session-expired': 'user',
+  'blocked-by-extension': 'user',
+  'proxy-vpn': 'user',
+  'offline-dns': 'user',
+  'local-only': 'user',
+  'one-endpoint': 'either',
+  'telemetry-only': 'none',
+  'all-clear': 'none',
+  unknown: 'either',
+};
+
+function cause(id: CauseId, confidence: number, evidence: Evidence[], extra: Partial<Cause> = {}): Cause {
+  const stem = `diag_${id.replace(/-/g, '_')}`;
+  return {
+    id,
+    confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 100) / 100,
+    side: SIDES[id],
+    titleKey: `${stem}_title`,
+    detailKey: `${stem}_detail`,
+    fixKey: `${stem}_fix`,
+    evidence,
+    ...extra,
+  };
+}
+
+/** A category that alone explains `share` of the failures: at least 0.45, nearly 0.95 when it is all of them. */
+function categoryScore(n: number, total: number, floor = 0.45): number {
+  return n > 0 && total > 0 ? floor + (0.95 - floor) * (n / total) : 0;
+}
+
+const ev = (key: string, ...subs: Array<string | number>): Evidence => (subs.length ? { key, subs: subs.map(String) } : { key });
+
+export function statusEvidence(f: DiagnosisFacts): Evidence[] {
+  const s = f.status;
+  if (s.kind === 'none') return [ev('diag_ev_status_none')];
+  if (s.kind === 'unknown') return [ev('diag_ev_status_unknown', s.reason)];
+  const out: Evidence[] = [];
+  out.push(s.outage === 'none' ? ev('diag_ev_status_operational') : ev('diag_ev_status_outage', s.description || s.outage));
+  for (const name of s.incidents.slice(0, 3)) out.push(ev('diag_ev_incident', name));
+  for (const c of s.components.slice(0, 3)) out.push(ev('diag_ev_component', c.name, c.status));
+  if (s.stale) out.push(ev('diag_ev_status_stale', s.ageMin));
+  return out;
+}
+
+const OUTAGE_BASE = { none: 0, minor: 0.3, major: 0.6, critical: 0.7 } as const;
+
+function incident(f: DiagnosisFacts, total: number): Cause | null {
+  const serverish = count(f, 'server', 'gateway', 'overload');
+  const s = f.status;
+  const evidence = statusEvidence(f);
+  if (serverish) evidence.push(ev('diag_ev_server_side', serverish));
+  if (f.endpoints.size >= 3 && serverish) evidence.push(ev('diag_ev_many_endpoints', f.endpoints.size));
+  let confidence: number;
+  if (s.kind === 'known' && s.outage !== 'none') {
+    const base = OUTAGE_BASE[s.outage] * (s.stale ? 0.6 : 1);
+    if (!total) confidence = base * 0.9;
+    else if (!serverish) {
+      // The status page says OpenAI is down, but every failure here is of another kind:
+      // the outage is real, yet not what breaks this browser.
+      confidence = base * 0.5;
+      evidence.push(ev('diag_ev_not_server_side'));
+    } else confidence = base + 0.3 * (serverish / total);
+  } else if (!serverish) return null;
+  else if (s.kind === 'known' && !s.stale) {
+    // Status pages lag an outage by minutes, so server errors keep a small chance even now.
+    confidence = 0.2 * (serverish / total);
+    evidence.push(ev('diag_ev_status_lags'));
+  } else confidence = (serverish / total) * (f.endpoints.size >= 2 ? 0.6 : 0.4);
+  return cause('openai-incident', confidence, evidence);
+}
+
+function overload(f: DiagnosisFacts, total: number): Cause | null {
+  const n503 = count(f, 'overload');
+  const n429 = count(f, 'rate-limit');
+  if (!n503 && !n429) return null;
+  const evidence: Evidence[] = [];
+  if (n503) evidence.push(ev('diag_ev_503', n503));
+  if (n429) evidence.push(ev('diag_ev_429', n429));
+  if (f.retryAfterSec !== null) evidence.push(ev('diag_ev_retry_after', f.retryAfterSec));
+  const confidence = categoryScore(n503 + n429, total) + (f.retryAfterSec !== null ? 0.03 : 0);
+  // Mostly 429s: the limit may be this account's usage, not OpenAI's capacity.
+  return cause('overload', confidence, evidence, { side: n429 > n503 ? 'either' : 'openai', retryAfterSec: f.retryAfterSec });
+}
+
+function single(id: CauseId, n: number, total: number, evidenceKey: string): Cause | null {
+  return n ? cause(id, categoryScore(n, total), [ev(evidenceKey, n)]) : null;
+}
+
+function blocked(f: DiagnosisFacts, total: number): Cause | null {
+  const n = count(f, 'blocked');
+  const evidence = f.blockers.slice(0, 3).map((name) => ev('diag_ev_blocker_installed', name));
+  if (n) return cause('blocked-by-extension', categoryScore(n, total) + (f.blockers.length ? 0.04 : 0), [ev('diag_ev_blocked', n), ...evidence]);
+  // A blocker is installed but nothing was recorded as blocked: a weak lead, only when something fails.
+  return f.blockers.length && total ? cause('blocked-by-extension', 0.15, evidence) : null;
+}
+
+function proxy(f: DiagnosisFacts, total: number): Cause | null {
+  const n = count(f, 'proxy') + f.tls;
+  const connection = count(f, 'connection') - f.tls;
+  const evidence: Evidence[] = [];
+  if (count(f, 'proxy')) evidence.push(ev('diag_ev_proxy', count(f, 'proxy')));
+  // TLS errors on ChatGPT's hosts are almost always something intercepting the connection.
+  if (f.tls) evidence.push(ev('diag_ev_tls', f.tls));
+  for (const name of f.tunnels.slice(0, 3)) evidence.push(ev('diag_ev_tunnel_installed', name));
+  let confidence = categoryScore(n, total, 0.4) + (n && f.tunnels.length ? 0.04 : 0);
+  if (f.tunnels.length && connection) {
+    evidence.push(ev('diag_ev_connection', connection));
+    confidence = Math.max(confidence, categoryScore(connection, total, 0.35));
+  }
+  if (!confidence && f.tunnels.length && total) confidence = 0.15;
+  return confidence ? cause('proxy-vpn', confidence, evidence) : null;
+}
+
+function offline(f: DiagnosisFacts, total: number): Cause | null {
+  const network = count(f, 'network');
+  const connection = count(f, 'connection') - f.tls;
+  const evidence: Evidence[] = [];
+  if (network) evidence.push(ev('diag_ev_network', network));
+  if (connection) evidence.push(ev('diag_ev_connection', connection));
+  // Resets and timeouts can be either side's; with a VPN installed they lean to proxy-vpn instead.
+  const fromConnection = connection ? categoryScore(connection, total, f.tunnels.length ? 0.25 : 0.35) - 0.1 : 0;
+  const confidence = Math.max(categoryScore(network, total), fromConnection);
+  return confidence > 0 ? cause('offline-dns', confidence, evidence) : null;
+}
+
+function operationalFresh(f: DiagnosisFacts): boolean {
+  return f.status.kind === 'known' && f.status.outage === 'none' && !f.status.stale;
+}
+
+function localOnly(f: DiagnosisFacts, total: number): Cause | null {
+  if (!total || !operationalFresh(f)) return null;
+  const spread = f.endpoints.size >= 2;
+  const evidence = [ev('diag_ev_status_operational'), ev('diag_ev_failures', total, f.windowMin)];
+  if (spread) evidence.push(ev('diag_ev_many_endpoints', f.endpoints.size));
+  // One failure is too little to blame this browser for: it may be a blip.
+  return cause('local-only', total < 2 ? 0.3 : spread ? 0.6 : 0.42, evidence);
+}
+
+function oneEndpoint(f: DiagnosisFacts, total: number): Cause | null {
+  if (f.endpoints.size !== 1) return null;
+  const [endpoint = ''] = f.endpoints.keys();
+  const evidence = [ev('diag_ev_one_endpoint', endpoint, total)];
+  if (total < 2) return cause('one-endpoint', 0.25, evidence);
+  const serverShare = count(f, 'server', 'gateway') / total;
+  return cause('one-endpoint', 0.5 + 0.1 * serverShare + (operationalFresh(f) ? 0.1 : 0), evidence);
+}
+
+function quiet(f: DiagnosisFacts): Cause {
+  const s = f.status;
+  const outage = s.kind === 'known' ? s.outage : 'none';
+  const evidence = statusEvidence(f);
+  if (f.telemetry) {
+    return cause('telemetry-only', outage === 'major' || outage === 'critical' ? 0.5 : 0.85, [ev('diag_ev_telemetry', f.telemetry), ...evidence]);
+  }
+  const confidence = outage === 'major' || outage === 'critical' ? 0.35 : outage === 'minor' ? 0.6 : operationalFresh(f) ? 0.9 : 0.7;
+  return cause('all-clear', confidence, [ev('diag_ev_no_failures', f.windowMin), ...evidence]);
+}
+
+/**
+ * Ranks the likely causes of the recent failures from all the evidence at hand. Pure: the
+ * caller passes `now`, the stored status snapshot and the conflict list (null when unknown).
+ */
+export function diagnose(input: DiagnosisInput): Diagnosis {
+  const f = gatherFacts(input.records, input.now, input.status, input.conflicts, input.tabId);
+  const total = f.failures.length;
+  const candidates = [
+    incident(f, total),
+    overload(f, total),
+    single('gateway', count(f, 'gateway'), total, 'diag_ev_gateway'),
+    single('cloudflare-page', count(f, 'cloudflare'), total, 'diag_ev_cloudflare'),
+    single('session-expired', count(f, 'session'), total, 'diag_ev_session'),
+    blocked(f, total),
+    proxy(f, total),
+    offline(f, total),
+    localOnly(f, total),
+    oneEndpoint(f, total),
+    total ? null : quiet(f),
+  ];
+  const causes = candidates
+    .filter((c): c is Cause => c !== null && c.confidence >= MIN_LISTED)
+    // Ties keep CAUSE_IDS order: the more specific, more actionable cause first.
+    .sort((a, b) => b.confidence - a.confidence || CAUSE_IDS.indexOf(a.id) - CAUSE_IDS.indexOf(b.id));
+  if (!causes.length || (causes[0]?.confidence ?? 0) < MIN_VERDICT) {
+    causes.unshift(cause('unknown', MIN_VERDICT, [ev('diag_ev_failures', total, f.windowMin), ...statusEvidence(f)]));
+  }
+  return { verdict: causes[0] as Cause, causes };
+}
