@@ -1,0 +1,85 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { FilterGroup } from '../core/categories';
+import { DEFAULT_QUERY, failureTable, groupCounts, type SortKey, type TableQuery } from '../core/failure-table';
+import { matchExtras } from '../core/network-extra';
+import { rateChart } from '../core/rate-chart';
+import { t } from '../platform/i18n';
+import { LogNotice } from '../ui/log-notice';
+import { useLog } from '../ui/use-log';
+import { useNow } from '../ui/use-now';
+import { ExportBar } from './export-bar';
+import { FailureDetails } from './failure-details';
+import { FailureFilters } from './failure-filters';
+import { FailureTableView } from './failure-table-view';
+import { RateChartView } from './rate-chart-view';
+import { useIncidents } from './use-incidents';
+import { useNetworkExtras } from './use-network-extras';
+
+export interface PanelProps {
+  /** The inspected tab; null shows every tab. */
+  tabId: number | null;
+  /** The support report page for this tab, when that page exists. */
+  reportUrl?: string | null;
+}
+
+/**
+ * The DevTools panel: the inspected tab's failures live from the recorder's log, enriched with
+ * what DevTools alone sees (kept in memory), a chart of the last hour, details and exports.
+ */
+export function Panel({ tabId, reportUrl = null }: PanelProps) {
+  const log = useLog();
+  const now = useNow(10_000);
+  const incidents = useIncidents();
+  const { extras, listening } = useNetworkExtras();
+  const [query, setQuery] = useState<TableQuery>(DEFAULT_QUERY);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+
+  const all = log?.records;
+  const tabRecords = useMemo(() => (all ? (tabId === null ? all : all.filter((r) => r.tabId === tabId)) : []), [all, tabId]);
+  const rows = useMemo(() => failureTable(tabRecords, query, t), [tabRecords, query]);
+  const counts = useMemo(() => groupCounts(tabRecords), [tabRecords]);
+  const matched = useMemo(() => matchExtras(tabRecords, extras), [tabRecords, extras]);
+  const chart = useMemo(() => rateChart(tabRecords, now, incidents), [tabRecords, now, incidents]);
+  const selected = selectedId !== null ? tabRecords.find((r) => r.id === selectedId) : undefined;
+
+  const onSort = (key: SortKey) =>
+    setQuery((q) => ({ ...q, sort: key, dir: q.sort === key ? (q.dir === 'asc' ? 'desc' : 'asc') : key === 'time' ? 'desc' : 'asc' }));
+  const onToggle = (g: FilterGroup) => setQuery((q) => ({ ...q, groups: q.groups.includes(g) ? q.groups.filter((x) => x !== g) : [...q.groups, g] }));
+
+  return (
+    <main class="panel">
+      <header class="panel-head">
+        <h1>{t('extName')}</h1>
+        <span class="muted scope">{tabId === null ? t('panel_scope_all') : t('panel_scope_tab', tabId)}</span>
+        <span class="muted live" role="status">
+          {t('panel_count', [rows.length, tabRecords.length])}
+        </span>
+        <ExportBar records={rows} extras={matched} now={now} reportUrl={reportUrl} />
+      </header>
+      {log && <LogNotice log={log} />}
+      <RateChartView chart={chart} />
+      <FailureFilters
+        groups={query.groups}
+        counts={counts}
+        text={query.text}
+        onToggle={onToggle}
+        onText={(text) => setQuery((q) => ({ ...q, text }))}
+        onClear={() => setQuery((q) => ({ ...q, groups: [], text: '' }))}
+      />
+      <div class="panel-body">
+        {log === undefined ? (
+          <p class="muted">{t('panel_loading')}</p>
+        ) : tabRecords.length === 0 ? (
+          <p class="empty">{t('panel_empty')}</p>
+        ) : (
+          <FailureTableView rows={rows} selectedId={selectedId} onSelect={setSelectedId} sort={query.sort} dir={query.dir} onSort={onSort} />
+        )}
+        {selected ? (
+          <FailureDetails record={selected} extra={matched.get(selected.id)} listening={listening} />
+        ) : (
+          tabRecords.length > 0 && <p class="details muted">{t('panel_select_hint')}</p>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,78 @@
+import { browser } from './browser';
+
+/**
+ * The one adapter for `browser.devtools`. It exists only inside DevTools (the devtools page and
+ * its panels); the panel page opened as an ordinary tab (`?tabId=N`) gets nulls and no-ops, and
+ * works from the recorder's data alone.
+ */
+interface HarRequest {
+  getContent(): Promise<unknown>;
+  [key: string]: unknown;
+}
+
+interface DevtoolsApi {
+  inspectedWindow?: { tabId?: number };
+  network?: { onRequestFinished?: { addListener(l: (req: HarRequest) => void): void; removeListener(l: (req: HarRequest) => void): void } };
+  panels?: { themeName?: string; onThemeChanged?: { addListener(l: (name: string) => void): void; removeListener(l: (name: string) => void): void } };
+}
+
+function devtools(): DevtoolsApi | null {
+  try {
+    return ((browser as unknown as { devtools?: DevtoolsApi }).devtools ?? null) || null;
+  } catch {
+    // Chrome throws when the namespace is touched outside a DevTools context in some versions.
+    return null;
+  }
+}
+
+export function inspectedTabId(): number | null {
+  const id = devtools()?.inspectedWindow?.tabId;
+  return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : null;
+}
+
+export type DevtoolsTheme = 'dark' | 'light';
+
+/** Chrome says "default" or "dark"; Firefox "light", "dark" or "firebug". */
+export function devtoolsTheme(): DevtoolsTheme | null {
+  const name = devtools()?.panels?.themeName;
+  if (typeof name !== 'string') return null;
+  return name === 'dark' ? 'dark' : 'light';
+}
+
+/** Firefox tells panels when the DevTools theme changes; Chrome reloads panels instead. */
+export function onThemeChanged(listener: (theme: DevtoolsTheme) => void, signal: AbortSignal): void {
+  const event = devtools()?.panels?.onThemeChanged;
+  if (!event) return;
+  const wrapped = (name: string) => listener(name === 'dark' ? 'dark' : 'light');
+  event.addListener(wrapped);
+  signal.addEventListener('abort', () => event.removeListener(wrapped), { once: true });
+}
+
+export interface FinishedRequest {
+  /** The HAR entry as DevTools reports it. */
+  entry: unknown;
+  /** Reads the body; [content, encoding or mimeType] in Chrome (via the polyfill), content or a pair in Firefox. */
+  content(): Promise<{ body: string | null; encoding: string | null }>;
+}
+
+/**
+ * Every request the inspected page finishes, while DevTools is open. Returns false when the
+ * event is not available (ordinary page), so the caller can say the extras are off.
+ */
+export function onRequestFinished(listener: (request: FinishedRequest) => void, signal: AbortSignal): boolean {
+  const event = devtools()?.network?.onRequestFinished;
+  if (!event) return false;
+  const wrapped = (req: HarRequest) => {
+    listener({
+      entry: req,
+      async content() {
+        const raw = await req.getContent();
+        const pair = Array.isArray(raw) ? raw : [raw, null];
+        return { body: typeof pair[0] === 'string' ? pair[0] : null, encoding: typeof pair[1] === 'string' ? pair[1] : null };
+      },
+    });
+  };
+  event.addListener(wrapped);
+  signal.addEventListener('abort', () => event.removeListener(wrapped), { once: true });
+  return true;
+}

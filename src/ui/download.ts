@@ -1,0 +1,24 @@
+import type { Reply } from '../contract/messages';
+
+/**
+ * Saves text as a file through a temporary link. Works in extension pages and DevTools panels
+ * without the `downloads` permission; the object URL is revoked once the click is dispatched.
+ */
+export function downloadText(filename: string, text: string, mime = 'application/json'): Reply<{ bytes: number }> {
+  try {
+    const blob = new Blob([text], { type: mime });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = filename;
+    link.rel = 'noopener';
+    link.style.display = 'none';
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    return { ok: true, value: { bytes: blob.size } };
+  } catch (error) {
+    return { ok: false, error: { code: 'download-failed', message: error instanceof Error ? error.message : String(error) } };
+  }
+}
