@@ -1,5 +1,6 @@
 import type { Handlers } from '../platform/messaging';
 import type { LogStore } from './log-store';
+import { fixHandlers } from './fix-handlers';
 import type { StatusCheck } from './status-check';
 
 export interface HandlerDeps {
@@ -15,6 +16,7 @@ export interface HandlerDeps {
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...logHandlers(deps),
+    ...fixHandlers(deps),
     ...statusHandlers(deps),
   };
 }

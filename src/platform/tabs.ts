@@ -15,3 +15,19 @@ export async function openTab(url: string): Promise<void> {
 export function extensionUrl(path: string): string {
   return browser.runtime.getURL(path);
 }
+
+/**
+ * Reloads `tabId` when it shows one of `urlPatterns`, otherwise every tab that does. Querying
+ * by URL needs host permissions for those patterns, which the manifest declares.
+ */
+export async function reloadTabsMatching(urlPatterns: readonly string[], tabId: number | null = null): Promise<number> {
+  const tabs = await browser.tabs.query({ url: [...urlPatterns] });
+  const chosen = tabId !== null && tabs.some((tab) => tab.id === tabId) ? [tabId] : tabs.map((tab) => tab.id).filter((id): id is number => id !== undefined);
+  await Promise.all(chosen.map((id) => browser.tabs.reload(id)));
+  return chosen.length;
+}
+
+/** How many tabs show one of `urlPatterns` (needs host permissions for them, not `tabs`). */
+export async function countTabsMatching(urlPatterns: readonly string[]): Promise<number> {
+  return (await browser.tabs.query({ url: [...urlPatterns] })).length;
+}

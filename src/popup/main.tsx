@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../ui/theme.css';
+import '../ui/fixes.css';
 import './popup.css';
 import { Popup } from './popup';
 

@@ -1,27 +1,52 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ConflictEntry } from '../contract/conflicts';
+import { diagnose } from '../core/diagnosis';
 import { t } from '../platform/i18n';
 import { activeTabId } from '../platform/tabs';
+import { ClearSiteData } from '../ui/clear-site-data';
+import { ConflictList } from '../ui/conflict-list';
 import { FailureList } from '../ui/failure-list';
 import { LogNotice } from '../ui/log-notice';
+import { StatusSummary } from '../ui/status-summary';
+import { TabActions } from '../ui/tab-actions';
 import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
+import { useStatus } from '../ui/use-status';
+import { VerdictCard } from '../ui/verdict-card';
 
+/**
+ * Verdict first, then the status page, the failures behind the verdict and the fixes. Renders
+ * from storage at once; only the extension list waits on the background.
+ */
 export function Popup() {
   const log = useLog();
   const now = useNow();
   const [tabId, setTabId] = useState<number | null>(null);
   const [scope, setScope] = useState<'tab' | 'all'>('tab');
+  const [conflicts, setConflicts] = useState<ConflictEntry[] | null>(null);
   useEffect(() => {
     activeTabId().then(setTabId, () => setTabId(null));
   }, []);
 
+  const status = useStatus();
   const records = log ? (scope === 'tab' && tabId !== null ? log.records.filter((r) => r.tabId === tabId) : log.records) : [];
+  // The verdict follows the same tab / all tabs switch as the list under it.
+  const diagnosis = useMemo(
+    () => (log && status !== undefined ? diagnose({ records: log.records, now, status, conflicts, tabId: scope === 'tab' ? tabId : null }) : undefined),
+    [log, status, conflicts, now, scope, tabId],
+  );
   return (
     <main class="popup">
       <header>
         <h1>{t('extName')}</h1>
       </header>
-      <section aria-labelledby="recent-title">
+      <VerdictCard diagnosis={diagnosis} />
+      {/* ALTERNATIVES-SLOT: src/ui/alternatives.tsx goes here when diagnosis?.verdict.side === 'openai'. */}
+      <section aria-labelledby="status-title" class="card">
+        <h2 id="status-title">{t('popup_status_title')}</h2>
+        <StatusSummary now={now} status={status} />
+      </section>
+      <section aria-labelledby="recent-title" class="card">
         <header>
           <h2 id="recent-title">{t('recentFailures')}</h2>
           <div class="tabs-switch" role="group">
@@ -35,6 +60,21 @@ export function Popup() {
         </header>
         {log && <LogNotice log={log} />}
         {log && <FailureList records={records} now={now} empty={scope === 'tab' ? t('noFailuresTab') : t('noFailures')} />}
+      </section>
+      <section aria-labelledby="fixes-title" class="card fixes">
+        <h2 id="fixes-title">{t('popup_fixes_title')}</h2>
+        <TabActions tabId={tabId} />
+        <details id="fix-clear">
+          <summary>{t('popup_fix_clear')}</summary>
+          <ClearSiteData />
+        </details>
+        <details id="fix-conflicts">
+          <summary>
+            {t('popup_fix_conflicts')}
+            {conflicts && conflicts.length > 0 && <span class="tag">{conflicts.filter((c) => c.score > 0).length}</span>}
+          </summary>
+          <ConflictList onLoaded={setConflicts} />
+        </details>
       </section>
     </main>
   );

@@ -1,0 +1,94 @@
+import { useState } from 'preact/hooks';
+import type { SiteClearReport } from '../contract/site-data';
+import type { SiteDataPlan } from '../core/site-data-plan';
+import { t } from '../platform/i18n';
+import { request } from '../platform/messaging';
+import { ActionButton } from './action-button';
+
+function sum(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
+/** What was removed, and the proof: ChatGPT's cookies read back after the clear. */
+function ClearReport({ report, plan }: { report: SiteClearReport; plan: SiteDataPlan }) {
+  const before = sum(report.cookiesBefore);
+  const left = sum(report.remainingCookies);
+  return (
+    <div class="clear-report" role="status" data-verified={report.verified}>
+      <p>{t('popup_clear_removed', [String(before), report.dataTypes.map((d) => t(`popup_data_${d}`)).join(', ')])}</p>
+      <p class={report.verified ? 'ok' : 'bad'}>{report.verified ? t('popup_clear_verified') : t('popup_clear_remaining', [String(left), Object.keys(report.remainingCookies).join(', ')])}</p>
+      {!plan.cachePerSite && <p class="muted">{report.wholeCacheCleared ? t('popup_clear_wholeCacheDone') : t('popup_clear_cacheKept')}</p>}
+      {report.reloadedTabs > 0 && <p class="muted">{t('popup_clear_reloaded', report.reloadedTabs)}</p>}
+      {report.failures.length > 0 && (
+        <ul class="bad">
+          {report.failures.map((f) => (
+            <li key={f}>{f}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/**
+ * "Clear cookies & cache for ChatGPT": a preview first, then a confirmation that names every
+ * site the user will be signed out of, then the report. Shared by the popup and the DevTools panel.
+ */
+export function ClearSiteData() {
+  const [plan, setPlan] = useState<SiteDataPlan | null>(null);
+  const [reload, setReload] = useState(true);
+  const [wholeCache, setWholeCache] = useState(false);
+  const [report, setReport] = useState<SiteClearReport | null>(null);
+
+  if (!plan) {
+    return (
+      <div class="fix clear-site-data">
+        <ActionButton id="clear-site-data-start" label={t('popup_clear_button')} run={() => request('site/preview', {})} onDone={(p) => (setPlan(p), setReport(null))} doneText={() => ''} />
+        <p class="muted">{t('popup_clear_hint')}</p>
+      </div>
+    );
+  }
+  return (
+    <div class="fix clear-site-data" role="group" aria-labelledby="clear-confirm-title">
+      {report ? (
+        <>
+          <ClearReport report={report} plan={plan} />
+          <button type="button" onClick={() => (setPlan(null), setReport(null))}>
+            {t('popup_close')}
+          </button>
+        </>
+      ) : (
+        <div class="confirm">
+          <h3 id="clear-confirm-title">{t('popup_clear_confirmTitle')}</h3>
+          <p>{t('popup_clear_signedOut')}</p>
+          <ul class="sites signed-out">
+            {plan.signedOut.map((site) => (
+              <li key={site}>
+                <strong>{site}</strong>
+              </li>
+            ))}
+          </ul>
+          {plan.keptSignedIn.length > 0 && <p class="muted">{t('popup_clear_kept', plan.keptSignedIn.join(', '))}</p>}
+          <p class="muted">{t('popup_clear_types', plan.dataTypes.map((d) => t(`popup_data_${d}`)).join(', '))}</p>
+          {!plan.cachePerSite && (
+            <>
+              <p class="notice">{t('popup_clear_firefoxCache')}</p>
+              <label>
+                <input type="checkbox" checked={wholeCache} onChange={(e) => setWholeCache(e.currentTarget.checked)} /> {t('popup_clear_wholeCache')}
+              </label>
+            </>
+          )}
+          <label>
+            <input type="checkbox" id="clear-reload" checked={reload} onChange={(e) => setReload(e.currentTarget.checked)} /> {t('popup_clear_reload')}
+          </label>
+          <div class="row">
+            <ActionButton id="clear-site-data-confirm" primary label={t('popup_clear_confirm')} run={() => request('site/clear', { reloadTabs: reload, wholeCache })} onDone={setReport} />
+            <button type="button" onClick={() => setPlan(null)}>
+              {t('popup_cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ConflictEntry } from '../contract/conflicts';
+import { isFirefox } from '../platform/browser';
+import { t } from '../platform/i18n';
+import { request } from '../platform/messaging';
+import { ActionButton } from './action-button';
+
+function ConflictItem({ entry, onToggled }: { entry: ConflictEntry; onToggled: (id: string, enabled: boolean) => void }) {
+  return (
+    <li class={`conflict kind-${entry.kind}${entry.enabled ? '' : ' is-disabled'}`} data-extension-id={entry.id}>
+      <div class="conflict-head">
+        <strong class="conflict-name">{entry.name}</strong>
+        <span class="muted">{entry.version}</span>
+        {!entry.enabled && <span class="tag">{t('popup_conflict_disabledTag')}</span>}
+      </div>
+      <ul class="reasons">
+        {entry.reasons.map((r) => (
+          <li key={r.key}>{t(r.key, r.subs)}</li>
+        ))}
+      </ul>
+      <div class="row">
+        {entry.canDisable && (
+          <ActionButton
+            key={String(entry.enabled)}
+            label={entry.enabled ? t('popup_conflict_disable') : t('popup_conflict_enable')}
+            run={() => request('conflicts/set-enabled', { id: entry.id, enabled: !entry.enabled })}
+            onDone={(v) => onToggled(entry.id, v.enabled)}
+            doneText={(v) => (v.enabled ? t('popup_conflict_enabled') : t('popup_conflict_disabled'))}
+          />
+        )}
+        {entry.manageUrl ? (
+          <ActionButton label={t('popup_conflict_openPage')} run={() => request('conflicts/open-page', { id: entry.id })} doneText={() => t('popup_conflict_opened')} />
+        ) : (
+          !entry.canDisable && <span class="muted">{t('popup_conflict_manageHint')}</span>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/**
+ * Installed extensions ranked by how likely they break ChatGPT, each with its reasons; disable
+ * (and re-enable) where the browser allows, else open its page. Shared by popup and panel.
+ */
+export function ConflictList({ onLoaded }: { onLoaded?: (entries: ConflictEntry[]) => void }) {
+  const [entries, setEntries] = useState<ConflictEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Extensions disabled from here stay listed so the user can turn them back on.
+  const [keepIds, setKeepIds] = useState<string[]>([]);
+
+  const load = async (keep: string[]) => {
+    const reply = await request('conflicts/list', { keepIds: keep });
+    if (reply.ok) {
+      setEntries(reply.value);
+      setError(null);
+      onLoaded?.(reply.value);
+    } else setError(reply.error.message);
+    return reply;
+  };
+  useEffect(() => {
+    void load(keepIds);
+  }, []);
+
+  const onToggled = (id: string, enabled: boolean) => {
+    const keep = enabled ? keepIds : [...new Set([...keepIds, id])];
+    setKeepIds(keep);
+    void load(keep);
+  };
+
+  return (
+    <div class="fix conflict-list">
+      {error && <p class="bad" role="status">{t('popup_conflict_loadFailed', error)}</p>}
+      {entries === null && !error && <p class="muted">{t('popup_loading')}</p>}
+      {entries?.length === 0 && <p class="empty">{t('popup_conflict_none')}</p>}
+      {entries && entries.length > 0 && (
+        <ol class="conflicts">
+          {entries.map((entry) => (
+            <ConflictItem key={entry.id} entry={entry} onToggled={onToggled} />
+          ))}
+        </ol>
+      )}
+      <div class="row">
+        <ActionButton label={t('popup_conflict_refresh')} run={() => load(keepIds)} doneText={(v) => t('popup_conflict_count', v.length)} />
+      </div>
+      <p class="muted private-tip">{isFirefox() ? t('popup_private_firefox') : t('popup_private_chrome')}</p>
+    </div>
+  );
+}
