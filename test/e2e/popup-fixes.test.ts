@@ -1,0 +1,171 @@
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, waitFor, type ChromiumSession } from '../support/chromium';
+import { startFakeWorld, type FakeWorld } from '../support/fake-world';
+import { majorIncidentStatus } from '../support/fake-status';
+
+/** The popup's fixes, each run for real in Chromium against the fake world on loopback. */
+interface Cookie {
+  name: string;
+  domain: string;
+}
+
+describe('popup fixes in Chromium', () => {
+  let world: FakeWorld;
+  let session: ChromiumSession;
+  let chat: Page;
+  let tabId: number;
+
+  const send = (page: Page, path: string, method = 'GET') =>
+    page.evaluate((p, m) => (window as unknown as { send(p: string, i: object): Promise<unknown> }).send(p, { method: m }), path, method);
+
+  /** Every cookie in the profile, through CDP: the extension itself may only see ChatGPT's. */
+  async function allCookies(): Promise<Cookie[]> {
+    const page = (await session.browser.pages())[0]!;
+    const cdp = await page.createCDPSession();
+    const { cookies } = (await cdp.send('Storage.getCookies')) as { cookies: Cookie[] };
+    await cdp.detach();
+    return cookies;
+  }
+
+  async function popup(): Promise<Page> {
+    const page = await session.openExtensionPage(`src/popup/index.html?tabId=${tabId}`);
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    (page as unknown as { errors: string[] }).errors = errors;
+    await page.waitForSelector('main.popup', { timeout: 10_000 });
+    return page;
+  }
+
+  beforeAll(async () => {
+    world = await startFakeWorld();
+    // A site on openai.com's registrable domain, and cookies on chat.openai.com: one host-only
+    // (ChatGPT's, must go) and one for the whole domain (shared with the platform, must stay).
+    world.route('platform.openai.com', '/', { status: 200, headers: { 'content-type': 'text/html', 'set-cookie': 'platform=keep-me; Path=/; Secure; SameSite=Lax; Max-Age=3600' }, body: '<p>platform</p>' });
+    world.route('chat.openai.com', '/set-cookies', () => ({
+      status: 200,
+      headers: { 'content-type': 'text/html' },
+      body: '<script>document.cookie="chatold=1; Path=/; Secure; Max-Age=3600";document.cookie="shared=keep-me; Domain=openai.com; Path=/; Secure; Max-Age=3600"</script>',
+    }));
+    session = await launchChromium(world, { extraExtensions: [resolve('test/fixtures/extensions/blocker'), resolve('test/fixtures/extensions/harmless')] });
+    chat = await session.browser.newPage();
+    await chat.goto('https://chatgpt.com/');
+    tabId = await session.tabIdOf('https://chatgpt.com/*');
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await world?.close();
+  });
+
+  it('clears ChatGPT cookies and storage only, says who gets signed out, verifies and reloads ChatGPT', async () => {
+    await chat.goto('https://chatgpt.com/oai-did');
+    await chat.goto('https://chatgpt.com/');
+    await chat.evaluate(() => localStorage.setItem('edr-test', 'stale'));
+    const other = await session.browser.newPage();
+    await other.goto('https://control-site.test/');
+    await other.goto('https://platform.openai.com/');
+    await other.goto('https://chat.openai.com/set-cookies');
+    await other.close();
+    const before = await allCookies();
+    for (const name of ['__Secure-next-auth.session-token', 'oai-did', 'control', 'platform', 'chatold', 'shared']) expect(before.map((c) => c.name)).toContain(name);
+    // Leave ChatGPT on a page that sets no cookie, so the reload afterwards proves itself.
+    await chat.goto('https://chatgpt.com/backend-api/me');
+    const loadsBefore = world.requests.filter((r) => r.host === 'chatgpt.com' && r.path === '/backend-api/me').length;
+
+    const page = await popup();
+    await page.click('#fix-clear summary');
+    await page.click('#clear-site-data-start');
+    await page.waitForSelector('.confirm', { timeout: 10_000 });
+    expect(await page.$$eval('.signed-out li', (li) => li.map((l) => l.textContent))).toEqual(['chatgpt.com', 'chat.openai.com']);
+    expect(await page.$eval('.confirm', (e) => e.textContent)).toContain('platform.openai.com');
+    expect((await allCookies()).some((c) => c.name === 'oai-did')).toBe(true); // nothing removed before confirming
+    expect(await page.$eval('#clear-reload', (e) => (e as HTMLInputElement).checked)).toBe(true);
+    await page.click('#clear-site-data-confirm');
+    await page.waitForSelector('.clear-report', { timeout: 20_000 });
+    const report = await page.$eval('.clear-report', (e) => ({ verified: e.getAttribute('data-verified'), text: e.textContent }));
+    expect(report.verified).toBe('true');
+    expect(report.text).toContain('no ChatGPT cookies are left');
+
+    const after = (await allCookies()).map((c) => `${c.name}@${c.domain}`);
+    expect(after.some((c) => /chatgpt\.com$/.test(c))).toBe(false);
+    expect(after.some((c) => c.startsWith('chatold@'))).toBe(false);
+    expect(after).toContain('control@control-site.test');
+    expect(after).toContain('platform@platform.openai.com');
+    expect(after).toContain('shared@.openai.com');
+    await waitFor(() => world.requests.filter((r) => r.host === 'chatgpt.com' && r.path === '/backend-api/me').length > loadsBefore, { what: 'ChatGPT tab reload' });
+    await chat.goto('https://chatgpt.com/oai-did');
+    expect(await chat.evaluate(() => localStorage.getItem('edr-test'))).toBeNull();
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists the blocking extension first with its reason, the harmless one below, and disabling it really unblocks ChatGPT', async () => {
+    await chat.goto('https://chatgpt.com/');
+    expect(await send(chat, '/backend-api/blocked-by-test')).toBe('error');
+    await waitFor(async () => JSON.stringify((await session.storage(['log'])).log ?? '').includes('ERR_BLOCKED_BY_CLIENT'), { what: 'the blocked record' });
+
+    const page = await popup();
+    await page.click('#fix-conflicts summary');
+    await page.waitForSelector('.conflict', { timeout: 10_000 });
+    const entries = await page.$$eval('.conflict', (els) => els.map((e) => ({ name: e.querySelector('.conflict-name')!.textContent, reasons: e.querySelector('.reasons')!.textContent })));
+    expect(entries.map((e) => e.name)).toEqual(['Test Ad Blocker', 'Test Notes']);
+    expect(entries[0]!.reasons).toContain('ChatGPT requests were blocked by an extension 1 time(s)');
+    expect(entries[0]!.reasons).toContain('Looks like an ad or content blocker.');
+    expect(entries[0]!.reasons).toContain('Can block or rewrite requests (declarativeNetRequest).');
+    expect(entries[1]!.reasons).toContain('No access to ChatGPT');
+    expect(await page.$eval('.private-tip', (e) => e.textContent)).toContain('Ctrl+Shift+N');
+
+    const disable = await page.waitForSelector('.conflict:first-child button::-p-text(Disable)');
+    await disable!.click();
+    await page.waitForSelector('.conflict:first-child.is-disabled', { timeout: 10_000 });
+    expect(await send(chat, '/backend-api/blocked-by-test')).toBe(200);
+    const enable = await page.waitForSelector('.conflict:first-child button::-p-text(Re-enable)');
+    await enable!.click();
+    await page.waitForSelector('.conflict:first-child:not(.is-disabled)', { timeout: 10_000 });
+    await waitFor(async () => (await send(chat, '/backend-api/blocked-by-test')) === 'error', { what: 'the blocker active again' });
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reloads the ChatGPT tab and opens the report and the DevTools panel for it', async () => {
+    await chat.goto('https://chatgpt.com/backend-api/me');
+    const loads = () => world.requests.filter((r) => r.host === 'chatgpt.com' && r.path === '/backend-api/me').length;
+    const before = loads();
+    const page = await popup();
+    await page.click('#reload-chatgpt');
+    await page.waitForSelector('#reload-chatgpt + .action-status:not(:empty)', { timeout: 10_000 });
+    expect(await page.$eval('#reload-chatgpt + .action-status', (e) => e.textContent)).toBe('Reloaded 1 tab(s)');
+    await waitFor(() => loads() > before, { what: 'reload' });
+    for (const [button, path] of [['#open-report', 'src/pages/report.html'], ['#open-panel', 'src/devtools/panel.html']] as const) {
+      await page.click(button);
+      const target = await session.browser.waitForTarget((t) => t.url().includes(`${path}?tabId=${tabId}`), { timeout: 10_000 });
+      await (await target.page())?.close();
+    }
+    await page.close();
+  });
+
+  it('shows a major incident from the status page, and "unknown" with a reason for a malformed answer', async () => {
+    world.setStatus(majorIncidentStatus());
+    const page = await popup();
+    await page.click('#status-check');
+    await page.waitForSelector('.status-indicator[data-indicator="major"]', { timeout: 20_000 });
+    const text = await page.$eval('.status-summary', (e) => e.textContent ?? '');
+    expect(text).toContain('Major outage');
+    expect(text).toContain('Elevated error rates in ChatGPT');
+    expect(text).toContain('We have identified the cause');
+    expect(text).toContain('Conversations: major outage');
+
+    world.setStatus({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"page":{"id":"x"},"status":{"indicator":' });
+    await page.waitForSelector('#status-check + .action-status:not(:empty)');
+    await page.click('#status-check');
+    await page.waitForSelector('.status-indicator[data-indicator="unknown"]', { timeout: 20_000 });
+    const unknown = await page.$eval('.status-summary', (e) => e.textContent ?? '');
+    expect(unknown).toContain('Status unknown:');
+    expect(unknown).toMatch(/could not be read|unexpected shape/);
+    expect(unknown).not.toContain('Major outage');
+    await page.close();
+  });
+});
