@@ -44,7 +44,11 @@ export function onThemeChanged(listener: (theme: DevtoolsTheme) => void, signal:
   const event = devtools()?.panels?.onThemeChanged;
   if (!event) return;
   const wrapped = (name: string) => listener(name === 'dark' ? 'dark' : 'light');
-  event.addListener(wrapped);
+  try {
+    event.addListener(wrapped);
+  } catch {
+    return;
+  }
   signal.addEventListener('abort', () => event.removeListener(wrapped), { once: true });
 }
 
@@ -72,7 +76,12 @@ export function onRequestFinished(listener: (request: FinishedRequest) => void, 
       },
     });
   };
-  event.addListener(wrapped);
+  try {
+    event.addListener(wrapped);
+  } catch {
+    // A stubbed or half-present API (test doubles, a browser refusing the event): recorder data only.
+    return false;
+  }
   signal.addEventListener('abort', () => event.removeListener(wrapped), { once: true });
   return true;
 }
