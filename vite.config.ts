@@ -16,16 +16,25 @@ const EXTRA_PAGES = {
   report: 'src/pages/report.html',
 };
 
+/**
+ * TEST-ONLY `--mode firefox-test`: dist/firefox-test/, the Firefox build whose background also
+ * loads test/support/firefox-hook/ (opens extension pages for the e2e tests, since WebDriver BiDi
+ * cannot navigate to moz-extension:// URLs). Never zipped, never shipped.
+ */
+const FIREFOX_TEST_BACKGROUND = 'test/support/firefox-hook/background.ts';
+
 export default defineConfig(({ mode }) => {
-  const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
-  const outDir = `dist/${browser}`;
+  const testBuild = mode === 'firefox-test';
+  const browser: TargetBrowser = mode === 'firefox' || testBuild ? 'firefox' : 'chrome';
+  const outDir = testBuild ? 'dist/firefox-test' : `dist/${browser}`;
+  const manifest = manifestFor(sourceManifest, browser, testBuild ? { background: FIREFOX_TEST_BACKGROUND } : {});
   const inputs = Object.fromEntries(
     Object.entries(EXTRA_PAGES).filter(([, page]) => existsSync(page)),
   );
   return {
     plugins: process.env.VITEST
       ? []
-      : [crx({ manifest: manifestFor(sourceManifest, browser) as never, browser }), zipPlugin(outDir, `dist/error-doctor-${browser}.zip`)],
+      : [crx({ manifest: manifest as never, browser }), ...(testBuild ? [] : [zipPlugin(outDir, `dist/error-doctor-${browser}.zip`)])],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
     build: {

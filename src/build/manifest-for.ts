@@ -6,11 +6,20 @@ export type TargetBrowser = 'chrome' | 'firefox';
 
 export type Manifest = Record<string, unknown> & {
   background?: { service_worker?: string; scripts?: string[]; type?: string };
+  browser_specific_settings?: { gecko?: Record<string, unknown>; gecko_android?: Record<string, unknown> };
 };
 
-export function manifestFor(source: Manifest, browser: TargetBrowser): Manifest {
+export interface ManifestOptions {
+  /**
+   * Replaces the background entry. Only the Firefox e2e build uses it (a test-only entry that
+   * wraps the real background); shipped builds never pass it.
+   */
+  background?: string;
+}
+
+export function manifestFor(source: Manifest, browser: TargetBrowser, options: ManifestOptions = {}): Manifest {
   const manifest: Manifest = structuredClone(source);
-  const worker = source.background?.service_worker ?? source.background?.scripts?.[0];
+  const worker = options.background ?? source.background?.service_worker ?? source.background?.scripts?.[0];
   if (browser === 'chrome') {
     // Chrome warns about keys it does not know; the store rejects none, but keep the build clean.
     delete manifest.browser_specific_settings;

@@ -51,7 +51,10 @@ export function classifyStatus(status: number, ctx: StatusContext): Classificati
  * `webRequest.onErrorOccurred`. Unknown errors are still failures: "connection".
  */
 const NETWORK_ERRORS: ReadonlyArray<readonly [RegExp, Category, string]> = [
-  [/ERR_BLOCKED_BY_CLIENT|NS_ERROR_CONTENT_BLOCKED|NS_ERROR_BLOCKED_BY_POLICY/i, 'blocked', 'meaning_blocked'],
+  // Firefox reports a request cancelled by an extension (a declarativeNetRequest block rule or a
+  // webRequest `{cancel: true}`) as NS_ERROR_ABORT; a page's own abort is NS_BINDING_ABORTED.
+  // Verified in Firefox ESR by test/e2e/firefox/recorder.test.ts.
+  [/ERR_BLOCKED_BY_CLIENT|NS_ERROR_CONTENT_BLOCKED|NS_ERROR_BLOCKED_BY_POLICY|^NS_ERROR_ABORT$/i, 'blocked', 'meaning_blocked'],
   [/ERR_BLOCKED_BY_ADMINISTRATOR/i, 'blocked', 'meaning_blocked_admin'],
   [/PROXY|TUNNEL_CONNECTION_FAILED|ERR_SOCKS|NS_ERROR_UNKNOWN_PROXY_HOST/i, 'proxy', 'meaning_proxy'],
   [/ERR_NAME_NOT_RESOLVED|ERR_NAME_RESOLUTION_FAILED|NS_ERROR_UNKNOWN_HOST|DNS/i, 'network', 'meaning_dns'],
@@ -64,7 +67,7 @@ const NETWORK_ERRORS: ReadonlyArray<readonly [RegExp, Category, string]> = [
 ];
 
 /** Cancellations are the user's or the page's own choice, never a failure. */
-const CANCELLATIONS = /ERR_ABORTED|NS_BINDING_ABORTED|NS_ERROR_ABORT|ERR_CANCELLED|NS_BINDING_REDIRECTED/i;
+const CANCELLATIONS = /ERR_ABORTED|NS_BINDING_ABORTED|ERR_CANCELLED|NS_BINDING_REDIRECTED/i;
 
 export function classifyNetworkError(error: string): Classification | null {
   if (!error || CANCELLATIONS.test(error)) return null;

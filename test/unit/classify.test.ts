@@ -67,7 +67,13 @@ describe('classifyNetworkError', () => {
     expect(classifyNetworkError(error)?.category).toBe(category);
   });
 
-  it.each(['net::ERR_ABORTED', 'NS_BINDING_ABORTED', 'NS_ERROR_ABORT', ''])('%s is a cancellation, not a failure', (error) => {
+  it.each(['net::ERR_ABORTED', 'NS_BINDING_ABORTED', ''])('%s is a cancellation, not a failure', (error) => {
     expect(classifyNetworkError(error)).toBeNull();
+  });
+
+  it('NS_ERROR_ABORT is Firefox’s word for a request another extension cancelled, not a page abort', () => {
+    // Measured in Firefox ESR: DNR block and webRequest {cancel:true} give NS_ERROR_ABORT,
+    // AbortController and XHR.abort() give NS_BINDING_ABORTED.
+    expect(classifyNetworkError('NS_ERROR_ABORT')).toEqual({ category: 'blocked', meaning: 'meaning_blocked' });
   });
 });
