@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteClearReport } from '../contract/site-data';
 import type { SiteDataPlan } from '../core/site-data-plan';
 import { t } from '../platform/i18n';
@@ -39,6 +39,9 @@ export function ClearSiteData() {
   const [reload, setReload] = useState(true);
   const [wholeCache, setWholeCache] = useState(false);
   const [report, setReport] = useState<SiteClearReport | null>(null);
+  // Keyboard and screen-reader users land on the question they must answer, then on the result.
+  const focusTarget = useRef<HTMLHeadingElement>(null);
+  useEffect(() => focusTarget.current?.focus(), [plan, report]);
 
   if (!plan) {
     return (
@@ -52,6 +55,9 @@ export function ClearSiteData() {
     <div class="fix clear-site-data" role="group" aria-labelledby="clear-confirm-title">
       {report ? (
         <>
+          <h3 ref={focusTarget} tabIndex={-1}>
+            {report.verified && !report.failures.length ? t('popup_clear_reportTitle') : t('popup_clear_reportTitlePartial')}
+          </h3>
           <ClearReport report={report} plan={plan} />
           <button type="button" onClick={() => (setPlan(null), setReport(null))}>
             {t('popup_close')}
@@ -59,7 +65,7 @@ export function ClearSiteData() {
         </>
       ) : (
         <div class="confirm">
-          <h3 id="clear-confirm-title">{t('popup_clear_confirmTitle')}</h3>
+          <h3 id="clear-confirm-title" ref={focusTarget} tabIndex={-1}>{t('popup_clear_confirmTitle')}</h3>
           <p>{t('popup_clear_signedOut')}</p>
           <ul class="sites signed-out">
             {plan.signedOut.map((site) => (

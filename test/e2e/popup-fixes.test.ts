@@ -118,6 +118,12 @@ describe('popup fixes in Chromium', () => {
     expect(entries[1]!.reasons).toContain('No access to ChatGPT');
     expect(await page.$eval('.private-tip', (e) => e.textContent)).toContain('Ctrl+Shift+N');
 
+    // "Open its page" goes to the extension's own entry in chrome://extensions.
+    const open = await page.waitForSelector('.conflict:first-child button::-p-text(Open its page)');
+    await open!.click();
+    const manage = await session.browser.waitForTarget((t) => t.url().startsWith('chrome://extensions/?id='), { timeout: 10_000 });
+    await (await manage.page())?.close();
+
     const disable = await page.waitForSelector('.conflict:first-child button::-p-text(Disable)');
     await disable!.click();
     await page.waitForSelector('.conflict:first-child.is-disabled', { timeout: 10_000 });
