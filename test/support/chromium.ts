@@ -34,9 +34,9 @@ export interface ChromiumSession {
  * Real Chromium with the built extension (and optional test extensions), the real host names
  * mapped to the fake world on loopback. Headless unless HEADFUL=1 and a display exist.
  */
-export async function launchChromium(world: FakeWorld, options: { extraExtensions?: string[]; headless?: boolean; args?: string[] } = {}): Promise<ChromiumSession> {
+export async function launchChromium(world: FakeWorld, options: { extraExtensions?: string[]; headless?: boolean; args?: string[]; /** A copy of dist/chrome to load instead (the bench adds a bare page to one). */ extensionDir?: string } = {}): Promise<ChromiumSession> {
   const profile = mkdtempSync(join(tmpdir(), 'edr-chromium-'));
-  const extensions = [CHROME_DIST, ...(options.extraExtensions ?? [])];
+  const extensions = [options.extensionDir ?? CHROME_DIST, ...(options.extraExtensions ?? [])];
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: options.headless ?? true,

@@ -1,0 +1,101 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { toStoredLog } from '../../src/contract/stored-log';
+import type { ErrorRecord } from '../../src/core/error-record';
+import { emptyLog } from '../../src/core/failure-log';
+import { CHROME_DIST, launchChromium, type ChromiumSession, type ExtensionGlobal } from '../support/chromium';
+import { startFakeWorld, type FakeWorld } from '../support/fake-world';
+import { makeRecords } from '../support/records';
+
+/**
+ * Real Chromium with a copy of dist/chrome that has two bench-only pages added, because the
+ * built extension has no bare page to compare against:
+ * - `bench-blank.html`: a few bytes of HTML, no script, no style: the floor of any extension page;
+ * - `bench-blank-read.html`: one tiny script that reads the stored log: the floor of any page showing it.
+ */
+export const BLANK = 'bench-blank.html';
+export const BLANK_READ = 'bench-blank-read.html';
+
+export interface BenchBrowser {
+  session: ChromiumSession;
+  /** Replaces the stored log with these records. */
+  seedLog(records: readonly ErrorRecord[]): Promise<void>;
+  /** Opens `path` in a new tab; ms from navigation start to the first frame after `selector` exists. */
+  timeToReady(path: string, selector: string, keepOpen?: false): Promise<number>;
+  timeToReady(path: string, selector: string, keepOpen: true): Promise<{ ms: number; page: Page }>;
+  close(): Promise<void>;
+}
+
+/** `count` realistic records on one tab, ending now, a second apart. */
+export function recentRecords(count: number, tabId: number, now = Date.now()): ErrorRecord[] {
+  return makeRecords(count).map((r, i) => {
+    const time = now - (count - i) * 1000;
+    return { ...r, tabId, time, id: `${i}@${time}` };
+  });
+}
+
+/**
+ * Installed before any page script: notes when `selector` first exists, at the next frame. A
+ * string, not a function: tsx would wrap a function's inner closures in a helper the page lacks.
+ * Read from the page's own clock, so no CDP round trip is in the figure.
+ */
+function readyProbe(selector: string): string {
+  return `(() => {
+    const selector = ${JSON.stringify(selector)};
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector(selector)) return;
+      observer.disconnect();
+      requestAnimationFrame(() => { window.__benchReady ??= performance.now(); });
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  })();`;
+}
+
+export async function openBenchBrowser(): Promise<BenchBrowser> {
+  const dir = mkdtempSync(join(tmpdir(), 'edr-bench-ext-'));
+  cpSync(CHROME_DIST, dir, { recursive: true });
+  writeFileSync(join(dir, BLANK), '<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title><p id="ready">ready</p></html>\n');
+  writeFileSync(join(dir, BLANK_READ), '<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title><script type="module" src="/bench-blank-read.js"></script></html>\n');
+  writeFileSync(join(dir, 'bench-blank-read.js'), 'chrome.storage.local.get(["log"]).then(() => { const p = document.createElement("p"); p.id = "ready"; document.body.append(p); });\n');
+  let world: FakeWorld | undefined;
+  let session: ChromiumSession | undefined;
+  try {
+    world = await startFakeWorld();
+    session = await launchChromium(world, { extensionDir: dir });
+  } catch (error) {
+    await world?.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const s = session;
+  const w = world;
+
+  async function timeToReady(path: string, selector: string, keepOpen = false): Promise<number | { ms: number; page: Page }> {
+    const page = await s.browser.newPage();
+    try {
+      await page.evaluateOnNewDocument(readyProbe(selector));
+      await page.goto(`chrome-extension://${s.extensionId}/${path}`, { waitUntil: 'load' });
+      await page.waitForFunction(() => typeof (window as unknown as { __benchReady?: number }).__benchReady === 'number', { timeout: 30_000 });
+      const ms = await page.evaluate(() => (window as unknown as { __benchReady: number }).__benchReady);
+      return keepOpen ? { ms, page } : ms;
+    } finally {
+      if (!keepOpen) await page.close();
+    }
+  }
+
+  return {
+    session: s,
+    async seedLog(records) {
+      const stored = toStoredLog({ ...emptyLog(), records: [...records] });
+      await s.inExtension((log) => (globalThis as unknown as ExtensionGlobal).chrome.storage.local.set({ log }), stored as unknown);
+    },
+    timeToReady: timeToReady as BenchBrowser['timeToReady'],
+    async close() {
+      await s.close();
+      await w.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

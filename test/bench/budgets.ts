@@ -1,0 +1,30 @@
+/**
+ * Every budget the bench enforces, in one place. A broken budget fails `npm run bench` (and CI).
+ * Tighten a budget when the code beats it by far; never loosen one without saying why in the commit.
+ */
+export const BUDGETS = {
+  /** gzip bytes of everything the popup loads (HTML, scripts and their static imports, CSS). */
+  popupGzipBytes: 15 * 1024,
+  /** gzip bytes of everything the DevTools panel loads. */
+  panelGzipBytes: 25 * 1024,
+  /** gzip bytes of the service worker loader and its static imports. */
+  backgroundGzipBytes: 12 * 1024,
+  /** Popup ready with 1,000 records stored, as a multiple of a bare page of the same extension. */
+  popupReadyRatio: 1.3,
+  /** A successful request's cost in the background, as a multiple of an empty listener's. */
+  successEventRatio: 2,
+  /** What the recorder adds to a successful request (two events), in nanoseconds. */
+  successEventExtraNs: 1000,
+  /** Building one failure record, in microseconds. */
+  buildRecordUs: 10,
+  /** Storage writes for a burst of 1,000 failures. */
+  writesPerBurst: 5,
+  /** From the first failure of the burst to everything in storage, in milliseconds. */
+  burstFlushMs: 1000,
+  /** The stored log at the record cap (1,000 records), in bytes of JSON. */
+  logBytesAtCap: 700 * 1024,
+  /** The DevTools panel's first render of 10,000 records, in milliseconds. */
+  panelFirstRenderMs: 250,
+  /** Main-thread time the panel spends per second while 100 new failures arrive each second, in ms. */
+  panelUpdateMsPerSecond: 50,
+} as const;

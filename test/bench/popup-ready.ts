@@ -1,0 +1,40 @@
+import { BUDGETS } from './budgets';
+import { BLANK, BLANK_READ, openBenchBrowser, recentRecords } from './bench-browser';
+import { median, row, type Bench, type BenchResult } from './types';
+
+const RECORDS = 1000;
+const TAB_ID = 7;
+
+/**
+ * The popup, ready (its failures listed: `.failure` exists) with 1,000 records stored, against a
+ * bare page of the same extension opened in the same run, alternately, each in a fresh tab.
+ */
+export const popupReady: Bench = {
+  name: 'popup ready in Chromium',
+  ci: true,
+  async run({ ci }): Promise<BenchResult> {
+    const bench = await openBenchBrowser();
+    try {
+      await bench.seedLog(recentRecords(RECORDS, TAB_ID));
+      const popupPath = `src/popup/index.html?tabId=${TAB_ID}`;
+      // One of each first, not counted: the first load of a page also compiles its scripts.
+      await bench.timeToReady(BLANK, '#ready');
+      await bench.timeToReady(popupPath, '.failure');
+      const runs = ci ? 5 : 9;
+      const bare: number[] = [];
+      const popup: number[] = [];
+      const bareRead: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        bare.push(await bench.timeToReady(BLANK, '#ready'));
+        popup.push(await bench.timeToReady(popupPath, '.failure'));
+        bareRead.push(await bench.timeToReady(BLANK_READ, '#ready'));
+      }
+      const bareMs = median(bare);
+      const popupMs = median(popup);
+      const note = `median of ${runs}: popup ${popupMs.toFixed(1)} ms, bare extension page ${bareMs.toFixed(1)} ms; a bare page that only reads the stored log ${median(bareRead).toFixed(1)} ms (headless Chromium)`;
+      return { rows: [row('popup ready with 1,000 records vs bare page', popupMs / bareMs, 'x', BUDGETS.popupReadyRatio, note)] };
+    } finally {
+      await bench.close();
+    }
+  },
+};
