@@ -9,8 +9,11 @@
 const MASKS: ReadonlyArray<readonly [RegExp, string]> = [
   // JWTs first, before their base64url parts look like generic tokens.
   [/\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g, '[jwt]'],
-  // Authorization values of any scheme.
-  [/\b(Bearer|Basic|Token)\s+[\w\-.~+/=]{6,}/gi, '$1 [token]'],
+  // Authorization values of any scheme. A value stops before another scheme word, so
+  // "Token Bearer xyz" and two tokens joined by "=" are masked whole.
+  [/\b(Bearer|Basic|Token)\s+(?:(?!(?:Bearer|Basic|Token)\b)[\w\-.~+/=]){6,}/gi, '$1 [token]'],
+  // Cookie and credential pairs (`session-token=…`, `;jsessionid=…` in paths): keep the name, drop the value.
+  [/\b([\w.-]*(?:session|token|auth|cookie|sid|csrf|secret|password|passwd|api[_-]?key)[\w.-]*)=([^;&\s"'<>]+)/gi, '$1=[removed]'],
   // OpenAI and similar API keys: sk-..., sk-proj-..., sess-...
   [/\b(?:sk|sess|rk|pk)-[\w-]{8,}/g, '[key]'],
   // Emails, including URL-encoded @.
