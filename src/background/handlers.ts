@@ -2,6 +2,7 @@ import type { Handlers } from '../platform/messaging';
 import type { LogStore } from './log-store';
 import { fixHandlers } from './fix-handlers';
 import type { StatusCheck } from './status-check';
+import { troubleshooterHandlers } from './troubleshooter-handlers';
 
 export interface HandlerDeps {
   logStore: LogStore;
@@ -18,6 +19,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...logHandlers(deps),
     ...fixHandlers(deps),
     ...statusHandlers(deps),
+    ...troubleshooterHandlers(),
   };
 }
 

@@ -1,21 +1,13 @@
-import type { ProbeResult } from '../contract/troubleshooter';
 import { TROUBLESHOOTER_KEY, parseTroubleshooterState } from '../contract/troubleshooter';
-import { APP_ORIGIN } from '../core/hosts';
 import type { Handlers } from '../platform/messaging';
-import { probeUrl, type ProbeAnswer } from '../platform/probe';
 import { removeLocal, writeLocal } from '../platform/storage';
 
-/** Cloudflare's tiny plain-text endpoint: no app, no cookies, no user data, just "is the path open". */
-export const PROBE_URL = `${APP_ORIGIN}/cdn-cgi/trace`;
-export const PROBE_TIMEOUT_MS = 8_000;
-
-export interface TroubleshooterDeps {
-  now: () => number;
-  probe?: (url: string, timeoutMs: number) => Promise<ProbeAnswer>;
-}
-
-/** The troubleshooter's writes (its progress) and its connectivity probe. */
-export function troubleshooterHandlers({ now, probe = probeUrl }: TroubleshooterDeps) {
+/**
+ * The troubleshooter's one write: its progress, so it survives closing the page and the worker
+ * stopping. Its automatic checks use other features' requests (status/check, site/clear,
+ * conflicts/list, probe/run, tabs/reload-chatgpt).
+ */
+export function troubleshooterHandlers() {
   return {
     'troubleshooter/save': async ({ state }) => {
       if (state === null) {
@@ -27,10 +19,6 @@ export function troubleshooterHandlers({ now, probe = probeUrl }: Troubleshooter
       if (!valid) throw Object.assign(new Error('The troubleshooter state is not valid.'), { code: 'invalid' });
       await writeLocal({ [TROUBLESHOOTER_KEY]: valid });
       return { saved: true };
-    },
-    'probe/once': async (): Promise<ProbeResult> => {
-      const answer = await probe(PROBE_URL, PROBE_TIMEOUT_MS);
-      return { reachable: answer.status !== null, status: answer.status, error: answer.error, ms: answer.ms, at: now() };
     },
   } satisfies Partial<Handlers>;
 }

@@ -6,6 +6,7 @@ import type { SiteDataPlan } from '../core/site-data-plan';
 import type { ConflictEntry } from './conflicts';
 import type { SiteClearParams, SiteClearReport } from './site-data';
 import type { StatusSnapshot } from './status';
+import type { TroubleshooterState } from './troubleshooter';
 
 export interface RequestMap {
   /** Remove every record (the user's "clear log"). */
@@ -25,6 +26,8 @@ export interface RequestMap {
   'tabs/reload-chatgpt': { params: { tabId: number | null }; result: { reloaded: number } };
   /** Checks status.openai.com (a snapshot younger than a minute is reused unless `force`). */
   'status/check': { params: { force?: boolean }; result: StatusSnapshot };
+  /** Stores the troubleshooter's progress under `troubleshooter` (null clears it). */
+  'troubleshooter/save': { params: { state: TroubleshooterState | null }; result: { saved: boolean } };
 }
 
 export type RequestType = keyof RequestMap;

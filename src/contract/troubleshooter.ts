@@ -75,14 +75,3 @@ export function parseTroubleshooterState(raw: unknown): TroubleshooterState | nu
   const parsed = v.safeParse(TroubleshooterStateSchema, raw);
   return parsed.success ? (parsed.output as TroubleshooterState) : null;
 }
-
-/** What one connectivity probe of chatgpt.com found. */
-export interface ProbeResult {
-  /** An HTTP answer came back (whatever its status): the network path works. */
-  reachable: boolean;
-  status: number | null;
-  /** The browser's reason when no answer came (already short and free of personal data). */
-  error: string | null;
-  ms: number;
-  at: number;
-}
