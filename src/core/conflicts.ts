@@ -51,9 +51,15 @@ function touchesChatGpt(pattern: string): boolean {
   return CHATGPT_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
 }
 
+/**
+ * How each browser names a request another extension cancelled: Chrome's net error, and Firefox's
+ * NS_ERROR_ABORT (a page's own abort there is NS_BINDING_ABORTED, never recorded; see classify.ts).
+ */
+const BLOCKED_BY_EXTENSION = ['net::ERR_BLOCKED_BY_CLIENT', 'NS_ERROR_ABORT'];
+
 /** Blocked-by-client failures of ChatGPT itself (telemetry is blocked on purpose: not a breakage). */
 export function blockedByClientCount(records: readonly ErrorRecord[]): number {
-  return records.filter((r) => r.error === 'net::ERR_BLOCKED_BY_CLIENT' && !r.telemetry).length;
+  return records.filter((r) => r.error !== null && BLOCKED_BY_EXTENSION.includes(r.error) && !r.telemetry).length;
 }
 
 export function rankOne(ext: ManagedExtension, browser: RankOptions['browser'], blockedSeen: number): ConflictEntry {

@@ -28,11 +28,11 @@ function ConflictItem({ entry, onToggled }: { entry: ConflictEntry; onToggled: (
             doneText={(v) => (v.enabled ? t('popup_conflict_enabled') : t('popup_conflict_disabled'))}
           />
         )}
-        {entry.manageUrl ? (
+        {entry.manageUrl && (
           <ActionButton label={t('popup_conflict_openPage')} run={() => request('conflicts/open-page', { id: entry.id })} doneText={() => t('popup_conflict_opened')} />
-        ) : (
-          !entry.canDisable && <span class="muted">{t('popup_conflict_manageHint')}</span>
         )}
+        {/* Firefox: its page (options or homepage) cannot turn it off; only the Add-ons Manager can. */}
+        {!entry.canDisable && <span class="muted">{t('popup_conflict_manageHint')}</span>}
       </div>
     </li>
   );

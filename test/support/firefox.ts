@@ -153,7 +153,10 @@ export async function launchFirefox(
   async function openExtensionPage(path: string): Promise<Page> {
     const page = await browser.newPage();
     const target = `${origin}${path.replace(/^\//, '')}`;
-    await page.goto(`${OPEN_HOOK_URL}?page=${encodeURIComponent(path.replace(/^\//, ''))}`).catch(() => undefined);
+    // Navigate from inside the page, not with page.goto: BiDi loses track of the navigation the
+    // hook starts next, and a goto then waits out its whole timeout.
+    const hook = `${OPEN_HOOK_URL}?page=${encodeURIComponent(path.replace(/^\//, ''))}`;
+    await page.evaluate((url) => void (location.href = url), hook);
     // page.url() stays stale here: BiDi's navigation tracking loses this extension-initiated
     // navigation, so ask the document itself where it is.
     await waitFor(
