@@ -1,10 +1,11 @@
 import type { Handlers } from '../platform/messaging';
 import type { LogStore } from './log-store';
 import { fixHandlers } from './fix-handlers';
+import { monitorHandlers, type MonitorHandlerDeps } from './monitor-handlers';
 import type { StatusCheck } from './status-check';
 import { troubleshooterHandlers } from './troubleshooter-handlers';
 
-export interface HandlerDeps {
+export interface HandlerDeps extends MonitorHandlerDeps {
   logStore: LogStore;
   statusCheck: StatusCheck;
 }
@@ -19,6 +20,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...logHandlers(deps),
     ...fixHandlers(deps),
     ...statusHandlers(deps),
+    ...monitorHandlers(deps),
     ...troubleshooterHandlers(),
   };
 }

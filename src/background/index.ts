@@ -3,18 +3,22 @@
  * worker (and a Firefox event page) is started for an event and may be stopped between any two.
  * State lives in storage; nothing here is kept only in memory.
  */
-import { WATCH_URL_PATTERNS } from '../core/hosts';
+import { APP_URL_PATTERNS, WATCH_URL_PATTERNS } from '../core/hosts';
 import { ensureAlarm, onAlarm } from '../platform/alarms';
 import { onBrowserStartup, onInstalled } from '../platform/lifecycle';
 import { handleRequests } from '../platform/messaging';
 import { isQuotaError, readLocal, writeLocal } from '../platform/storage';
+import { countTabsMatching } from '../platform/tabs';
 import { watchRequests } from '../platform/web-request';
+import { createAlerts, handleAlertClicks } from './alerts';
 import { createBadgeUpdater } from './badge-updater';
 import { createHandlers } from './handlers';
 import { createLogStore } from './log-store';
 import { createRecorder } from './recorder';
 import { createSettingsStore } from './settings-store';
 import { createStatusCheck } from './status-check';
+import { createProbe, PROBE_ALARM } from './probe';
+import { createStatusMonitor, MONITOR_ALARM } from './status-monitor';
 
 const BADGE_ALARM = 'badge-refresh';
 const now = () => Date.now();
@@ -35,18 +39,42 @@ logStore.onWritten((log) => void updateBadges(log));
 watchRequests(
   WATCH_URL_PATTERNS,
   createRecorder({
-    onFailure: (record) => logStore.append([record]),
+    onFailure: (record) => {
+      logStore.append([record]);
+      void alerts.failure(record);
+      if (record.tabId >= 0 && !record.telemetry) void monitor.noteApp(true);
+    },
+    onSuccess: (event) => {
+      if (event.tabId < 0) return;
+      void alerts.success(event.tabId);
+      void monitor.noteApp(false);
+    },
   }),
 );
 
 const statusCheck = createStatusCheck({ now });
+const alerts = createAlerts({ now, settings: settings.get });
+const monitor = createStatusMonitor({ now, random: Math.random, settings: settings.get, statusCheck, countAppTabs: () => countTabsMatching(APP_URL_PATTERNS) });
+const probe = createProbe({ now, settings: settings.get });
+statusCheck.onFresh((snapshot) => {
+  void alerts.snapshot(snapshot);
+  void monitor.observe(snapshot);
+});
+handleAlertClicks();
 
-handleRequests(createHandlers({ logStore, statusCheck }));
+handleRequests(createHandlers({ logStore, statusCheck, monitor, probe, settings }));
 
 onAlarm((name) => {
   // Failures age out of the 10-minute badge window without any new event to trigger an update.
   if (name === BADGE_ALARM) void logStore.current().then(updateBadges);
 });
+
+onAlarm((name) => {
+  if (name === MONITOR_ALARM) void monitor.tick();
+  if (name === PROBE_ALARM) void probe.run();
+});
+// A lost alarm (browser closed) or changed settings: re-arm from the stored state.
+void settings.ready.then(() => Promise.all([monitor.reschedule(), probe.sync()])).catch((error: unknown) => console.warn('Error Doctor: could not arm the monitor.', error));
 
 onBrowserStartup(() => {
   void settings.ready.then(() => {

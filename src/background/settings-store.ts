@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, SETTINGS_KEY, parseSettings, type Settings } from '../contract/settings';
-import { onLocalChanged, readLocal } from '../platform/storage';
+import { onLocalChanged, readLocal, writeLocal } from '../platform/storage';
 
 /** The background's view of the settings: loaded once, kept current through storage.onChanged. */
 export function createSettingsStore() {
@@ -16,5 +16,10 @@ export function createSettingsStore() {
   return {
     ready,
     get: (): Settings => settings,
+    /** The one writer of settings (validated by the caller); memory is updated at once, before storage.onChanged. */
+    async save(next: Settings): Promise<void> {
+      await writeLocal({ [SETTINGS_KEY]: next });
+      settings = next;
+    },
   };
 }

@@ -19,6 +19,8 @@ export interface StatusCheckDeps {
 
 export interface StatusCheck {
   check(options?: { force?: boolean }): Promise<StatusSnapshot>;
+  /** Called with every freshly fetched snapshot (not with a reused one): alerts and the badge. */
+  onFresh(listener: (snapshot: StatusSnapshot) => void): void;
 }
 
 function isSnapshot(value: unknown): value is StatusSnapshot {
@@ -33,6 +35,7 @@ function isSnapshot(value: unknown): value is StatusSnapshot {
  */
 export function createStatusCheck({ now, fetchUrl = fetchStatusUrl, maxAgeMs = STATUS_MAX_AGE_MS }: StatusCheckDeps): StatusCheck {
   let inFlight: Promise<StatusSnapshot> | null = null;
+  const listeners: Array<(snapshot: StatusSnapshot) => void> = [];
 
   async function run(previous: StatusSnapshot | null, validators: Validators): Promise<StatusSnapshot> {
     const conditional = previous?.state === 'known' ? validators : {};
@@ -60,10 +63,18 @@ export function createStatusCheck({ now, fetchUrl = fetchStatusUrl, maxAgeMs = S
       const age = previous ? now() - previous.checkedAt : Infinity;
       if (!force && previous && age >= 0 && age < maxAgeMs) return previous;
       const validators = (stored[STATUS_VALIDATORS_KEY] ?? {}) as Validators;
-      inFlight ??= run(previous, validators).finally(() => {
-        inFlight = null;
-      });
+      inFlight ??= run(previous, validators)
+        .then((snapshot) => {
+          for (const listener of listeners) listener(snapshot);
+          return snapshot;
+        })
+        .finally(() => {
+          inFlight = null;
+        });
       return inFlight;
+    },
+    onFresh(listener) {
+      listeners.push(listener);
     },
   };
 }

@@ -5,6 +5,9 @@
 import type { SiteDataPlan } from '../core/site-data-plan';
 import type { ConflictEntry } from './conflicts';
 import type { SiteClearParams, SiteClearReport } from './site-data';
+import type { MonitorState } from '../core/monitor-schedule';
+import type { ProbeEntry } from '../core/probe-history';
+import type { Settings, SettingsField } from './settings';
 import type { StatusSnapshot } from './status';
 import type { TroubleshooterState } from './troubleshooter';
 
@@ -26,6 +29,12 @@ export interface RequestMap {
   'tabs/reload-chatgpt': { params: { tabId: number | null }; result: { reloaded: number } };
   /** Checks status.openai.com (a snapshot younger than a minute is reused unless `force`). */
   'status/check': { params: { force?: boolean }; result: StatusSnapshot };
+  /** Runs the status monitor once now (status check, alerts, badge) and re-arms its alarm. */
+  'monitor/tick': { params: Record<string, never>; result: { state: MonitorState; snapshot: StatusSnapshot | null } };
+  /** Validates and stores the settings; bad fields come back as message keys and nothing is stored. */
+  'settings/save': { params: { settings: unknown }; result: { settings: Settings | null; errors: Partial<Record<SettingsField, string>> } };
+  /** One reachability probe now, appended to the probe history. */
+  'probe/run': { params: Record<string, never>; result: ProbeEntry };
   /** Stores the troubleshooter's progress under `troubleshooter` (null clears it). */
   'troubleshooter/save': { params: { state: TroubleshooterState | null }; result: { saved: boolean } };
 }

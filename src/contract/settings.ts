@@ -1,7 +1,22 @@
 import * as v from 'valibot';
 
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
+
+/** Another assistant suggested during an OpenAI outage; only https links are offered. */
+export const AlternativeSchema = v.object({
+  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40)),
+  url: v.pipe(v.string(), v.trim(), v.maxLength(300), v.url(), v.startsWith('https://')),
+});
+export type Alternative = v.InferOutput<typeof AlternativeSchema>;
+
+export const DEFAULT_ALTERNATIVES: Alternative[] = [
+  { name: 'Claude', url: 'https://claude.ai/' },
+  { name: 'Gemini', url: 'https://gemini.google.com/' },
+  { name: 'Microsoft Copilot', url: 'https://copilot.microsoft.com/' },
+  // A local model keeps working when every cloud service is down.
+  { name: 'Ollama (local model)', url: 'https://ollama.com/' },
+];
 
 /** User settings. Every field has a default, so a missing or bad field never blocks the others. */
 export const SettingsSchema = v.object({
@@ -10,6 +25,19 @@ export const SettingsSchema = v.object({
   keepAcrossRestarts: v.boolean(),
   maxRecords: v.pipe(v.number(), v.integer(), v.minValue(50), v.maxValue(5000)),
   retentionHours: v.pipe(v.number(), v.minValue(1), v.maxValue(24 * 7)),
+  // Version 2: monitoring and alerts (issue 6).
+  monitorEnabled: v.boolean(),
+  /** Status page poll interval while nothing is failing (every minute while failures are recorded). */
+  pollMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)),
+  alertFailures: v.boolean(),
+  alertIncident: v.boolean(),
+  alertRecovery: v.boolean(),
+  failureThreshold: v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(50)),
+  failureWindowMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)),
+  alertThrottleMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60)),
+  probeEnabled: v.boolean(),
+  probeMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)),
+  alternatives: v.pipe(v.array(AlternativeSchema), v.maxLength(12)),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
@@ -19,12 +47,26 @@ export const DEFAULT_SETTINGS: Settings = {
   keepAcrossRestarts: true,
   maxRecords: 1000,
   retentionHours: 24,
+  monitorEnabled: true,
+  pollMinutes: 5,
+  alertFailures: true,
+  alertIncident: true,
+  alertRecovery: true,
+  failureThreshold: 3,
+  failureWindowMinutes: 2,
+  alertThrottleMinutes: 30,
+  probeEnabled: false,
+  probeMinutes: 5,
+  alternatives: DEFAULT_ALTERNATIVES,
 };
 
 /** Upgrades from each past version, in order. Index n migrates version n to n + 1. */
 const MIGRATIONS: ReadonlyArray<(old: Record<string, unknown>) => Record<string, unknown>> = [
   // Version 0 was never shipped; anything without a version is treated as a partial v1.
   (old) => ({ ...old, version: 1 }),
+  // 1 → 2: the monitoring fields arrive with their defaults (filled in by parseSettings). v1's
+  // retention was free-form; a fractional hour count below 1 meant "forget quickly", kept as 1.
+  (old) => ({ ...old, version: 2, ...(typeof old.retentionHours === 'number' && old.retentionHours > 0 && old.retentionHours < 1 ? { retentionHours: 1 } : {}) }),
 ];
 
 export interface LoadedSettings {
@@ -51,4 +93,24 @@ export function parseSettings(raw: unknown): LoadedSettings {
     else repaired.push(key);
   }
   return { settings: settings as Settings, repaired };
+}
+
+export type SettingsField = Exclude<keyof Settings, 'version'>;
+
+/**
+ * Checks settings the user entered, all fields at once: every bad field gets a message key
+ * (`options_invalid_<field>`) instead of silently falling back, so the options page can say what
+ * to fix. `settings` is only set when everything is valid.
+ */
+export function validateSettingsInput(raw: unknown): { settings: Settings | null; errors: Partial<Record<SettingsField, string>> } {
+  const data = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const errors: Partial<Record<SettingsField, string>> = {};
+  const out: Record<string, unknown> = { version: SETTINGS_VERSION };
+  for (const [key, schema] of Object.entries(SettingsSchema.entries)) {
+    if (key === 'version') continue;
+    const parsed = v.safeParse(schema, key in data ? data[key] : DEFAULT_SETTINGS[key as SettingsField]);
+    if (parsed.success) out[key] = parsed.output;
+    else errors[key as SettingsField] = `options_invalid_${key}`;
+  }
+  return { settings: Object.keys(errors).length ? null : (out as Settings), errors };
 }

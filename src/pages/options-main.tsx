@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../ui/theme.css';
+import './options.css';
+import { OptionsPage } from './options-page';
 
-// The options page is built by the monitoring issue (#6); until then it says so.
-render(<main style={{ padding: '16px' }}>Settings are coming in the next version.</main>, document.getElementById('root')!);
+render(<OptionsPage />, document.getElementById('root')!);

@@ -1,0 +1,112 @@
+import type { ErrorRecord } from '../core/error-record';
+import type { Settings } from '../contract/settings';
+import type { StatusSnapshot } from '../contract/status';
+import { EMPTY_ALERT_STATE, onFailure, onSnapshot, onSuccess, parseAlertState, type Alert, type AlertRules, type AlertState, type Outcome } from '../core/alert-rules';
+import { t } from '../platform/i18n';
+import { clearNotification, onNotificationClicked, showNotification } from '../platform/notifications';
+import { readLocal, writeLocal } from '../platform/storage';
+import { extensionUrl, openTab } from '../platform/tabs';
+
+export const ALERT_STATE_KEY = 'alertState';
+/** The notifications shown, newest last: the options page lists them and tests read them. */
+export const ALERT_HISTORY_KEY = 'alerts';
+const MAX_HISTORY = 50;
+const ID_PREFIX = 'edr-alert';
+
+export interface AlertRecord {
+  id: string;
+  kind: Alert['kind'];
+  time: number;
+  title: string;
+  message: string;
+  /** The extension page a click opens. */
+  target: string;
+  /** False when the notifications API refused (then `error` says why). */
+  shown: boolean;
+  error?: string;
+}
+
+export function alertRules(s: Settings): AlertRules {
+  return { failures: s.alertFailures, incident: s.alertIncident, recovery: s.alertRecovery, failureThreshold: s.failureThreshold, failureWindowMinutes: s.failureWindowMinutes, throttleMinutes: s.alertThrottleMinutes };
+}
+
+function targetPath(alert: Alert): string {
+  return alert.target.page === 'panel' ? `src/devtools/panel.html?tabId=${alert.target.tabId}` : 'src/pages/troubleshooter.html';
+}
+
+/**
+ * Feeds the alert rules and shows what they decide. Events are handled one at a time, in order,
+ * and the rules' state is stored so a stopped worker does not forget a run of failures. The click
+ * target travels in the notification id, so a click after a worker restart still knows where to go.
+ */
+export function createAlerts({ now, settings }: { now: () => number; settings: () => Settings }) {
+  let state: AlertState = EMPTY_ALERT_STATE;
+  let loaded = false;
+  const ready = readLocal([ALERT_STATE_KEY]).then(
+    (stored) => {
+      state = parseAlertState(stored[ALERT_STATE_KEY]);
+      loaded = true;
+    },
+    () => {
+      loaded = true;
+    },
+  );
+  let chain: Promise<void> = Promise.resolve();
+
+  async function show(alert: Alert, time: number): Promise<void> {
+    const id = `${ID_PREFIX}|${alert.kind}|${time}|${targetPath(alert)}`;
+    const title = t(alert.titleKey);
+    const message = t(alert.messageKey, alert.subs);
+    let record: AlertRecord = { id, kind: alert.kind, time, title, message, target: targetPath(alert), shown: true };
+    try {
+      await showNotification(id, title, message);
+    } catch (error) {
+      record = { ...record, shown: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    const stored = await readLocal([ALERT_HISTORY_KEY]);
+    const history = Array.isArray(stored[ALERT_HISTORY_KEY]) ? (stored[ALERT_HISTORY_KEY] as AlertRecord[]) : [];
+    await writeLocal({ [ALERT_HISTORY_KEY]: [...history, record].slice(-MAX_HISTORY) });
+  }
+
+  function step(decide: (state: AlertState, rules: AlertRules, time: number) => Outcome): Promise<void> {
+    const time = now();
+    chain = chain
+      .then(() => ready)
+      .then(async () => {
+        const outcome = decide(state, alertRules(settings()), time);
+        state = outcome.state;
+        if (outcome.changed) await writeLocal({ [ALERT_STATE_KEY]: state });
+        for (const alert of outcome.alerts) await show(alert, time);
+      })
+      .catch((error: unknown) => console.warn('Error Doctor: alert step failed.', error));
+    return chain;
+  }
+
+  return {
+    /** A recorded failure; telemetry, blocked requests and the extension's own requests do not count. */
+    failure(record: ErrorRecord): Promise<void> {
+      if (record.tabId < 0 || record.telemetry || record.category === 'blocked') return chain;
+      return step((s, rules, time) => onFailure(s, rules, time, record.tabId));
+    },
+    /** A successful ChatGPT request; cheap when nothing is failing (the common case). */
+    success(tabId: number): Promise<void> {
+      if (tabId < 0 || (loaded && !state.failing && state.streak.length === 0)) return chain;
+      return step((s, rules, time) => onSuccess(s, rules, time));
+    },
+    snapshot(snapshot: StatusSnapshot): Promise<void> {
+      return step((s, rules, time) => onSnapshot(s, rules, time, snapshot));
+    },
+    settled: () => chain,
+  };
+}
+
+/** Opens what the alert points at. Registered at the top level of the worker. */
+export function handleAlertClicks(): void {
+  onNotificationClicked((id) => {
+    if (!id.startsWith(`${ID_PREFIX}|`)) return;
+    const path = id.split('|')[3] ?? 'src/pages/troubleshooter.html';
+    // Only our own pages: the id is ours, but it is still checked before it becomes a URL.
+    const safe = /^src\/(devtools\/panel\.html\?tabId=\d+|pages\/troubleshooter\.html)$/.test(path) ? path : 'src/pages/troubleshooter.html';
+    void openTab(extensionUrl(safe)).then(() => clearNotification(id));
+  });
+}

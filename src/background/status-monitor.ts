@@ -1,0 +1,125 @@
+import type { Settings } from '../contract/settings';
+import type { StatusSnapshot } from '../contract/status';
+import { FAST_POLL_MS, nextCheck, parseMonitorState, type MonitorState } from '../core/monitor-schedule';
+import { chatgptAffected, isChatGptIncident } from '../core/status-impact';
+import { clearAlarm, scheduleAlarm } from '../platform/alarms';
+import { setGlobalIndicator } from '../platform/badge';
+import { t } from '../platform/i18n';
+import { readLocal, writeLocal } from '../platform/storage';
+import type { StatusCheck } from './status-check';
+
+export const MONITOR_ALARM = 'status-monitor';
+export const MONITOR_KEY = 'monitor';
+/** How often "a ChatGPT tab is alive" is written at most; it only matters at the hour scale. */
+const SEEN_WRITE_MS = 60_000;
+const OVERDUE_GRACE_MS = 60_000;
+
+export interface StatusMonitorDeps {
+  now: () => number;
+  random: () => number;
+  settings: () => Settings;
+  statusCheck: StatusCheck;
+  /** How many ChatGPT tabs are open. */
+  countAppTabs: () => Promise<number>;
+}
+
+/**
+ * Polls the status page on a one-shot alarm that it re-arms after each check: every `pollMinutes`,
+ * every minute while failures are recorded, backing off with full jitter while the page cannot be
+ * read, and not at all once no ChatGPT tab was seen for an hour (the next ChatGPT request wakes
+ * it). Its state is in storage; the worker may stop between any two ticks.
+ */
+export function createStatusMonitor({ now, random, settings, statusCheck, countAppTabs }: StatusMonitorDeps) {
+  let state: MonitorState | null = null;
+  let chain: Promise<unknown> = Promise.resolve();
+  let indicator: string | null = null;
+
+  const load = async (): Promise<MonitorState> => (state ??= parseMonitorState((await readLocal([MONITOR_KEY]))[MONITOR_KEY]));
+  const save = async (next: MonitorState) => {
+    state = next;
+    await writeLocal({ [MONITOR_KEY]: next });
+  };
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = chain.then(work, work);
+    chain = run.catch(() => undefined);
+    return run;
+  };
+
+  async function arm(current: MonitorState, time: number): Promise<MonitorState> {
+    const decision = settings().monitorEnabled ? nextCheck({ state: current, now: time, pollMinutes: settings().pollMinutes, random }) : { at: null, mode: 'paused' as const };
+    if (decision.at === null) await clearAlarm(MONITOR_ALARM);
+    else await scheduleAlarm(MONITOR_ALARM, decision.at);
+    return { ...current, nextAt: decision.at, mode: decision.mode };
+  }
+
+  async function tickNow(): Promise<{ state: MonitorState; snapshot: StatusSnapshot | null }> {
+    const time = now();
+    let current = await load();
+    const tabs = await countAppTabs().catch(() => 0);
+    if (tabs > 0) current = { ...current, appSeenAt: time };
+    const probe = settings().monitorEnabled ? nextCheck({ state: current, now: time, pollMinutes: settings().pollMinutes, random }) : { at: null };
+    let snapshot: StatusSnapshot | null = null;
+    if (probe.at !== null) {
+      snapshot = await statusCheck.check({ force: true });
+      current = { ...current, lastCheckAt: time, errors: snapshot.state === 'unknown' ? current.errors + 1 : 0 };
+    }
+    const next = await arm(current, time);
+    await save(next);
+    return { state: next, snapshot };
+  }
+
+  return {
+    /** One check now (alarm or request), then the next one scheduled. */
+    tick: () => serial(tickNow),
+
+    /**
+     * A ChatGPT request finished in a tab. Keeps "a tab is alive" current, switches to fast polling
+     * when failures start, and wakes a paused monitor. Cheap on the hot path: memory first.
+     */
+    noteApp(failed: boolean): Promise<unknown> {
+      const time = now();
+      if (state && !failed && state.mode !== 'paused' && state.appSeenAt !== null && time - state.appSeenAt < SEEN_WRITE_MS) return chain;
+      return serial(async () => {
+        let current = await load();
+        const wasPaused = current.mode === 'paused';
+        current = { ...current, appSeenAt: time, ...(failed ? { failureAt: time } : {}) };
+        if (wasPaused && settings().monitorEnabled) {
+          state = current;
+          return tickNow();
+        }
+        if (failed && current.mode === 'normal' && (current.nextAt ?? Infinity) > time + FAST_POLL_MS) current = await arm(current, time);
+        await save(current);
+        return undefined;
+      });
+    },
+
+    /** Settings changed or the worker started: re-arm from the stored state without fetching. */
+    reschedule(): Promise<MonitorState> {
+      return serial(async () => {
+        const current = await load();
+        const time = now();
+        // A check long overdue (the alarm was lost with the browser) happens at once; a just-due
+        // one is left to its alarm, which is what woke the worker.
+        const overdue = current.mode !== 'paused' && (current.nextAt === null || current.nextAt < time - OVERDUE_GRACE_MS);
+        if (overdue && settings().monitorEnabled && current.appSeenAt !== null) return (await tickNow()).state;
+        const next = await arm(current, current.lastCheckAt ?? time);
+        await save(next);
+        return next;
+      });
+    },
+
+    /** Shows an ongoing ChatGPT incident on the toolbar icon; "unknown" leaves it as it was. */
+    async observe(snapshot: StatusSnapshot): Promise<void> {
+      if (snapshot.state === 'unknown') return;
+      const impact = chatgptAffected(snapshot);
+      const name = impact.incidents[0]?.name ?? impact.components.map((c) => c.name).join(', ');
+      const key = isChatGptIncident(snapshot) ? name : '';
+      if (key === indicator) return;
+      indicator = key;
+      await (key ? setGlobalIndicator('!', '#c5221f', t('monitor_badge_incident', key)) : setGlobalIndicator('', '', t('extName'))).catch(() => undefined);
+    },
+
+    state: () => serial(load),
+  };
+}
+

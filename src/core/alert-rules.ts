@@ -1,0 +1,133 @@
+import type { StatusSnapshot } from '../contract/status';
+import { chatgptAffected } from './status-impact';
+
+/**
+ * When to notify. Pure: events in (a failure, a success, a status snapshot), a new state and the
+ * alerts to show out. Three kinds, each switchable: repeated failures, an incident that affects
+ * ChatGPT, and recovery. Each kind is throttled on its own so a long or flapping outage is one
+ * notification, not a stream.
+ */
+export type AlertKind = 'failures' | 'incident' | 'recovery';
+
+export interface AlertRules {
+  failures: boolean;
+  incident: boolean;
+  recovery: boolean;
+  /** N consecutive failures ... */
+  failureThreshold: number;
+  /** ... within M minutes. */
+  failureWindowMinutes: number;
+  /** At most one alert of a kind per this many minutes. */
+  throttleMinutes: number;
+}
+
+export interface AlertState {
+  /** Times of the current run of failures with no success between them (newest last, at most N). */
+  streak: number[];
+  /** The failure condition was reached and no success has come since. */
+  failing: boolean;
+  /** ChatGPT incidents (ids) open in the last known snapshot. */
+  incidentIds: string[];
+  /** The last known snapshot showed ChatGPT affected (an incident or a component outage). */
+  incidentActive: boolean;
+  lastSent: Partial<Record<AlertKind, number>>;
+  /** Problems whose alert was shown and still awaits its recovery alert. */
+  owed: Array<'failures' | 'incident'>;
+}
+
+export const EMPTY_ALERT_STATE: AlertState = { streak: [], failing: false, incidentIds: [], incidentActive: false, lastSent: {}, owed: [] };
+
+/** What to show; the background turns keys into text and opens `target` on click. */
+export interface Alert {
+  kind: AlertKind;
+  titleKey: string;
+  messageKey: string;
+  subs: string[];
+  target: { page: 'troubleshooter' } | { page: 'panel'; tabId: number };
+}
+
+export interface Outcome {
+  state: AlertState;
+  alerts: Alert[];
+  /** False when nothing changed, so the caller can skip a storage write on the hot path. */
+  changed: boolean;
+}
+
+/**
+ * A kind is throttled on its own. A recovery that closes a problem alert the user saw is never
+ * throttled (each shown problem gets its "working again"); other recoveries are.
+ */
+function allowed(kind: AlertKind, rules: AlertRules, state: AlertState, now: number, closes?: 'failures' | 'incident'): boolean {
+  if (!rules[kind]) return false;
+  if (closes && state.owed.includes(closes)) return true;
+  const last = state.lastSent[kind];
+  return last === undefined || now - last >= rules.throttleMinutes * 60_000 || now < last;
+}
+
+function emit(state: AlertState, alert: Alert, rules: AlertRules, now: number, alerts: Alert[], closes?: 'failures' | 'incident'): AlertState {
+  if (!allowed(alert.kind, rules, state, now, closes)) return closes ? { ...state, owed: state.owed.filter((k) => k !== closes) } : state;
+  alerts.push(alert);
+  const owed = closes ? state.owed.filter((k) => k !== closes) : alert.kind === 'recovery' || state.owed.includes(alert.kind) ? state.owed : [...state.owed, alert.kind];
+  return { ...state, lastSent: { ...state.lastSent, [alert.kind]: now }, owed };
+}
+
+/** A ChatGPT request failed in a tab. */
+export function onFailure(state: AlertState, rules: AlertRules, now: number, tabId: number): Outcome {
+  const n = Math.max(1, Math.floor(rules.failureThreshold));
+  const streak = [...state.streak, now].slice(-n);
+  let next: AlertState = { ...state, streak };
+  const alerts: Alert[] = [];
+  const reached = streak.length >= n && now - streak[0]! <= rules.failureWindowMinutes * 60_000;
+  if (reached && !state.failing) {
+    next = { ...next, failing: true };
+    next = emit(next, { kind: 'failures', titleKey: 'monitor_alert_failures_title', messageKey: 'monitor_alert_failures_message', subs: [String(n), String(rules.failureWindowMinutes)], target: tabId >= 0 ? { page: 'panel', tabId } : { page: 'troubleshooter' } }, rules, now, alerts);
+  }
+  return { state: next, alerts, changed: true };
+}
+
+/** A ChatGPT request succeeded in a tab: ends a run of failures. */
+export function onSuccess(state: AlertState, rules: AlertRules, now: number): Outcome {
+  if (!state.failing && state.streak.length === 0) return { state, alerts: [], changed: false };
+  let next: AlertState = { ...state, streak: [], failing: false };
+  const alerts: Alert[] = [];
+  if (state.failing) {
+    next = emit(next, { kind: 'recovery', titleKey: 'monitor_alert_recovery_title', messageKey: 'monitor_alert_recovery_requests', subs: [], target: { page: 'troubleshooter' } }, rules, now, alerts, 'failures');
+  }
+  return { state: next, alerts, changed: true };
+}
+
+/** A fresh status snapshot. "Unknown" changes nothing: it is neither an incident nor a recovery. */
+export function onSnapshot(state: AlertState, rules: AlertRules, now: number, snapshot: StatusSnapshot): Outcome {
+  if (snapshot.state !== 'known') return { state, alerts: [], changed: false };
+  const impact = chatgptAffected(snapshot);
+  const active = impact.level === 'minor' || impact.level === 'major';
+  const ids = impact.incidents.map((i) => i.id);
+  const alerts: Alert[] = [];
+  let next: AlertState = { ...state, incidentIds: ids, incidentActive: active };
+  const fresh = impact.incidents.filter((i) => !state.incidentIds.includes(i.id));
+  if (active && (!state.incidentActive || fresh.length > 0)) {
+    const first = fresh[0] ?? impact.incidents[0];
+    const name = first?.name ?? impact.components.map((c) => c.name).join(', ');
+    next = emit(next, { kind: 'incident', titleKey: 'monitor_alert_incident_title', messageKey: 'monitor_alert_incident_message', subs: [name, snapshot.description], target: { page: 'troubleshooter' } }, rules, now, alerts);
+  } else if (!active && state.incidentActive) {
+    next = emit(next, { kind: 'recovery', titleKey: 'monitor_alert_recovery_title', messageKey: 'monitor_alert_recovery_incident', subs: [], target: { page: 'troubleshooter' } }, rules, now, alerts, 'incident');
+  }
+  const changed = alerts.length > 0 || active !== state.incidentActive || ids.join() !== state.incidentIds.join();
+  return { state: next, alerts, changed };
+}
+
+export function parseAlertState(raw: unknown): AlertState {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const nums = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number' && Number.isFinite(x)).slice(-100) : []);
+  const sent = (r.lastSent && typeof r.lastSent === 'object' ? r.lastSent : {}) as Record<string, unknown>;
+  const lastSent: AlertState['lastSent'] = {};
+  for (const kind of ['failures', 'incident', 'recovery'] as const) if (typeof sent[kind] === 'number') lastSent[kind] = sent[kind];
+  return {
+    streak: nums(r.streak),
+    failing: r.failing === true,
+    incidentIds: Array.isArray(r.incidentIds) ? r.incidentIds.filter((x): x is string => typeof x === 'string').slice(0, 50) : [],
+    incidentActive: r.incidentActive === true,
+    lastSent,
+    owed: Array.isArray(r.owed) ? r.owed.filter((k): k is 'failures' | 'incident' => k === 'failures' || k === 'incident') : [],
+  };
+}
