@@ -3,16 +3,14 @@ import type { ConflictEntry } from '../contract/conflicts';
 import { diagnose } from '../core/diagnosis';
 import { t } from '../platform/i18n';
 import { activeTabId } from '../platform/tabs';
-import { ClearSiteData } from '../ui/clear-site-data';
-import { ConflictList } from '../ui/conflict-list';
 import { FailureList } from '../ui/failure-list';
 import { LogNotice } from '../ui/log-notice';
 import { StatusSummary } from '../ui/status-summary';
-import { TabActions } from '../ui/tab-actions';
 import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
 import { VerdictCard } from '../ui/verdict-card';
+import type { PopupFixes } from './popup-fixes';
 
 /**
  * Verdict first, then the status page, the failures behind the verdict and the fixes. Renders
@@ -24,8 +22,11 @@ export function Popup() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [scope, setScope] = useState<'tab' | 'all'>('tab');
   const [conflicts, setConflicts] = useState<ConflictEntry[] | null>(null);
+  const [Fixes, setFixes] = useState<typeof PopupFixes | null>(null);
   useEffect(() => {
     activeTabId().then(setTabId, () => setTabId(null));
+    // After the first render: the fixes' code is not needed to show what is wrong.
+    void import('./popup-fixes').then((m) => setFixes(() => m.PopupFixes));
   }, []);
 
   const status = useStatus();
@@ -63,18 +64,7 @@ export function Popup() {
       </section>
       <section aria-labelledby="fixes-title" class="card fixes">
         <h2 id="fixes-title">{t('popup_fixes_title')}</h2>
-        <TabActions tabId={tabId} />
-        <details id="fix-clear">
-          <summary>{t('popup_fix_clear')}</summary>
-          <ClearSiteData />
-        </details>
-        <details id="fix-conflicts">
-          <summary>
-            {t('popup_fix_conflicts')}
-            {conflicts && conflicts.length > 0 && <span class="tag">{conflicts.filter((c) => c.score > 0).length}</span>}
-          </summary>
-          <ConflictList onLoaded={setConflicts} />
-        </details>
+        {Fixes ? <Fixes tabId={tabId} conflicts={conflicts} onConflicts={setConflicts} /> : <p class="muted">{t('popup_loading')}</p>}
       </section>
     </main>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { onLocalChanged, readLocal } from '../platform/storage';
 
 /**
@@ -7,7 +7,8 @@ import { onLocalChanged, readLocal } from '../platform/storage';
  */
 export function useStored<T>(key: string, parse: (raw: unknown) => T): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
-  useEffect(() => {
+  // A layout effect starts the read right after the first render, not a frame later.
+  useLayoutEffect(() => {
     const controller = new AbortController();
     onLocalChanged((changes) => {
       if (changes[key]) setValue(parse(changes[key].newValue));
