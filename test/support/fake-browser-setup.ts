@@ -24,7 +24,8 @@ export function getMessage(key: string, substitutions?: string | string[]): stri
 
 (fakeBrowser as unknown as { i18n: { getMessage: typeof getMessage } }).i18n.getMessage = getMessage;
 
+// Chrome by default; a test of a Firefox branch says `vi.mocked(isFirefox).mockReturnValue(true)`.
 vi.mock('../../src/platform/browser', () => ({
   browser: fakeBrowser,
-  isFirefox: () => false,
+  isFirefox: vi.fn(() => false),
 }));
