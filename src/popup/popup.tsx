@@ -3,6 +3,7 @@ import type { ConflictEntry } from '../contract/conflicts';
 import { diagnose } from '../core/diagnosis';
 import { t } from '../platform/i18n';
 import { activeTabId } from '../platform/tabs';
+import { Alternatives } from '../ui/alternatives';
 import { FailureList } from '../ui/failure-list';
 import { LogNotice } from '../ui/log-notice';
 import { StatusSummary } from '../ui/status-summary';
@@ -42,7 +43,7 @@ export function Popup() {
         <h1>{t('extName')}</h1>
       </header>
       <VerdictCard diagnosis={diagnosis} />
-      {/* ALTERNATIVES-SLOT: src/ui/alternatives.tsx goes here when diagnosis?.verdict.side === 'openai'. */}
+      {diagnosis?.verdict.side === 'openai' && <Alternatives />}
       <section aria-labelledby="status-title" class="card">
         <h2 id="status-title">{t('popup_status_title')}</h2>
         <StatusSummary now={now} status={status} />

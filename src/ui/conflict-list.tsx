@@ -32,7 +32,7 @@ function ConflictItem({ entry, onToggled }: { entry: ConflictEntry; onToggled: (
           <ActionButton label={t('popup_conflict_openPage')} run={() => request('conflicts/open-page', { id: entry.id })} doneText={() => t('popup_conflict_opened')} />
         )}
         {/* Firefox: its page (options or homepage) cannot turn it off; only the Add-ons Manager can. */}
-        {!entry.canDisable && <span class="muted">{t('popup_conflict_manageHint')}</span>}
+        {!entry.canDisable && <span class="muted">{isFirefox() ? t('popup_conflict_manageHint') : t('popup_conflict_policyHint')}</span>}
       </div>
     </li>
   );

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, waitFor, type ChromiumSession } from '../support/chromium';
+import { launchChromium, waitFor, type ChromiumSession, type ExtensionGlobal } from '../support/chromium';
 import { startFakeWorld, type FakeWorld } from '../support/fake-world';
 import { majorIncidentStatus } from '../support/fake-status';
 
@@ -36,6 +36,7 @@ describe('popup fixes in Chromium', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     (page as unknown as { errors: string[] }).errors = errors;
     await page.waitForSelector('main.popup', { timeout: 10_000 });
+    await page.waitForSelector('#fix-clear summary', { timeout: 10_000 }); // the fixes load after the first render
     return page;
   }
 
@@ -77,8 +78,11 @@ describe('popup fixes in Chromium', () => {
 
     const page = await popup();
     await page.click('#fix-clear summary');
-    await page.click('#clear-site-data-start');
+    // By keyboard: Enter on the button, then focus lands on the question to answer.
+    await page.focus('#clear-site-data-start');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('.confirm', { timeout: 10_000 });
+    await waitFor(() => page.evaluate(() => document.activeElement?.id === 'clear-confirm-title'), { what: 'focus on the confirmation' });
     expect(await page.$$eval('.signed-out li', (li) => li.map((l) => l.textContent))).toEqual(['chatgpt.com', 'chat.openai.com']);
     expect(await page.$eval('.confirm', (e) => e.textContent)).toContain('platform.openai.com');
     expect((await allCookies()).some((c) => c.name === 'oai-did')).toBe(true); // nothing removed before confirming
@@ -156,6 +160,8 @@ describe('popup fixes in Chromium', () => {
   it('shows a major incident from the status page, and "unknown" with a reason for a malformed answer', async () => {
     world.setStatus(majorIncidentStatus());
     const page = await popup();
+    // Forget the blocked requests of the earlier test: with them the verdict rightly blames the blocker.
+    await page.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ edr: 1, type: 'log/clear', params: {} }));
     await page.click('#status-check');
     await page.waitForSelector('.status-indicator[data-indicator="major"]', { timeout: 20_000 });
     const text = await page.$eval('.status-summary', (e) => e.textContent ?? '');
@@ -163,6 +169,9 @@ describe('popup fixes in Chromium', () => {
     expect(text).toContain('Elevated error rates in ChatGPT');
     expect(text).toContain('We have identified the cause');
     expect(text).toContain('Conversations: major outage');
+    // The verdict says it is OpenAI's side, and other assistants are offered under it.
+    await page.waitForSelector('.verdict.side-openai', { timeout: 10_000 });
+    expect(await page.$$eval('.alternatives li a', (a) => a.length)).toBeGreaterThan(0);
 
     world.setStatus({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"page":{"id":"x"},"status":{"indicator":' });
     await page.waitForSelector('#status-check + .action-status:not(:empty)');

@@ -66,6 +66,10 @@ describe('rankConflicts over management.getAll() fixtures', () => {
     expect(withBlocked.find((e) => e.name === 'Fast Free VPN')!.reasons[0]!.key).toBe('popup_conflict_reason_vpn');
   });
 
+  it('counts Firefox\'s NS_ERROR_ABORT (a request an extension cancelled) like Chrome\'s blocked-by-client', () => {
+    expect(blockedByClientCount([record({ error: 'NS_ERROR_ABORT' }), record({ error: 'NS_BINDING_ABORTED' }), record({ error: 'net::ERR_FAILED' })])).toBe(1);
+  });
+
   it('ignores blocked telemetry: blockers block it on purpose', () => {
     expect(blockedByClientCount([record({ telemetry: true, path: '/ces/v1/t' })])).toBe(0);
     const ranked2 = rankConflicts(chrome, { selfId: CHROME_SELF, browser: 'chrome', records: [record({ telemetry: true })] });
