@@ -1,4 +1,4 @@
-import { browser } from './browser';
+import { browser, isFirefox } from './browser';
 
 /**
  * The one adapter for `browser.devtools`. It exists only inside DevTools (the devtools page and
@@ -55,8 +55,34 @@ export function onThemeChanged(listener: (theme: DevtoolsTheme) => void, signal:
 export interface FinishedRequest {
   /** The HAR entry as DevTools reports it. */
   entry: unknown;
-  /** Reads the body; [content, encoding or mimeType] in Chrome (via the polyfill), content or a pair in Firefox. */
+  /** Reads the body, whichever shape the browser answers in (see `contentOf`). */
   content(): Promise<{ body: string | null; encoding: string | null }>;
+}
+
+/**
+ * Firefox fires `devtools.network.onRequestFinished` only after the user has opened the Network
+ * panel at least once (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/devtools.network/onRequestFinished);
+ * Chrome fires it as soon as DevTools is open. So in Firefox a registered listener that has heard
+ * nothing yet is not "listening": the panel says how to switch the extras on, and works from the
+ * recorder's data alone meanwhile.
+ */
+export function networkEventsWaitForNetworkPanel(): boolean {
+  return isFirefox();
+}
+
+/**
+ * `getContent()` answers in three shapes: `[content, encoding]` from the polyfill wrapping
+ * Chrome's callback, `{content, encoding}` from Chrome's native promise API (Chrome exposes
+ * `browser` itself now, so the polyfill steps aside), and a bare string in Firefox.
+ */
+export function contentOf(raw: unknown): { body: string | null; encoding: string | null } {
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  if (Array.isArray(raw)) return { body: str(raw[0]), encoding: str(raw[1]) };
+  if (raw && typeof raw === 'object') {
+    const o = raw as { content?: unknown; encoding?: unknown };
+    return { body: str(o.content), encoding: str(o.encoding) };
+  }
+  return { body: str(raw), encoding: null };
 }
 
 /**
@@ -70,9 +96,7 @@ export function onRequestFinished(listener: (request: FinishedRequest) => void, 
     listener({
       entry: req,
       async content() {
-        const raw = await req.getContent();
-        const pair = Array.isArray(raw) ? raw : [raw, null];
-        return { body: typeof pair[0] === 'string' ? pair[0] : null, encoding: typeof pair[1] === 'string' ? pair[1] : null };
+        return contentOf(await req.getContent());
       },
     });
   };

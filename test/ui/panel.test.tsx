@@ -7,7 +7,7 @@ import type { ErrorRecord } from '../../src/core/error-record';
 import { Panel } from '../../src/devtools/panel';
 import { ROW_HEIGHT } from '../../src/devtools/failure-table-view';
 import { panelTabId } from '../../src/devtools/use-panel-tab';
-import { devtoolsTheme, onThemeChanged } from '../../src/platform/devtools';
+import { contentOf, devtoolsTheme, onThemeChanged } from '../../src/platform/devtools';
 import { generateRecords } from '../fixtures/records';
 import { installFakeDevtools, type FakeDevtools } from '../support/fakes/devtools';
 
@@ -306,5 +306,13 @@ describe('Panel page setup', () => {
     controller.abort();
     devtools.setTheme('dark');
     expect(seen).toEqual(['light']);
+  });
+
+  it('reads a response body in every shape getContent answers with', () => {
+    expect(contentOf(['{"a":1}', ''])).toEqual({ body: '{"a":1}', encoding: '' });
+    expect(contentOf({ content: 'AAEC', encoding: 'base64' })).toEqual({ body: 'AAEC', encoding: 'base64' });
+    expect(contentOf('<html>')).toEqual({ body: '<html>', encoding: null });
+    expect(contentOf(undefined)).toEqual({ body: null, encoding: null });
+    expect(contentOf({ content: 42 })).toEqual({ body: null, encoding: null });
   });
 });

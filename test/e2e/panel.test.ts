@@ -1,0 +1,135 @@
+import type { Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, waitFor, type ChromiumSession } from '../support/chromium';
+import { failure, startFakeWorld, type FakeWorld } from '../support/fake-world';
+
+/** The DevTools panel in real Chromium: as a pop-out page with ?tabId=, and inside real DevTools. */
+const send = (page: Page, path: string, method = 'POST') =>
+  page.evaluate((p, m) => (window as unknown as { send(p: string, i: object): Promise<unknown> }).send(p, { method: m }), path, method);
+
+/** Frames inside DevTools can be mid-load; a call into one must not hang until the protocol timeout. */
+function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  return Promise.race([promise.catch(() => fallback), new Promise<T>((r) => setTimeout(() => r(fallback), ms))]);
+}
+
+const rowTexts = (frame: Page | Frame) => frame.$$eval('tr.row', (rows) => rows.map((r) => r.textContent ?? ''));
+
+describe('panel page opened with ?tabId=', () => {
+  let world: FakeWorld;
+  let session: ChromiumSession;
+
+  beforeAll(async () => {
+    world = await startFakeWorld();
+    session = await launchChromium(world);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await world?.close();
+  });
+
+  it("shows the tab's failures and updates live when a new one arrives", async () => {
+    world.route('chatgpt.com', '/backend-api/f/conversation', failure(500));
+    const chat = await session.browser.newPage();
+    await chat.goto('https://chatgpt.com/');
+    const tabId = await session.tabIdOf('https://chatgpt.com/*');
+    expect(await send(chat, '/backend-api/f/conversation')).toBe(500);
+    const ray = world.requests.findLast((r) => r.path === '/backend-api/f/conversation')!.cfRay!;
+    await waitFor(async () => JSON.stringify((await session.storage(['log'])).log ?? '').includes(ray), { what: 'the 500 in storage' });
+
+    const errors: string[] = [];
+    const panel = await session.openExtensionPage(`src/devtools/panel.html?tabId=${tabId}`);
+    panel.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    panel.on('pageerror', (e) => errors.push(String(e)));
+    await panel.waitForSelector('tr.row', { timeout: 10_000 });
+    const first = await rowTexts(panel);
+    expect(first).toHaveLength(1);
+    expect(first[0]).toContain('500');
+    expect(first[0]).toContain('/backend-api/f/conversation');
+    expect(first[0]).toContain(ray);
+    expect(await panel.$eval('.scope', (el) => el.textContent)).toBe(`Tab ${tabId}`);
+
+    // Select it, then a new failure arrives: it shows without a reload and the selection stays.
+    await panel.click('tr.row');
+    await panel.waitForSelector('.details[data-record-id]');
+    expect(await send(chat, '/backend-api/status/502', 'GET')).toBe(502);
+    await waitFor(async () => (await rowTexts(panel)).length === 2, { what: 'the 502 row', timeoutMs: 15_000 });
+    const rows = await rowTexts(panel);
+    expect(rows[0]).toContain('/backend-api/status/502');
+    expect(await panel.$eval('tr.selected', (el) => el.textContent ?? '')).toContain(ray);
+    expect(await panel.$eval('.details', (el) => el.textContent ?? '')).toContain('Cloudflare ray id');
+    expect(await panel.$$eval('.rate-chart rect.bar', (els) => els.length)).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await panel.close();
+    await chat.close();
+  });
+});
+
+describe('panel inside the real DevTools', () => {
+  let world: FakeWorld;
+  let session: ChromiumSession;
+
+  beforeAll(async () => {
+    world = await startFakeWorld();
+    // Chromium opens DevTools for every new tab, even headless; the extension's devtools page then adds our panel.
+    session = await launchChromium(world, { args: ['--auto-open-devtools-for-tabs'] });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await world?.close();
+  });
+
+  it('shows the inspected tab’s failures, with the body gist only DevTools sees', async () => {
+    world.route('chatgpt.com', '/backend-api/f/conversation', failure(500));
+    const chat = await session.browser.newPage();
+    await chat.goto('https://chatgpt.com/');
+    const tabId = await session.tabIdOf('https://chatgpt.com/*');
+
+    // Every DevTools window (one per tab) gets the panel; show ours in each and keep the one inspecting the ChatGPT tab.
+    const panelId = `chrome-extension://${session.extensionId}ErrorDoctor`;
+    const devtoolsPages = await waitFor(
+      async () => {
+        const pages = await Promise.all(session.browser.targets().filter((t) => t.url().startsWith('devtools://')).map((t) => t.asPage()));
+        return pages.length >= 1 ? pages : null;
+      },
+      { what: 'a DevTools window' },
+    );
+    let panel: Frame | null = null;
+    await waitFor(
+      async () => {
+        for (const page of devtoolsPages) {
+          // DevTools' own module: the same instance its UI uses, so this is what clicking the tab does.
+          // A string, so the test runner does not rewrite the dynamic import inside it.
+          await within(
+            page.evaluate(`(async () => {
+              const UI = await import('./ui/legacy/legacy.js');
+              const view = UI.InspectorView.InspectorView.instance();
+              if (view.hasPanel(${JSON.stringify(panelId)})) await view.showPanel(${JSON.stringify(panelId)});
+            })()`),
+            5000,
+            undefined,
+          );
+          for (const frame of page.frames()) {
+            if (!frame.url().endsWith('/src/devtools/panel.html')) continue;
+            const scope = await within(frame.$eval('.scope', (el) => el.textContent), 3000, null);
+            if (scope === `Tab ${tabId}`) panel = frame;
+          }
+        }
+        return panel;
+      },
+      { what: 'the Error Doctor panel for the ChatGPT tab', timeoutMs: 30_000, intervalMs: 500 },
+    );
+    const frame = panel as unknown as Frame;
+
+    // The failure happens while the panel is open: the recorder logs it and DevTools reports its body.
+    // The app reads error bodies to show them; DevTools reports a request only once its body is read.
+    const status = await chat.evaluate(() => fetch('/backend-api/f/conversation', { method: 'POST' }).then(async (r) => (await r.text(), r.status)));
+    expect(status).toBe(500);
+    const ray = world.requests.findLast((r) => r.path === '/backend-api/f/conversation')!.cfRay!;
+    await waitFor(async () => (await rowTexts(frame)).some((r) => r.includes(ray)), { what: 'the failure in the panel', timeoutMs: 15_000 });
+    // A DOM click: DevTools' window has no input pipeline puppeteer can drive in headless mode.
+    await frame.$eval('tr.row', (row) => (row as HTMLElement).click());
+    const detail = await waitFor(async () => frame.$eval('.gist-detail', (el) => el.textContent).catch(() => null), { what: 'the body gist from onRequestFinished', timeoutMs: 15_000 });
+    expect(detail).toContain('Fake 500');
+    expect(await frame.$$eval('.timing', (els) => els.length)).toBeGreaterThan(0);
+  });
+});
