@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isWatchedHost } from '../core/hosts';
 import { isFailedEntry, networkExtra, type NetworkExtra } from '../core/network-extra';
-import { onRequestFinished } from '../platform/devtools';
+import { networkEventsWaitForNetworkPanel, onRequestFinished } from '../platform/devtools';
 
 /** DevTools-only details are kept for this many failed requests, in memory only. */
 export const MAX_EXTRAS = 2000;
@@ -21,7 +21,10 @@ export function useNetworkExtras(): NetworkExtras {
   const [listening, setListening] = useState(false);
   useEffect(() => {
     const controller = new AbortController();
+    const waitForPanel = networkEventsWaitForNetworkPanel();
     const ok = onRequestFinished(async (request) => {
+      // Any event at all proves Firefox's Network panel was opened: the extras are on now.
+      if (waitForPanel && !controller.signal.aborted) setListening(true);
       if (!isFailedEntry(request.entry)) return;
       const bare = networkExtra(request.entry);
       if (!bare || !isWatchedHost(bare.host)) return;
@@ -32,7 +35,7 @@ export function useNetworkExtras(): NetworkExtras {
       if (controller.signal.aborted) return;
       setExtras((prev) => (prev.length >= MAX_EXTRAS ? [...prev.slice(prev.length - MAX_EXTRAS + 1), extra] : [...prev, extra]));
     }, controller.signal);
-    setListening(ok);
+    setListening(ok && !waitForPanel);
     return () => controller.abort();
   }, []);
   return { extras, listening };
