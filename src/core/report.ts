@@ -154,7 +154,8 @@ export function buildReport(input: ReportInput): SupportReport {
     statusPage: statusOut(input.status, r),
     failures: newest.map((rec) => failureOut(rec, input.t, r)),
     failuresOmitted: records.length - newest.length,
-    conflicts: (input.conflicts ?? []).map((c) => ({ name: r(c.name), version: r(c.version), kind: c.kind, enabled: c.enabled })),
+    // Score 0: nothing about the extension points at ChatGPT, so naming it would only be noise.
+    conflicts: (input.conflicts ?? []).filter((c) => c.score > 0).map((c) => ({ name: r(c.name), version: r(c.version), kind: c.kind, enabled: c.enabled })),
     steps: triedSteps(input.troubleshooter).map((s) => ({
       step: r(input.t(s.titleKey)),
       outcome: s.outcome,

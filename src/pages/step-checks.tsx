@@ -1,0 +1,108 @@
+import { useState } from 'preact/hooks';
+import type { Reply } from '../contract/messages';
+import type { SiteClearReport } from '../contract/site-data';
+import type { StatusSnapshot } from '../contract/status';
+import type { CheckResult } from '../contract/troubleshooter';
+import type { SiteDataPlan } from '../core/site-data-plan';
+import type { StepCheck } from '../core/troubleshooter';
+import { t } from '../platform/i18n';
+import { request } from '../platform/messaging';
+import { ActionButton } from '../ui/action-button';
+import { ConflictList } from '../ui/conflict-list';
+
+export type OnCheck = (result: CheckResult) => void;
+
+/** Runs a request and turns its answer into a CheckResult the troubleshooter keeps. */
+async function checked<T>(reply: Promise<Reply<T>>, toResult: (value: T) => Omit<CheckResult, 'at'>, onCheck: OnCheck): Promise<Reply<CheckResult>> {
+  const answer = await reply;
+  if (!answer.ok) return answer;
+  const result = { ...toResult(answer.value), at: Date.now() };
+  onCheck(result);
+  return { ok: true, value: result };
+}
+
+export function statusCheckResult(status: StatusSnapshot): Omit<CheckResult, 'at'> {
+  if (status.state === 'unknown') return { ok: false, key: 'ts_check_status_unknown', subs: [status.reason] };
+  if (status.indicator === 'none' && !status.components.some((c) => c.status === 'major_outage' || c.status === 'partial_outage')) {
+    return { ok: true, key: 'ts_check_status_ok' };
+  }
+  return { ok: false, key: 'ts_check_status_outage', subs: [status.description] };
+}
+
+export function clearCheckResult(report: SiteClearReport): Omit<CheckResult, 'at'> {
+  const remaining = Object.values(report.remainingCookies).reduce((a, b) => a + b, 0);
+  if (!report.verified || remaining > 0) return { ok: false, key: 'ts_check_cleared_partly', subs: [String(remaining)] };
+  return { ok: true, key: 'ts_check_cleared', subs: [report.dataTypes.join(', ')] };
+}
+
+const label = (result: CheckResult) => t(result.key, result.subs);
+
+function ClearSiteCheck({ onCheck }: { onCheck: OnCheck }) {
+  const [plan, setPlan] = useState<SiteDataPlan | null>(null);
+  return (
+    <div class="fix">
+      <ActionButton id="ts-clear-preview" label={t('ts_check_btn_clear_site')} run={() => request('site/preview', {})} onDone={setPlan} doneText={() => ''} />
+      {plan && (
+        <div class="confirm">
+          <p>{t('ts_check_clear_signs_out', plan.signedOut.join(', '))}</p>
+          <ActionButton
+            id="ts-clear-confirm"
+            primary
+            label={t('ts_check_btn_clear_confirm')}
+            run={() => checked(request('site/clear', { reloadTabs: true, wholeCache: false }), clearCheckResult, onCheck)}
+            doneText={label}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The automatic check of a step, using the requests the other features already offer: reload,
+ * status check, ChatGPT-only site data clear, the conflicting-extension scan, the reachability probe.
+ */
+export function StepCheckView({ check, tabId, onCheck }: { check: StepCheck; tabId: number | null; onCheck: OnCheck }) {
+  switch (check) {
+    case 'reload':
+      return (
+        <ActionButton
+          id="ts-check-reload"
+          label={t('ts_check_btn_reload')}
+          run={() => checked(request('tabs/reload-chatgpt', { tabId }), (v) => (v.reloaded ? { ok: true, key: 'ts_check_reloaded', subs: [String(v.reloaded)] } : { ok: false, key: 'ts_check_no_tab' }), onCheck)}
+          doneText={label}
+        />
+      );
+    case 'status':
+      return <ActionButton id="ts-check-status" label={t('ts_check_btn_status')} run={() => checked(request('status/check', { force: true }), statusCheckResult, onCheck)} doneText={label} />;
+    case 'clear-site':
+      return <ClearSiteCheck onCheck={onCheck} />;
+    case 'conflicts':
+      return (
+        <ConflictList
+          onLoaded={(entries) => {
+            // Score 0 means nothing about it points at ChatGPT: not worth naming.
+            const names = entries.filter((e) => e.enabled && e.score > 0).map((e) => e.name);
+            onCheck(names.length ? { ok: false, key: 'ts_check_conflicts', subs: [String(names.length), names.slice(0, 3).join(', ')], at: Date.now() } : { ok: true, key: 'ts_check_no_conflicts', at: Date.now() });
+          }}
+        />
+      );
+    case 'probe':
+      return (
+        <ActionButton
+          id="ts-check-probe"
+          label={t('ts_check_btn_probe')}
+          run={() =>
+            checked(
+              request('probe/run', {}),
+              (p) => (p.ok ? { ok: true, key: 'ts_check_probe_ok', subs: [String(p.status), String(p.latencyMs ?? '?')] } : { ok: false, key: 'ts_check_probe_failed', subs: [p.error ?? `HTTP ${p.status}`] }),
+              onCheck,
+            )
+          }
+          doneText={label}
+        />
+      );
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,121 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ConflictEntry } from '../contract/conflicts';
+import type { Reply } from '../contract/messages';
+import { TROUBLESHOOTER_KEY, parseTroubleshooterState, type CheckResult, type StepId, type TroubleshooterState } from '../contract/troubleshooter';
+import { diagnose } from '../core/diagnosis';
+import { STEPS, answerStep, goToStep, recordCheck, ruledOut, skipStep, startTroubleshooter } from '../core/troubleshooter';
+import { t } from '../platform/i18n';
+import { request } from '../platform/messaging';
+import { extensionUrl } from '../platform/tabs';
+import { ActionButton } from '../ui/action-button';
+import { useLog } from '../ui/use-log';
+import { useNow } from '../ui/use-now';
+import { useStatus } from '../ui/use-status';
+import { useStored } from '../ui/use-stored';
+import { tabIdFromQuery } from '../ui/tab-id-from-query';
+import { VerdictCard } from '../ui/verdict-card';
+import { TroubleshooterStep } from './troubleshooter-step';
+
+function outcomeKey(state: TroubleshooterState, id: StepId): string | null {
+  const outcome = state.steps[id]?.outcome;
+  return outcome ? `ts_outcome_${outcome.replace('-', '_')}` : state.steps[id]?.check ? 'ts_outcome_checked' : null;
+}
+
+/**
+ * The guided troubleshooter: steps in order of cost, each with its automatic check and "did that
+ * fix it?". Progress lives in storage (written by the background), so it survives closing this page.
+ */
+export function Troubleshooter({ search = location.search }: { search?: string }) {
+  const tabId = tabIdFromQuery(search);
+  const now = useNow();
+  const log = useLog();
+  const status = useStatus();
+  const stored = useStored(TROUBLESHOOTER_KEY, parseTroubleshooterState);
+  // What the user just did shows at once; storage catches up through onChanged.
+  const [local, setLocal] = useState<TroubleshooterState | null>(null);
+  const [conflicts, setConflicts] = useState<ConflictEntry[] | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  useEffect(() => {
+    void request('conflicts/list', { keepIds: [] }).then((reply) => reply.ok && setConflicts(reply.value));
+  }, []);
+  useEffect(() => setLocal(null), [stored]);
+
+  const state = local ?? stored ?? (stored === null ? startTroubleshooter(now, tabId) : null);
+  const diagnosis = useMemo(
+    () => (log && status !== undefined ? diagnose({ records: log.records, now, status, conflicts, tabId }) : undefined),
+    [log, status, conflicts, now, tabId],
+  );
+  const skippable = ruledOut(diagnosis ?? null);
+
+  const save = async (next: TroubleshooterState | null): Promise<Reply<unknown>> => {
+    if (next) setLocal(next);
+    const reply = await request('troubleshooter/save', { state: next });
+    setSaveError(reply.ok ? null : reply.error.message);
+    return reply;
+  };
+
+  if (!state) return <p class="muted">{t('ts_loading')}</p>;
+  const current = STEPS.findIndex((s) => s.id === state.current);
+  return (
+    <main class="troubleshooter">
+      <header>
+        <h1>{t('ts_title')}</h1>
+        <p class="muted">{t('ts_intro')}</p>
+      </header>
+      <VerdictCard diagnosis={diagnosis} />
+      {saveError && (
+        <p class="notice" role="alert">
+          {t('ts_save_failed', saveError)}
+        </p>
+      )}
+      <ol class="ts-steps">
+        {STEPS.map((def, i) => {
+          const outcome = outcomeKey(state, def.id);
+          const isCurrent = state.current === def.id;
+          return (
+            <li key={def.id} class={`ts-step${isCurrent ? ' is-current' : ''}`} data-step={def.id} aria-current={isCurrent ? 'step' : undefined}>
+              <h2>
+                {isCurrent && <span class="muted">{t('ts_step_of', [i + 1, STEPS.length])} · </span>}
+                {t(def.titleKey)}
+                {def.developer && <span class="tag">{t('ts_developer_tag')}</span>}
+                {skippable[def.id] && !isCurrent && <span class="tag ts-tag-ruled-out">{t('ts_tag_ruled_out')}</span>}
+                {outcome && <span class={`tag ts-outcome outcome-${state.steps[def.id]?.outcome ?? 'checked'}`}>{t(outcome)}</span>}
+              </h2>
+              {isCurrent && (
+                <TroubleshooterStep
+                  def={def}
+                  record={state.steps[def.id]}
+                  ruledOutKey={skippable[def.id]}
+                  tabId={tabId}
+                  actions={{
+                    answer: (fixed) => save(answerStep(state, def.id, fixed, Date.now())),
+                    skip: () => save(skipStep(state, def.id, Date.now())),
+                    check: (result: CheckResult) => void save(recordCheck(state, def.id, result)),
+                  }}
+                />
+              )}
+              {!isCurrent && outcome && i < (current < 0 ? STEPS.length : current) && (
+                <button type="button" class="link ts-redo" onClick={() => void save(goToStep(state, def.id, Date.now()))}>
+                  {t('ts_redo')}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {state.current === 'done' && (
+        <section class={`ts-done ${state.resolved ? 'ok' : 'bad'}`} role="status">
+          <p>{t(state.resolved ? 'ts_done_fixed' : 'ts_done_unresolved')}</p>
+          {!state.resolved && (
+            <a class="button-link" href={extensionUrl(`src/pages/report.html${tabId === null ? '' : `?tabId=${tabId}`}`)} target="_blank" rel="noopener">
+              {t('ts_open_report')}
+            </a>
+          )}
+        </section>
+      )}
+      <footer class="row">
+        <ActionButton id="ts-restart" label={t('ts_restart')} run={() => save(startTroubleshooter(Date.now(), tabId))} />
+      </footer>
+    </main>
+  );
+}
