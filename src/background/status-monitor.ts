@@ -1,6 +1,6 @@
 import type { Settings } from '../contract/settings';
 import type { StatusSnapshot } from '../contract/status';
-import { FAST_POLL_MS, nextCheck, parseMonitorState, type MonitorState } from '../core/monitor-schedule';
+import { FAST_POLL_MS, MONITOR_KEY_NAME, nextCheck, parseMonitorState, type MonitorState } from '../core/monitor-schedule';
 import { chatgptAffected, isChatGptIncident } from '../core/status-impact';
 import { clearAlarm, scheduleAlarm } from '../platform/alarms';
 import { setGlobalIndicator } from '../platform/badge';
@@ -9,7 +9,7 @@ import { readLocal, writeLocal } from '../platform/storage';
 import type { StatusCheck } from './status-check';
 
 export const MONITOR_ALARM = 'status-monitor';
-export const MONITOR_KEY = 'monitor';
+export const MONITOR_KEY = MONITOR_KEY_NAME;
 /** How often "a ChatGPT tab is alive" is written at most; it only matters at the hour scale. */
 const SEEN_WRITE_MS = 60_000;
 const OVERDUE_GRACE_MS = 60_000;
@@ -78,9 +78,15 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
      */
     noteApp(failed: boolean): Promise<unknown> {
       const time = now();
-      if (state && !failed && state.mode !== 'paused' && state.appSeenAt !== null && time - state.appSeenAt < SEEN_WRITE_MS) return chain;
+      const fresh = (at: number | null) => at !== null && time - at < SEEN_WRITE_MS;
+      // Nothing to write when the tab was seen lately and, for a failure, a check is due within a
+      // minute anyway: a burst of failures costs one write, not one per failure.
+      const needless = (s: MonitorState) =>
+        s.mode !== 'paused' && fresh(s.appSeenAt) && (!failed || (fresh(s.failureAt) && (s.nextAt ?? Infinity) <= now() + FAST_POLL_MS));
+      if (state && needless(state)) return chain;
       return serial(async () => {
         let current = await load();
+        if (needless(current)) return undefined;
         const wasPaused = current.mode === 'paused';
         current = { ...current, appSeenAt: time, ...(failed ? { failureAt: time } : {}) };
         if (wasPaused && settings().monitorEnabled) {

@@ -82,7 +82,8 @@ export function onFailure(state: AlertState, rules: AlertRules, now: number, tab
     next = { ...next, failing: true };
     next = emit(next, { kind: 'failures', titleKey: 'monitor_alert_failures_title', messageKey: 'monitor_alert_failures_message', subs: [String(n), String(rules.failureWindowMinutes)], target: tabId >= 0 ? { page: 'panel', tabId } : { page: 'troubleshooter' } }, rules, now, alerts);
   }
-  return { state: next, alerts, changed: true };
+  // While an outage is on, more failures change nothing worth a storage write (bursts are common).
+  return { state: next, alerts, changed: !state.failing };
 }
 
 /** A ChatGPT request succeeded in a tab: ends a run of failures. */

@@ -1,5 +1,8 @@
 import { backoffDelay, STATUS_BACKOFF } from './backoff';
 
+/** The storage key of the monitor's state (the background writes it, the options page shows it). */
+export const MONITOR_KEY_NAME = 'monitor';
+
 /** What the status monitor keeps in storage between worker lifetimes. */
 export interface MonitorState {
   /** Consecutive checks that ended "unknown"; drives the backoff. */

@@ -7,6 +7,7 @@ import { ActionButton } from '../ui/action-button';
 import { useSettings } from '../ui/use-settings';
 import { AlertHistory } from './alert-history';
 import { AlternativesEditor } from './alternatives-editor';
+import { MonitorStatus } from './monitor-status';
 import { CheckField, NumberField } from './options-fields';
 import { ProbeHistoryView } from './probe-history-view';
 
@@ -45,7 +46,8 @@ export function OptionsPage() {
   }, [stored]);
   if (!draft) return <main class="options" aria-busy="true" />;
 
-  const set = <K extends SettingsField>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
+  // Functional update: two inputs before a re-render must not overwrite each other.
+  const set = <K extends SettingsField>(key: K, value: Draft[K]) => setDraft((d) => (d ? { ...d, [key]: value } : d));
   const num = (key: (typeof NUMBER_FIELDS)[number], min: number, max: number, hint?: string) => (
     <NumberField name={key} label={t(`options_label_${key}`)} value={draft[key]} min={min} max={max} error={errors[key]} onInput={(v) => set(key, v)} {...(hint ? { hint } : {})} />
   );
@@ -79,6 +81,7 @@ export function OptionsPage() {
           <h2 id="sec-monitor">{t('options_section_monitor')}</h2>
           {check('monitorEnabled', t('options_hint_monitorEnabled'))}
           {num('pollMinutes', 1, 60, t('options_hint_pollMinutes'))}
+          <MonitorStatus />
         </section>
         <section aria-labelledby="sec-alerts">
           <h2 id="sec-alerts">{t('options_section_alerts')}</h2>
@@ -99,7 +102,7 @@ export function OptionsPage() {
         </section>
         <section aria-labelledby="sec-alternatives">
           <h2 id="sec-alternatives">{t('options_section_alternatives')}</h2>
-          <AlternativesEditor value={draft.alternatives} error={errors.alternatives} onChange={(v) => set('alternatives', v)} />
+          <AlternativesEditor value={draft.alternatives} error={errors.alternatives} onChange={(f) => setDraft((d) => (d ? { ...d, alternatives: f(d.alternatives) } : d))} />
         </section>
         <div class="options-save">
           <ActionButton primary id="options-save" label={t('options_save')} run={save} doneText={() => t('options_saved')} />

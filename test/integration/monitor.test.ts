@@ -173,6 +173,17 @@ describe('monitor and alerts over fakeBrowser', () => {
     expect(await stored('alerts')).toEqual([expect.objectContaining({ kind: 'failures', shown: false, error: 'Notifications are blocked' })]);
   });
 
+  it('a burst of 200 failures costs a handful of monitor and alert-state writes, not 200', async () => {
+    const { web } = await start();
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    for (let i = 0; i < 200; i++) web.request('https://chatgpt.com/backend-api/f/conversation', { status: 500, tabId: 4 });
+    await settle();
+    const writesOf = (key: string) => set.mock.calls.filter(([items]) => key in (items as object)).length;
+    expect(writesOf('alertState')).toBeLessThanOrEqual(3);
+    expect(writesOf('monitor')).toBeLessThanOrEqual(3);
+    expect(writesOf('alerts')).toBe(1);
+  });
+
   it('the probe alarm appends an outcome with its latency', async () => {
     await start();
     await fireAlarm('reachability-probe');

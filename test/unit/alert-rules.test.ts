@@ -166,3 +166,12 @@ describe('stored alert state', () => {
     expect(parseAlertState({ owed: ['failures', 'bogus', 'incident'] }).owed).toEqual(['failures', 'incident']);
   });
 });
+
+describe('hot path', () => {
+  it('failures during an outage already alerted do not ask for a storage write', () => {
+    const { state } = failures([0, 1, 2]);
+    const more = onFailure(state, RULES, 3, 7);
+    expect(more.changed).toBe(false);
+    expect(more.alerts).toEqual([]);
+  });
+});
