@@ -2,6 +2,7 @@ import { render } from 'preact';
 import '../ui/theme.css';
 import './panel.css';
 import { devtoolsTheme, onThemeChanged } from '../platform/devtools';
+import { extensionUrl } from '../platform/tabs';
 import { Panel } from './panel';
 import { panelTabId } from './use-panel-tab';
 
@@ -10,4 +11,7 @@ const theme = devtoolsTheme();
 if (theme) document.documentElement.dataset.theme = theme;
 onThemeChanged((next) => (document.documentElement.dataset.theme = next), new AbortController().signal);
 
-render(<Panel tabId={panelTabId()} />, document.getElementById('root')!);
+const tabId = panelTabId();
+// The support report is its own page (src/pages/report.html); the panel links to it for this tab.
+const reportUrl = extensionUrl(`src/pages/report.html${tabId === null ? '' : `?tabId=${tabId}`}`);
+render(<Panel tabId={tabId} reportUrl={reportUrl} />, document.getElementById('root')!);

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { FilterGroup } from '../core/categories';
 import { DEFAULT_QUERY, failureTable, groupCounts, type SortKey, type TableQuery } from '../core/failure-table';
 import { matchExtras } from '../core/network-extra';
@@ -7,12 +7,14 @@ import { t } from '../platform/i18n';
 import { LogNotice } from '../ui/log-notice';
 import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
+import { useStatus } from '../ui/use-status';
 import { ExportBar } from './export-bar';
 import { FailureDetails } from './failure-details';
 import { FailureFilters } from './failure-filters';
 import { FailureTableView } from './failure-table-view';
 import { RateChartView } from './rate-chart-view';
-import { useIncidents } from './use-incidents';
+import { incidentTimes } from './incident-times';
+import type { PanelFixes as PanelFixesView } from './panel-fixes';
 import { useNetworkExtras } from './use-network-extras';
 
 export interface PanelProps {
@@ -29,7 +31,13 @@ export interface PanelProps {
 export function Panel({ tabId, reportUrl = null }: PanelProps) {
   const log = useLog();
   const now = useNow(10_000);
-  const incidents = useIncidents();
+  const status = useStatus();
+  const incidents = useMemo(() => incidentTimes(status), [status]);
+  const [Fixes, setFixes] = useState<typeof PanelFixesView | null>(null);
+  useEffect(() => {
+    // After the first render: the table is what the user opened the panel for.
+    void import('./panel-fixes').then((m) => setFixes(() => m.PanelFixes));
+  }, []);
   const { extras, listening } = useNetworkExtras();
   const [query, setQuery] = useState<TableQuery>(DEFAULT_QUERY);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -57,7 +65,10 @@ export function Panel({ tabId, reportUrl = null }: PanelProps) {
         <ExportBar records={rows} extras={matched} now={now} reportUrl={reportUrl} />
       </header>
       {log && <LogNotice log={log} />}
-      <RateChartView chart={chart} />
+      <div class="panel-top">
+        <RateChartView chart={chart} />
+        {Fixes && all && <Fixes records={all} tabId={tabId} now={now} status={status} />}
+      </div>
       <FailureFilters
         groups={query.groups}
         counts={counts}

@@ -253,17 +253,34 @@ describe('Panel chart and export', () => {
         incidents: [
           { id: 'i1', name: 'Elevated error rates', status: 'investigating', impact: 'major', url: null, startedAt: now - 20 * 60_000, updatedAt: now - 5 * 60_000, latestUpdate: null, componentIds: [] },
           { id: 'i2', name: 'Broken', startedAt: 'yesterday' },
-          'garbage',
+          { id: 'i3' },
         ],
       },
     });
     await mount();
-    await until(() => $('.incident'), 'incident marks');
+    await until(() => $('.incident-started'), 'incident marks');
     expect($$('.incident-started')).toHaveLength(1);
     expect($$('.incident-updated')).toHaveLength(1);
     expect($('.incident-started title')!.textContent).toContain('Elevated error rates');
     expect($$('rect.bar').length).toBeGreaterThan(10);
     expect($('.rate-chart svg')!.getAttribute('aria-label')).toContain('90 in total');
+  });
+
+  it('survives a corrupt status snapshot: no marks, the chart still drawn', async () => {
+    await store(generateRecords({ count: 10, now: Date.now(), spanMs: 60_000 }), { [STATUS_KEY]: { state: 'known', incidents: 'nope' } });
+    await mount();
+    expect($$('rect.bar').length).toBeGreaterThan(0);
+    expect($$('.incident-started, .incident-updated')).toHaveLength(0);
+  });
+
+  it("shows the popup's verdict and fixes as the same shared components, and links the support report", async () => {
+    await store(generateRecords({ count: 30, now: Date.now(), spanMs: 5 * 60_000 }));
+    render(<Panel tabId={7} reportUrl="chrome-extension://x/src/pages/report.html?tabId=7" />, root);
+    await until(() => $('.verdict[data-cause]'), 'the verdict card');
+    expect($('#fix-clear summary')!.textContent).toBe(fakeBrowser.i18n.getMessage('popup_fix_clear'));
+    expect($('#fix-conflicts')).not.toBeNull();
+    expect($('#fix-status')).not.toBeNull();
+    expect($<HTMLAnchorElement>('#open-report')!.href).toBe('chrome-extension://x/src/pages/report.html?tabId=7');
   });
 
   it('exports the shown failures as JSON and as a HAR without secrets', async () => {

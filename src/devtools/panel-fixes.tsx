@@ -1,0 +1,57 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { ConflictEntry } from '../contract/conflicts';
+import type { StatusSnapshot } from '../contract/status';
+import { diagnose } from '../core/diagnosis';
+import type { ErrorRecord } from '../core/error-record';
+import { t } from '../platform/i18n';
+import '../ui/fixes.css';
+import { Alternatives } from '../ui/alternatives';
+import { ClearSiteData } from '../ui/clear-site-data';
+import { ConflictList } from '../ui/conflict-list';
+import { StatusSummary } from '../ui/status-summary';
+import { VerdictCard } from '../ui/verdict-card';
+
+export interface PanelFixesProps {
+  /** The whole log: the diagnosis picks the tab and the window itself. */
+  records: readonly ErrorRecord[];
+  tabId: number | null;
+  now: number;
+  status: StatusSnapshot | null | undefined;
+}
+
+/**
+ * The popup's verdict and one-click fixes, the same shared components (src/ui), so the panel and
+ * the popup can never disagree about what is wrong or what a fix does. Loaded after the table.
+ */
+export function PanelFixes({ records, tabId, now, status }: PanelFixesProps) {
+  const [conflicts, setConflicts] = useState<ConflictEntry[] | null>(null);
+  const diagnosis = useMemo(
+    () => (status !== undefined ? diagnose({ records, now, status, conflicts, tabId }) : undefined),
+    [records, now, status, conflicts, tabId],
+  );
+  const likely = conflicts?.filter((c) => c.score > 0).length ?? 0;
+  return (
+    <section class="panel-fixes" aria-label={t('panel_fixes')}>
+      <VerdictCard diagnosis={diagnosis} />
+      <details class="panel-fix-list">
+        <summary>{t('panel_fixes')}</summary>
+        {diagnosis?.verdict.side === 'openai' && <Alternatives />}
+        <details id="fix-status">
+          <summary>{t('popup_status_title')}</summary>
+          <StatusSummary now={now} status={status} />
+        </details>
+        <details id="fix-clear">
+          <summary>{t('popup_fix_clear')}</summary>
+          <ClearSiteData />
+        </details>
+        <details id="fix-conflicts">
+          <summary>
+            {t('popup_fix_conflicts')}
+            {likely > 0 && <span class="tag">{likely}</span>}
+          </summary>
+          <ConflictList onLoaded={setConflicts} />
+        </details>
+      </details>
+    </section>
+  );
+}
