@@ -1,0 +1,180 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, waitFor, type ChromiumSession } from '../support/chromium';
+import { startFakeWorld, type FakeWorld } from '../support/fake-world';
+
+/**
+ * The recorder under a storm, through the real browser: 5,000 failures within 10 seconds from
+ * the fake ChatGPT while the service worker is stopped several times (CDP stopAllWorkers, what
+ * Chrome does to an idle worker, here done mid-burst). Afterwards the log must hold exactly the
+ * newest records up to the cap, none missing among them, the dropped count must account for every
+ * other failure, the badge must match, and the worker must have logged no error.
+ */
+const TOTAL = 5000;
+const CAP = 1000;
+/** Requests in flight at once (Chrome opens at most 6 HTTP/1.1 connections per host). */
+const CONCURRENCY = 6;
+const PACE_MS = 8000;
+const SEND_WITHIN_MS = 10_000;
+/** Stop the worker when this share of the requests has been served; the last one inside the newest 1,000. */
+const STOP_AT_PROGRESS = [0.15, 0.35, 0.55, 0.85];
+const PATH = '/backend-api/status/500/';
+
+interface StoredRecord {
+  id: string;
+  path: string;
+  status: number | null;
+  tabId: number;
+  time: number;
+}
+interface StoredLog {
+  records: StoredRecord[];
+  dropped: number;
+}
+
+const seqOf = (r: { path: string }) => Number(r.path.split('/').at(-1));
+
+/**
+ * Sends `total` failing requests through the fake page's `send`, `concurrency` at a time, paced
+ * over `paceMs`. A string, not a function: the test transform may add helpers the page lacks.
+ */
+function sender(total: number, concurrency: number, paceMs: number): string {
+  return `(async () => {
+    const total = ${total}, concurrency = ${concurrency}, paceMs = ${paceMs};
+    const started = performance.now();
+    let next = 0;
+    const statuses = {};
+    const lane = async () => {
+      while (next < total) {
+        const seq = next++;
+        const due = (seq / total) * paceMs - (performance.now() - started);
+        if (due > 0) await new Promise((r) => setTimeout(r, due));
+        const status = await send('${PATH}' + String(seq).padStart(5, '0'), { method: 'GET' });
+        statuses[status] = (statuses[status] || 0) + 1;
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, lane));
+    document.getElementById('log').textContent = '';
+    return { ms: performance.now() - started, statuses };
+  })()`;
+}
+
+describe('load: 5,000 failures in 10 s with the worker stopped several times', () => {
+  let world: FakeWorld;
+  let session: ChromiumSession;
+  let chat: Page;
+  let cdp: CDPSession;
+  let tabId: number;
+  const workerErrors: string[] = [];
+  // Attaching DevTools to the worker (puppeteer's WebWorker) keeps Chrome from restarting it after a
+  // stop, so its console is read from Chrome's own log, and uncaught errors from the ServiceWorker
+  // domain of a page session; neither attaches to the worker.
+  const logDir = mkdtempSync(join(tmpdir(), 'edr-load-log-'));
+  const logFile = join(logDir, 'chrome.log');
+
+  /** Console lines (any level, uncaught errors included) that came from the extension's own scripts. */
+  function workerConsole(): string[] {
+    const ours = `source: chrome-extension://${session.extensionId}/`;
+    return readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes(':CONSOLE') && line.includes(ours))
+      .map((line) => line.replace(/^\[[^\]]*\] /, ''));
+  }
+
+  const served = () => world.requests.filter((r) => r.path.startsWith(PATH));
+  const storedLog = async () => (await session.storage(['log'])).log as StoredLog | undefined;
+
+  beforeAll(async () => {
+    world = await startFakeWorld();
+    session = await launchChromium(world, { args: ['--enable-logging', '--v=0', `--log-file=${logFile}`] });
+    chat = await session.browser.newPage();
+    cdp = await chat.createCDPSession();
+    cdp.on('ServiceWorker.workerErrorReported', (e) => workerErrors.push(`${e.errorMessage.errorMessage} at ${e.errorMessage.sourceURL}:${e.errorMessage.lineNumber}`));
+    await cdp.send('ServiceWorker.enable');
+    await chat.goto('https://chatgpt.com/');
+    tabId = await session.tabIdOf('https://chatgpt.com/*');
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await world?.close();
+    rmSync(logDir, { recursive: true, force: true });
+  });
+
+  it('keeps exactly the newest 1,000, counts the rest as dropped, badges the tab, logs no error', async () => {
+    const t0 = Date.now();
+    const sending = chat.evaluate(sender(TOTAL, CONCURRENCY, PACE_MS)) as Promise<{ ms: number; statuses: Record<string, number> }>;
+
+    // Everything ever seen in storage, polled, so a loss can be placed against the stops.
+    const everStored = new Set<number>();
+    let polling = true;
+    const poller = (async () => {
+      while (polling) {
+        for (const r of (await storedLog())?.records ?? []) everStored.add(seqOf(r));
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    const stops: Array<{ at: number; servedBefore: number }> = [];
+    for (const progress of STOP_AT_PROGRESS) {
+      await waitFor(() => served().length >= progress * TOTAL, { timeoutMs: 120_000, intervalMs: 20, what: `${progress * 100}% of the requests served` });
+      stops.push({ at: Date.now() - t0, servedBefore: served().length });
+      await session.stopWorkers();
+    }
+    const sent = await sending;
+    expect(sent.statuses).toEqual({ 500: TOTAL });
+
+    // Done when every failure is accounted for, or when the count stops moving (a loss).
+    let last = -1;
+    let stableSince = Date.now();
+    const log = await waitFor(
+      async () => {
+        const stored = await storedLog();
+        const seen = stored ? stored.records.length + stored.dropped : 0;
+        if (seen !== last) [last, stableSince] = [seen, Date.now()];
+        return stored && (seen >= TOTAL || Date.now() - stableSince > 5000) ? stored : null;
+      },
+      { timeoutMs: 60_000, intervalMs: 250, what: 'the log to account for every failure' },
+    );
+    polling = false;
+    await poller;
+    for (const r of log.records) everStored.add(seqOf(r));
+
+    // A loss is reported with when the fake server answered each lost request, next to the stops.
+    const servedAt = new Map(served().map((r) => [seqOf(r), r.time - t0]));
+    const lost = Array.from({ length: TOTAL }, (_, i) => i).filter((q) => !everStored.has(q));
+    const lossReport = `stops (ms after start, requests served): ${JSON.stringify(stops)}; lost (seq@ms the server answered): ${lost.map((q) => `${q}@${servedAt.get(q)}`).join(' ')}`;
+    expect(lost.length, `failures never stored: ${lossReport}`).toBe(0);
+
+    // Requests in flight together may finish in either order, so the boundary of "newest" may move
+    // by up to CONCURRENCY places; above it every one of the sequence must be there.
+    const seqs = log.records.map(seqOf);
+    const kept = new Set(seqs);
+    const missing = Array.from({ length: TOTAL }, (_, i) => i).filter((q) => q >= TOTAL - CAP + CONCURRENCY && !kept.has(q));
+    expect(missing, 'missing among the newest').toEqual([]);
+    expect(log.records).toHaveLength(CAP);
+    expect(kept.size).toBe(CAP);
+    expect(Math.min(...seqs)).toBeGreaterThanOrEqual(TOTAL - CAP - CONCURRENCY);
+    expect(log.dropped).toBe(TOTAL - CAP);
+    expect(log.records.every((r, i) => i === 0 || r.time >= log.records[i - 1]!.time)).toBe(true);
+    expect(log.records.every((r) => r.status === 500 && r.tabId === tabId)).toBe(true);
+
+    // 1,000 failures on this tab in the last 10 minutes: the badge caps its text at 999+.
+    const badge = await waitFor(
+      async () => {
+        const text = await session.inExtension(
+          (id) => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id }),
+          tabId,
+        );
+        return text === '999+' ? text : null;
+      },
+      { timeoutMs: 10_000, what: 'the badge to read 999+' },
+    ).catch((error: Error) => error.message);
+    expect(badge).toBe('999+');
+    expect({ uncaught: workerErrors, console: workerConsole() }).toEqual({ uncaught: [], console: [] });
+    console.info(`load: ${TOTAL} failures sent in ${(sent.ms / 1000).toFixed(1)} s (${CONCURRENCY} in flight), ${stops.length} worker stops, ${log.records.length} kept, ${log.dropped} dropped`);
+    expect(sent.ms, 'time to send 5,000 failures (ms)').toBeLessThanOrEqual(SEND_WITHIN_MS);
+  });
+});
