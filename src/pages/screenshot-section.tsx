@@ -23,7 +23,10 @@ export function ScreenshotSection({ tabId, fileStem }: { tabId: number | null; f
     try {
       return { ok: true, value: await captureTab(tabId) };
     } catch (error) {
-      return { ok: false, error: { code: 'capture-failed', message: t('report_screenshot_failed', error instanceof Error ? error.message : String(error)) } };
+      const reason = error instanceof Error ? error.message : String(error);
+      // activeTab is granted when the user opens Error Doctor from the toolbar on that tab, not to pages opened later.
+      const hint = /activeTab|all_urls/.test(reason) ? ` ${t('report_screenshot_hint_active_tab')}` : '';
+      return { ok: false, error: { code: 'capture-failed', message: t('report_screenshot_failed', reason) + hint } };
     }
   };
   return (

@@ -10,7 +10,7 @@ async function open(path: string): Promise<Reply<string>> {
   return { ok: true, value: url };
 }
 
-/** Reload ChatGPT, and the ways to dig deeper: the support report and the DevTools panel as a tab. */
+/** Reload ChatGPT, and the ways to dig deeper: the troubleshooter, the support report and the DevTools panel as a tab. */
 export function TabActions({ tabId }: { tabId: number | null }) {
   const query = tabId === null ? '' : `?tabId=${tabId}`;
   return (
@@ -21,6 +21,7 @@ export function TabActions({ tabId }: { tabId: number | null }) {
         run={() => request('tabs/reload-chatgpt', { tabId })}
         doneText={(v) => t('popup_reload_done', v.reloaded)}
       />
+      <ActionButton id="open-troubleshooter" label={t('ts_open_troubleshooter')} run={() => open(`src/pages/troubleshooter.html${query}`)} doneText={() => t('popup_opened')} />
       <ActionButton id="open-report" label={t('popup_open_report')} run={() => open(`src/pages/report.html${query}`)} doneText={() => t('popup_opened')} />
       <ActionButton id="open-panel" label={t('popup_open_panel')} run={() => open(`src/devtools/panel.html${query}`)} doneText={() => t('popup_opened')} />
     </div>

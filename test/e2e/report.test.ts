@@ -1,0 +1,116 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, waitFor, type ChromiumSession } from '../support/chromium';
+import { failure, startFakeWorld, type FakeWorld } from '../support/fake-world';
+import { sendFrom } from '../support/recorder-checks';
+
+/** Secrets planted in the URLs (query values, a path) and in ChatGPT's session cookie (SECRET-SESSION plus a JWT). */
+const PLANTED = ['jane@example.com', 'jane%40example.com', 'sk-proj-ABCDEF1234567890', 'ABCDEF1234567890', 'SECRET-SESSION', 'eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiJqYW5lIn0'];
+const EMAIL_PATH = '/backend-api/u/jane@example.com/files';
+
+/**
+ * The troubleshooter and the support report in real Chromium, after real failures on the fake
+ * ChatGPT: progress survives the worker stopping; the report opened from the popup carries the
+ * request ids the server sent and none of the planted secrets.
+ */
+describe('troubleshooter and support report in Chromium', () => {
+  let world: FakeWorld;
+  let session: ChromiumSession;
+  let chat: Page;
+  let tabId: number;
+  const sentIds: string[] = [];
+
+  beforeAll(async () => {
+    world = await startFakeWorld();
+    session = await launchChromium(world);
+    chat = await session.browser.newPage();
+    await chat.goto('https://chatgpt.com/');
+    tabId = await session.tabIdOf('https://chatgpt.com/*');
+    world.route('chatgpt.com', '/backend-api/f/conversation', failure(500));
+    world.route('chatgpt.com', EMAIL_PATH, failure(502));
+    expect(await sendFrom(chat, '/backend-api/f/conversation?email=jane@example.com&key=sk-proj-ABCDEF1234567890')).toBe(500);
+    expect(await sendFrom(chat, `${EMAIL_PATH}?token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJqYW5lIn0.c2lnbmF0dXJl`, 'GET')).toBe(502);
+    // The page sent the session cookie with them: the secret was there to leak.
+    const seen = world.requests.filter((r) => r.path === '/backend-api/f/conversation' || r.path === EMAIL_PATH);
+    expect(seen).toHaveLength(2);
+    expect(seen.every((r) => r.cookie.includes('SECRET-SESSION'))).toBe(true);
+    for (const r of seen) sentIds.push(r.cfRay!, r.requestId!);
+    await waitFor(async () => ((await session.storage(['log'])).log as { records?: unknown[] } | undefined)?.records?.length === 2, { what: 'two records' });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await world?.close();
+  });
+
+  it('troubleshooter: runs the reload check, moves on, and keeps its progress when the worker stops', async () => {
+    const page = await session.openExtensionPage(`src/pages/troubleshooter.html?tabId=${tabId}`);
+    await page.waitForSelector('.ts-step.is-current[data-step="reload"]', { timeout: 10_000 });
+    await page.click('#ts-check-reload');
+    await page.waitForFunction(() => document.querySelector('.ts-check-result')?.textContent === 'Reloaded 1 ChatGPT tab(s).', { timeout: 10_000 });
+    await page.click('#ts-no');
+    await page.waitForSelector('.ts-step.is-current[data-step="status"]', { timeout: 10_000 });
+    await page.click('#ts-check-status');
+    await page.waitForFunction(() => document.querySelector('.ts-check-result')?.textContent === 'OpenAI reports all systems operational.', { timeout: 15_000 });
+    await page.close();
+
+    await session.stopWorkers();
+    const stored = (await session.storage(['troubleshooter'])).troubleshooter as { current: string; steps: Record<string, { outcome: string | null }> };
+    expect(stored.current).toBe('status');
+    expect(stored.steps.reload!.outcome).toBe('not-fixed');
+    const again = await session.openExtensionPage(`src/pages/troubleshooter.html?tabId=${tabId}`);
+    await again.waitForSelector('.ts-step.is-current[data-step="status"]', { timeout: 10_000 });
+    expect(await again.$eval('[data-step="reload"] .ts-outcome', (e) => e.textContent)).toBe('did not help');
+    await again.close();
+    // The reload check reloaded the ChatGPT tab for real.
+    await chat.waitForFunction(() => document.readyState === 'complete');
+  });
+
+  it('report opened from the popup carries the request ids and none of the planted secrets', async () => {
+    const popup = await session.openExtensionPage(`src/popup/index.html?tabId=${tabId}`);
+    await popup.waitForSelector('#open-report', { timeout: 10_000 });
+    const opened = session.browser.waitForTarget((t) => t.url().includes('/src/pages/report.html'), { timeout: 10_000 });
+    await popup.click('#open-report');
+    const report = (await (await opened).page())!;
+    expect(report.url()).toContain(`report.html?tabId=${tabId}`);
+    await report.waitForFunction(() => document.querySelector('#report-preview')?.textContent?.includes('## Failures (2'), { timeout: 15_000 });
+
+    const markdown = await report.$eval('#report-preview', (e) => e.textContent ?? '');
+    for (const id of sentIds) expect(markdown).toContain(id);
+    for (const secret of PLANTED) expect(markdown).not.toContain(secret);
+    expect(markdown).toContain('/backend-api/u/[email]/files');
+    expect(markdown).toContain('- Reload the page: did not help — Reloaded 1 ChatGPT tab(s).');
+    expect(markdown).toMatch(/\| Chrom(e|ium) [\d.]+ \| linux/);
+
+    // The JSON, and with conversation ids kept: still no secret.
+    await report.click('#report-keep-ids');
+    const jsonButton = (await report.$$('.report-preview button'))[1]!;
+    await jsonButton.click();
+    await report.waitForFunction(() => document.querySelector('#report-preview')?.textContent?.startsWith('{'), { timeout: 5_000 });
+    const json = await report.$eval('#report-preview', (e) => e.textContent ?? '');
+    const parsed = JSON.parse(json) as { failures: Array<{ requestIds: { cfRay: string; xRequestId: string } }>; masking: { conversationIds: string } };
+    expect(parsed.masking.conversationIds).toBe('kept');
+    expect(parsed.failures.flatMap((f) => [f.requestIds.cfRay, f.requestIds.xRequestId]).sort()).toEqual([...sentIds].sort());
+    for (const secret of PLANTED) expect(json).not.toContain(secret);
+    await popup.close();
+    await report.close();
+  });
+
+  it('screenshot: captured, or the browser’s reason is shown', async () => {
+    const report = await session.openExtensionPage(`src/pages/report.html?tabId=${tabId}`);
+    await report.waitForSelector('#report-screenshot', { timeout: 10_000 });
+    await report.click('#report-screenshot');
+    const outcome = await waitFor(
+      () => report.evaluate(() => (document.querySelector('.report-screenshot img') ? 'image' : document.querySelector('.report-screenshot .action-failed')?.textContent ?? null)),
+      { what: 'screenshot outcome', timeoutMs: 15_000 },
+    );
+    if (outcome === 'image') {
+      const src = await report.$eval('.report-screenshot img', (e) => (e as HTMLImageElement).src);
+      expect(src).toMatch(/^data:image\/png;base64,/);
+    } else {
+      expect(outcome).toContain('The screenshot could not be taken:');
+    }
+    console.info(`screenshot outcome: ${outcome === 'image' ? 'captured' : outcome}`);
+    await report.close();
+  });
+});
