@@ -29,6 +29,9 @@ export interface FirefoxExtensionGlobal {
   };
 }
 
+/** An extension page that can tell the script errors and console errors it had since it opened. */
+export type ExtensionPage = Page & { errors(): Promise<string[]> };
+
 export interface FirefoxSession {
   browser: Browser;
   /** The gecko id from the manifest. */
@@ -39,7 +42,7 @@ export interface FirefoxSession {
    * Opens an extension page in a new tab through the test build's hook, because WebDriver BiDi
    * refuses to navigate to moz-extension:// URLs. Resolves with the page once it shows `path`.
    */
-  openExtensionPage(path: string): Promise<Page>;
+  openExtensionPage(path: string): Promise<ExtensionPage>;
   /** Storage as the extension sees it, read through an extension page (not the background). */
   storage(keys?: string[]): Promise<Record<string, unknown>>;
   /** Evaluates `fn` in an extension page (the hook keeps one open for this). */
@@ -150,8 +153,8 @@ export async function launchFirefox(
   }
   const origin = `moz-extension://${uuid}/`;
 
-  async function openExtensionPage(path: string): Promise<Page> {
-    const page = await browser.newPage();
+  async function openExtensionPage(path: string): Promise<ExtensionPage> {
+    const page = (await browser.newPage()) as ExtensionPage;
     const target = `${origin}${path.replace(/^\//, '')}`;
     // Navigate from inside the page, not with page.goto: BiDi loses track of the navigation the
     // hook starts next, and a goto then waits out its whole timeout.
@@ -163,6 +166,21 @@ export async function launchFirefox(
       () => page.evaluate((url) => location.href === url && document.readyState === 'complete', target).catch(() => false),
       { timeoutMs: 20_000, what: `extension page ${path}` },
     );
+    // BiDi reports no log entries for moz-extension:// documents (measured: web pages yes,
+    // extension pages never), so the page collects its own errors from here on. A script that
+    // failed while loading shows as a page that did not render; the tests check that instead.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (globalThis as unknown as { __edrErrors: string[] }).__edrErrors = seen;
+      addEventListener('error', (e) => seen.push(String(e.error ?? e.message)));
+      addEventListener('unhandledrejection', (e) => seen.push(`unhandled rejection: ${String(e.reason)}`));
+      const original = console.error.bind(console);
+      console.error = (...args: unknown[]) => {
+        seen.push(args.map(String).join(' '));
+        original(...args);
+      };
+    });
+    page.errors = () => page.evaluate(() => [...(globalThis as unknown as { __edrErrors: string[] }).__edrErrors]);
     return page;
   }
 

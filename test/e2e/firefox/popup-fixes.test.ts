@@ -3,7 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { majorIncidentStatus } from '../../support/fake-status';
 import { startFakeWorld, type FakeWorld } from '../../support/fake-world';
-import { launchFirefox, waitFor, type FirefoxSession } from '../../support/firefox';
+import { launchFirefox, waitFor, type ExtensionPage, type FirefoxSession } from '../../support/firefox';
 import { sendFrom } from '../../support/recorder-checks';
 
 /**
@@ -24,10 +24,8 @@ describe('popup fixes in Firefox', () => {
     return (await session.browser.cookies()).map((c) => `${c.name}@${c.domain}`);
   }
 
-  async function popup(): Promise<Page & { errors: string[] }> {
-    const page = (await session.openExtensionPage(`src/popup/index.html?tabId=${tabId}`)) as Page & { errors: string[] };
-    page.errors = [];
-    page.on('pageerror', (e) => page.errors.push(String(e)));
+  async function popup(): Promise<ExtensionPage> {
+    const page = await session.openExtensionPage(`src/popup/index.html?tabId=${tabId}`);
     await page.waitForSelector('main.popup', { timeout: 10_000 });
     return page;
   }
@@ -92,7 +90,7 @@ describe('popup fixes in Firefox', () => {
     await waitFor(() => loads() > loadsBefore, { what: 'ChatGPT tab reload' });
     await chat.goto('https://chatgpt.com/oai-did');
     expect(await chat.evaluate(() => localStorage.getItem('edr-test'))).toBeNull();
-    expect(page.errors).toEqual([]);
+    expect(await page.errors()).toEqual([]);
     await page.close();
   });
 
@@ -110,7 +108,7 @@ describe('popup fixes in Firefox', () => {
     await page.waitForSelector('.clear-report', { timeout: 20_000 });
     const text = await page.$eval('.clear-report', (e) => e.textContent ?? '');
     expect(text).toContain('The whole browser cache was cleared.');
-    expect(page.errors).toEqual([]);
+    expect(await page.errors()).toEqual([]);
     await page.close();
   });
 
@@ -140,7 +138,7 @@ describe('popup fixes in Firefox', () => {
     const open = await page.waitForSelector('.conflict:nth-child(2) button::-p-text(Open its page)');
     await open!.click();
     await waitFor(() => opened() > 0, { what: 'the extension’s homepage opened in a tab' });
-    expect(page.errors).toEqual([]);
+    expect(await page.errors()).toEqual([]);
     await page.close();
   });
 
@@ -153,7 +151,7 @@ describe('popup fixes in Firefox', () => {
     expect(text).toContain('Major outage');
     expect(text).toContain('Elevated error rates in ChatGPT');
     expect(text).toContain('Conversations: major outage');
-    expect(page.errors).toEqual([]);
+    expect(await page.errors()).toEqual([]);
     await page.close();
   });
 });
