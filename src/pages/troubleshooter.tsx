@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ConflictEntry } from '../contract/conflicts';
 import type { Reply } from '../contract/messages';
 import { TROUBLESHOOTER_KEY, parseTroubleshooterState, type CheckResult, type StepId, type TroubleshooterState } from '../contract/troubleshooter';
@@ -46,6 +46,16 @@ export function Troubleshooter({ search = location.search }: { search?: string }
     [log, status, conflicts, now, tabId],
   );
   const skippable = ruledOut(diagnosis ?? null);
+  // The answered step's buttons vanish; focus follows to the next step so keyboard users stay in place.
+  const moved = useRef<string | null>(null);
+  useEffect(() => {
+    if (!state || moved.current === null || moved.current === state.current) return;
+    moved.current = state.current;
+    document.querySelector<HTMLElement>('.ts-step.is-current h2, .ts-done')?.focus();
+  }, [state?.current]);
+  useEffect(() => {
+    if (state && moved.current === null) moved.current = state.current;
+  }, [state]);
 
   const save = async (next: TroubleshooterState | null): Promise<Reply<unknown>> => {
     if (next) setLocal(next);
@@ -74,7 +84,7 @@ export function Troubleshooter({ search = location.search }: { search?: string }
           const isCurrent = state.current === def.id;
           return (
             <li key={def.id} class={`ts-step${isCurrent ? ' is-current' : ''}`} data-step={def.id} aria-current={isCurrent ? 'step' : undefined}>
-              <h2>
+              <h2 tabIndex={isCurrent ? -1 : undefined}>
                 {isCurrent && <span class="muted">{t('ts_step_of', [i + 1, STEPS.length])} · </span>}
                 {t(def.titleKey)}
                 {def.developer && <span class="tag">{t('ts_developer_tag')}</span>}
@@ -104,7 +114,7 @@ export function Troubleshooter({ search = location.search }: { search?: string }
         })}
       </ol>
       {state.current === 'done' && (
-        <section class={`ts-done ${state.resolved ? 'ok' : 'bad'}`} role="status">
+        <section class={`ts-done ${state.resolved ? 'ok' : 'bad'}`} role="status" tabIndex={-1}>
           <p>{t(state.resolved ? 'ts_done_fixed' : 'ts_done_unresolved')}</p>
           {!state.resolved && (
             <a class="button-link" href={extensionUrl(`src/pages/report.html${tabId === null ? '' : `?tabId=${tabId}`}`)} target="_blank" rel="noopener">

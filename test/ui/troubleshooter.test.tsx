@@ -78,6 +78,8 @@ describe('Troubleshooter', () => {
 
     await click('#ts-no');
     await until(() => current() === 'status', 'status step');
+    // Keyboard users land on the next step, not on the body.
+    await until(() => document.activeElement === $('.ts-step.is-current h2'), 'focus on the next step');
     expect((await stored())!.steps.reload!.outcome).toBe('not-fixed');
     expect($('[data-step="reload"] .ts-outcome')!.textContent).toBe('did not help');
 

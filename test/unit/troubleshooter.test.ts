@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STEP_IDS, parseTroubleshooterState } from '../../src/contract/troubleshooter';
 import { diagnose, type CauseId } from '../../src/core/diagnosis';
@@ -107,5 +108,19 @@ describe('parseTroubleshooterState', () => {
     ['huge subs', { ...startTroubleshooter(NOW, 1), steps: { reload: { outcome: null, at: 1, check: { ok: true, key: 'k', subs: ['x'.repeat(10_000)], at: 1 } } } }],
   ])('rejects %s', (_, raw) => {
     expect(parseTroubleshooterState(raw)).toBeNull();
+  });
+});
+
+describe('troubleshooter messages', () => {
+  const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, unknown>;
+  it('every step, skip reason, outcome and check result has its text', () => {
+    const keys = [
+      ...STEPS.flatMap((s) => [s.titleKey, s.bodyKey]),
+      ...[...readFileSync('src/core/troubleshooter.ts', 'utf8').matchAll(/'(ts_skip_\w+)'/g)].map((m) => m[1]!),
+      ...[...readFileSync('src/pages/step-checks.tsx', 'utf8').matchAll(/'(ts_check_\w+)'/g)].map((m) => m[1]!),
+      ...['fixed', 'not_fixed', 'skipped', 'checked'].flatMap((o) => [`ts_outcome_${o}`, `report_outcome_${o}`]),
+    ];
+    expect(keys.length).toBeGreaterThan(40);
+    for (const key of keys) expect(messages, key).toHaveProperty(key);
   });
 });
