@@ -21,7 +21,7 @@ export function monitorHandlers({ monitor, probe, settings }: MonitorHandlerDeps
       if (!result.settings) return result;
       await settings.save(result.settings);
       await probe.sync(result.settings);
-      await monitor.reschedule();
+      await monitor.reschedule(true);
       return result;
     },
   } satisfies Partial<Handlers>;

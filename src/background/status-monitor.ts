@@ -2,7 +2,7 @@ import type { Settings } from '../contract/settings';
 import type { StatusSnapshot } from '../contract/status';
 import { FAST_POLL_MS, MONITOR_KEY_NAME, nextCheck, parseMonitorState, type MonitorState } from '../core/monitor-schedule';
 import { chatgptAffected, isChatGptIncident } from '../core/status-impact';
-import { clearAlarm, scheduleAlarm } from '../platform/alarms';
+import { alarmTime, clearAlarm, scheduleAlarm } from '../platform/alarms';
 import { setGlobalIndicator } from '../platform/badge';
 import { t } from '../platform/i18n';
 import { readLocal, writeLocal } from '../platform/storage';
@@ -99,8 +99,12 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
       });
     },
 
-    /** Settings changed or the worker started: re-arm from the stored state without fetching. */
-    reschedule(): Promise<MonitorState> {
+    /**
+     * The worker started (`settingsChanged` false) or the settings changed (true): re-arm from the
+     * stored state without fetching. On a plain start an armed alarm is left alone, so waking the
+     * worker many times does not re-roll the backoff's jitter each time.
+     */
+    reschedule(settingsChanged = false): Promise<MonitorState> {
       return serial(async () => {
         const current = await load();
         const time = now();
@@ -108,6 +112,7 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
         // one is left to its alarm, which is what woke the worker.
         const overdue = current.mode !== 'paused' && (current.nextAt === null || current.nextAt < time - OVERDUE_GRACE_MS);
         if (overdue && settings().monitorEnabled && current.appSeenAt !== null) return (await tickNow()).state;
+        if (!settingsChanged && current.nextAt !== null && (await alarmTime(MONITOR_ALARM)) !== null) return current;
         const next = await arm(current, current.lastCheckAt ?? time);
         await save(next);
         return next;

@@ -184,6 +184,32 @@ describe('monitor and alerts over fakeBrowser', () => {
     expect(writesOf('alerts')).toBe(1);
   });
 
+  it('a worker restart keeps an armed alarm (no re-rolled jitter); saved settings re-arm it', async () => {
+    const { web } = await start();
+    web.request('https://chatgpt.com/backend-api/me', { status: 200, tabId: 2 });
+    await settle();
+    await fireAlarm('status-monitor');
+    const armed = (await fakeBrowser.alarms.get('status-monitor'))!.scheduledTime;
+    // The worker starts again over the same storage and alarms.
+    vi.resetModules();
+    await import('../../src/background/index');
+    await settle();
+    expect((await fakeBrowser.alarms.get('status-monitor'))!.scheduledTime).toBe(armed);
+
+    const reply = await fakeBrowser.runtime.sendMessage({ edr: 1, type: 'settings/save', params: { settings: { pollMinutes: 15 } } });
+    expect(reply).toMatchObject({ ok: true, value: { errors: {}, settings: { pollMinutes: 15 } } });
+    await settle();
+    const state = await stored<{ lastCheckAt: number }>('monitor');
+    expect((await fakeBrowser.alarms.get('status-monitor'))!.scheduledTime).toBe(state.lastCheckAt + 15 * 60_000);
+  });
+
+  it('settings/save refuses bad values with their keys and stores nothing', async () => {
+    await start();
+    const reply = await fakeBrowser.runtime.sendMessage({ edr: 1, type: 'settings/save', params: { settings: { pollMinutes: 0, alternatives: 'x' } } });
+    expect(reply).toEqual({ ok: true, value: { settings: null, errors: { pollMinutes: 'options_invalid_pollMinutes', alternatives: 'options_invalid_alternatives' } } });
+    expect(await stored('settings')).toBeUndefined();
+  });
+
   it('the probe alarm appends an outcome with its latency', async () => {
     await start();
     await fireAlarm('reachability-probe');
