@@ -117,6 +117,17 @@ describe('status monitor and alerts in Chromium', () => {
     expect(saved).toBe(true);
     expect(await page.$('#pollMinutes-error')).toBeNull();
     expect(((await session.storage(['settings'])).settings as { version: number }).version).toBe(2);
+
+    // The reachability probe, run from the page: a real request to the fake chatgpt.com, charted.
+    const probeButton = await page.$$eval('.probe-history button', (buttons) => buttons.findIndex((b) => b.textContent === 'Probe now'));
+    expect(probeButton).toBe(0);
+    await page.click('.probe-history button');
+    await page.waitForSelector('.probe-bar.probe-ok', { timeout: 10_000 });
+    const probes = (await session.storage(['probe'])).probe as Array<{ ok: boolean; status: number; latencyMs: number }>;
+    expect(probes).toEqual([expect.objectContaining({ ok: true, status: 200 })]);
+    expect(probes[0]!.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(world.requests.some((r) => r.host === 'chatgpt.com' && r.path === '/cdn-cgi/trace' && r.cookie === '')).toBe(true);
+    expect(await page.$eval('.probe-summary tbody tr', (tr) => tr.textContent)).toContain('100 %');
     await page.close();
   });
 });
