@@ -74,6 +74,7 @@ describe('popup fixes in Firefox', () => {
     const confirm = await page.$eval('.confirm', (e) => e.textContent ?? '');
     // Firefox: no per-site cache; the whole cache is a separate, unchecked choice.
     expect(confirm).toContain('Firefox cannot clear the cache of one site only');
+    expect(confirm).toContain('Also clear the whole browser cache (all sites)');
     const wholeCache = await page.$('.confirm label:not(:has(#clear-reload)) input[type="checkbox"]');
     expect(await wholeCache!.evaluate((e) => (e as HTMLInputElement).checked)).toBe(false);
     expect(await allCookies()).toContain('oai-did@chatgpt.com'); // nothing removed before confirming
@@ -82,7 +83,7 @@ describe('popup fixes in Firefox', () => {
     const report = await page.$eval('.clear-report', (e) => ({ verified: e.getAttribute('data-verified'), text: e.textContent ?? '' }));
     expect(report.verified).toBe('true');
     expect(report.text).toContain('no ChatGPT cookies are left');
-    expect(report.text).not.toContain('whole cache was cleared');
+    expect(report.text).toContain('The cache was not cleared');
 
     const after = await allCookies();
     expect(after.filter((c) => /chatgpt\.com$|^chatold@/.test(c))).toEqual([]);
@@ -130,6 +131,7 @@ describe('popup fixes in Firefox', () => {
     expect(entries[1]!.reasons).toContain('No access to ChatGPT');
     expect(entries[0]!.buttons.join(' ')).not.toMatch(/Disable/);
     expect(entries[0]!.text).toContain('Add-ons Manager');
+    expect(entries[0]!.text).toContain('Ctrl+Shift+A');
     expect(await page.$eval('.private-tip', (e) => e.textContent)).toContain('Ctrl+Shift+P');
     // Where an extension has a page (here its homepage), "Open its page" opens it, hint kept.
     expect(entries[1]!.buttons).toContain('Open its page');
