@@ -104,7 +104,7 @@ export function buildRecord(event: RequestEvent, startedAt?: number): ErrorRecor
     host: url.host,
     path: url.path,
     status: event.error ? null : status,
-    statusLine: event.error ? null : short(event.statusLine?.trim()),
+    statusLine: event.error || typeof event.statusLine !== 'string' ? null : short(event.statusLine.trim()),
     error: short(event.error) ?? null,
     category: classification.category,
     meaning: classification.meaning,
