@@ -8,6 +8,14 @@ import { sendFrom } from '../support/recorder-checks';
 const PLANTED = ['jane@example.com', 'jane%40example.com', 'sk-proj-ABCDEF1234567890', 'ABCDEF1234567890', 'SECRET-SESSION', 'eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiJqYW5lIn0'];
 const EMAIL_PATH = '/backend-api/u/jane@example.com/files';
 
+/** Console errors and uncaught exceptions of a page, collected from now on. */
+function errorsOf(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => void (msg.type() === 'error' && errors.push(msg.text())));
+  page.on('pageerror', (error) => void errors.push(String(error)));
+  return errors;
+}
+
 /**
  * The troubleshooter and the support report in real Chromium, after real failures on the fake
  * ChatGPT: progress survives the worker stopping; the report opened from the popup carries the
@@ -45,6 +53,7 @@ describe('troubleshooter and support report in Chromium', () => {
 
   it('troubleshooter: runs the reload check, moves on, and keeps its progress when the worker stops', async () => {
     const page = await session.openExtensionPage(`src/pages/troubleshooter.html?tabId=${tabId}`);
+    const errors = errorsOf(page);
     await page.waitForSelector('.ts-step.is-current[data-step="reload"]', { timeout: 10_000 });
     await page.click('#ts-check-reload');
     await page.waitForFunction(() => document.querySelector('.ts-check-result')?.textContent === 'Reloaded 1 ChatGPT tab(s).', { timeout: 10_000 });
@@ -52,6 +61,7 @@ describe('troubleshooter and support report in Chromium', () => {
     await page.waitForSelector('.ts-step.is-current[data-step="status"]', { timeout: 10_000 });
     await page.click('#ts-check-status');
     await page.waitForFunction(() => document.querySelector('.ts-check-result')?.textContent === 'OpenAI reports all systems operational.', { timeout: 15_000 });
+    expect(errors).toEqual([]);
     await page.close();
 
     await session.stopWorkers();
@@ -72,6 +82,7 @@ describe('troubleshooter and support report in Chromium', () => {
     const opened = session.browser.waitForTarget((t) => t.url().includes('/src/pages/report.html'), { timeout: 10_000 });
     await popup.click('#open-report');
     const report = (await (await opened).page())!;
+    const errors = errorsOf(report);
     expect(report.url()).toContain(`report.html?tabId=${tabId}`);
     await report.waitForFunction(() => document.querySelector('#report-preview')?.textContent?.includes('## Failures (2'), { timeout: 15_000 });
 
@@ -92,6 +103,7 @@ describe('troubleshooter and support report in Chromium', () => {
     expect(parsed.masking.conversationIds).toBe('kept');
     expect(parsed.failures.flatMap((f) => [f.requestIds.cfRay, f.requestIds.xRequestId]).sort()).toEqual([...sentIds].sort());
     for (const secret of PLANTED) expect(json).not.toContain(secret);
+    expect(errors).toEqual([]);
     await popup.close();
     await report.close();
   });
