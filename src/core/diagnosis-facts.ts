@@ -49,6 +49,8 @@ function viewStatus(status: StatusSnapshot | null, now: number): StatusView {
   const rank = { none: 0, minor: 1, major: 2, critical: 3 } as const;
   const outage = rank[worstComponent] > rank[status.indicator] ? worstComponent : status.indicator;
   const incidents = status.incidents.filter((i) => i.status !== 'resolved' && i.status !== 'postmortem').map((i) => i.name);
+  // Maintenance under way answers 503s like an outage does; scheduled maintenance does not yet.
+  for (const m of status.maintenances) if (m.status === 'in_progress' || m.status === 'verifying') incidents.push(m.name);
   return {
     kind: 'known',
     outage: outage === 'none' && incidents.length > 0 ? 'minor' : outage,
