@@ -35,7 +35,8 @@ export function clearCheckResult(report: SiteClearReport): Omit<CheckResult, 'at
   return { ok: true, key: 'ts_check_cleared', subs: [report.dataTypes.join(', ')] };
 }
 
-const label = (result: CheckResult) => t(result.key, result.subs);
+// The step shows the stored result itself (it outlives this button), so the button says nothing more.
+const silent = () => '';
 
 function ClearSiteCheck({ onCheck }: { onCheck: OnCheck }) {
   const [plan, setPlan] = useState<SiteDataPlan | null>(null);
@@ -50,7 +51,7 @@ function ClearSiteCheck({ onCheck }: { onCheck: OnCheck }) {
             primary
             label={t('ts_check_btn_clear_confirm')}
             run={() => checked(request('site/clear', { reloadTabs: true, wholeCache: false }), clearCheckResult, onCheck)}
-            doneText={label}
+            doneText={silent}
           />
         </div>
       )}
@@ -70,11 +71,11 @@ export function StepCheckView({ check, tabId, onCheck }: { check: StepCheck; tab
           id="ts-check-reload"
           label={t('ts_check_btn_reload')}
           run={() => checked(request('tabs/reload-chatgpt', { tabId }), (v) => (v.reloaded ? { ok: true, key: 'ts_check_reloaded', subs: [String(v.reloaded)] } : { ok: false, key: 'ts_check_no_tab' }), onCheck)}
-          doneText={label}
+          doneText={silent}
         />
       );
     case 'status':
-      return <ActionButton id="ts-check-status" label={t('ts_check_btn_status')} run={() => checked(request('status/check', { force: true }), statusCheckResult, onCheck)} doneText={label} />;
+      return <ActionButton id="ts-check-status" label={t('ts_check_btn_status')} run={() => checked(request('status/check', { force: true }), statusCheckResult, onCheck)} doneText={silent} />;
     case 'clear-site':
       return <ClearSiteCheck onCheck={onCheck} />;
     case 'conflicts':
@@ -99,7 +100,7 @@ export function StepCheckView({ check, tabId, onCheck }: { check: StepCheck; tab
               onCheck,
             )
           }
-          doneText={label}
+          doneText={silent}
         />
       );
     default:
