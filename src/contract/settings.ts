@@ -79,7 +79,8 @@ export interface LoadedSettings {
 export function parseSettings(raw: unknown): LoadedSettings {
   let data: Record<string, unknown> =
     raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {};
-  let version = typeof data.version === 'number' && Number.isInteger(data.version) ? data.version : 0;
+  // A negative or fractional version is corruption: treat it like no version (a partial v1).
+  let version = typeof data.version === 'number' && Number.isInteger(data.version) && data.version >= 0 ? data.version : 0;
   if (version > SETTINGS_VERSION) version = SETTINGS_VERSION; // from a newer build: keep what still validates
   while (version < SETTINGS_VERSION) data = MIGRATIONS[version++]!(data);
   data.version = SETTINGS_VERSION;
