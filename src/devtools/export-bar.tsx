@@ -11,7 +11,7 @@ function stamp(now: number): string {
 }
 
 /** Exports the failures shown (after filters): records as JSON, and a secret-free HAR 1.2. */
-export function ExportBar({ records, extras, now, reportUrl }: { records: readonly ErrorRecord[]; extras: ReadonlyMap<string, NetworkExtra>; now: number; reportUrl: string | null }) {
+export function ExportBar({ records, extras, now, reportUrl, troubleshooterUrl = null }: { records: readonly ErrorRecord[]; extras: ReadonlyMap<string, NetworkExtra>; now: number; reportUrl: string | null; troubleshooterUrl?: string | null }) {
   const json = async () => downloadText(`error-doctor-failures-${stamp(now)}.json`, JSON.stringify({ exportedAt: new Date(now).toISOString(), records }, null, 2));
   const har = async () => downloadText(`error-doctor-failures-${stamp(now)}.har`, JSON.stringify(buildHar(records, extras, extensionVersion()), null, 2));
   const done = (v: { bytes: number }) => t('panel_export_done', [records.length, v.bytes]);
@@ -22,6 +22,11 @@ export function ExportBar({ records, extras, now, reportUrl }: { records: readon
       {reportUrl && (
         <a class="button-link" href={reportUrl} target="_blank" rel="noopener" id="open-report">
           {t('panel_export_report')}
+        </a>
+      )}
+      {troubleshooterUrl && (
+        <a class="button-link" href={troubleshooterUrl} target="_blank" rel="noopener" id="open-troubleshooter">
+          {t('ts_open_troubleshooter')}
         </a>
       )}
     </div>

@@ -12,6 +12,8 @@ if (theme) document.documentElement.dataset.theme = theme;
 onThemeChanged((next) => (document.documentElement.dataset.theme = next), new AbortController().signal);
 
 const tabId = panelTabId();
-// The support report is its own page (src/pages/report.html); the panel links to it for this tab.
-const reportUrl = extensionUrl(`src/pages/report.html${tabId === null ? '' : `?tabId=${tabId}`}`);
-render(<Panel tabId={tabId} reportUrl={reportUrl} />, document.getElementById('root')!);
+// The support report and the troubleshooter are pages of their own; the panel links to them for this tab.
+const query = tabId === null ? '' : `?tabId=${tabId}`;
+const reportUrl = extensionUrl(`src/pages/report.html${query}`);
+const troubleshooterUrl = extensionUrl(`src/pages/troubleshooter.html${query}`);
+render(<Panel tabId={tabId} reportUrl={reportUrl} troubleshooterUrl={troubleshooterUrl} />, document.getElementById('root')!);

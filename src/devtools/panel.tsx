@@ -22,13 +22,15 @@ export interface PanelProps {
   tabId: number | null;
   /** The support report page for this tab, when that page exists. */
   reportUrl?: string | null;
+  /** The guided troubleshooter for this tab, when that page exists. */
+  troubleshooterUrl?: string | null;
 }
 
 /**
  * The DevTools panel: the inspected tab's failures live from the recorder's log, enriched with
  * what DevTools alone sees (kept in memory), a chart of the last hour, details and exports.
  */
-export function Panel({ tabId, reportUrl = null }: PanelProps) {
+export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: PanelProps) {
   const log = useLog();
   const now = useNow(10_000);
   const status = useStatus();
@@ -62,7 +64,7 @@ export function Panel({ tabId, reportUrl = null }: PanelProps) {
         <span class="muted live" role="status">
           {t('panel_count', [rows.length, tabRecords.length])}
         </span>
-        <ExportBar records={rows} extras={matched} now={now} reportUrl={reportUrl} />
+        <ExportBar records={rows} extras={matched} now={now} reportUrl={reportUrl} troubleshooterUrl={troubleshooterUrl} />
       </header>
       {log && <LogNotice log={log} />}
       <div class="panel-top">
