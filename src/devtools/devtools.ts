@@ -1,4 +1,4 @@
 // Creates the Error Doctor panel. The panel page itself is a build input (vite.config.ts).
-import { browser } from '../platform/browser';
+import { createPanel } from '../platform/devtools';
 
-void browser.devtools.panels.create('Error Doctor', '/icons/icon-32.png', '/src/devtools/panel.html');
+void createPanel('Error Doctor', '/icons/icon-32.png', '/src/devtools/panel.html');

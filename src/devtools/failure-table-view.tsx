@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { primaryRequestId, type ErrorRecord } from '../core/error-record';
+import { clockTime } from '../core/clock-time';
 import { formatDuration } from '../core/format';
 import type { SortDir, SortKey } from '../core/failure-table';
 import { anchoredScrollTop, virtualWindow } from '../core/virtual-window';
@@ -26,11 +27,6 @@ export interface FailureTableViewProps {
   sort: SortKey;
   dir: SortDir;
   onSort: (key: SortKey) => void;
-}
-
-function clock(time: number): string {
-  const d = new Date(time);
-  return Number.isNaN(d.getTime()) ? '–' : d.toLocaleTimeString(undefined, { hour12: false });
 }
 
 /**
@@ -134,7 +130,7 @@ export function FailureTableView({ rows, selectedId, onSelect, sort, dir, onSort
                 class={`row cat-${r.category} grp-${recordGroup(r)}${r.id === selectedId ? ' selected' : ''}`}
                 onClick={() => onSelect(r.id)}
               >
-                <td class="c-time">{clock(r.time)}</td>
+                <td class="c-time">{clockTime(r.time)}</td>
                 <td class="c-status status">{statusLabel(r)}</td>
                 <td class="c-meaning" title={t(r.meaning)}>{t(r.meaning)}</td>
                 <td class="c-method">{r.method}</td>

@@ -1,4 +1,5 @@
 import { FILTER_GROUPS } from '../core/categories';
+import { clockTime } from '../core/clock-time';
 import type { RateChart } from '../core/rate-chart';
 import { t } from '../platform/i18n';
 
@@ -25,7 +26,7 @@ export function RateChartView({ chart }: { chart: RateChart }) {
           let y = HEIGHT - PAD_BOTTOM;
           return (
             <g key={b.start}>
-              {b.total > 0 && <title>{t('panel_chart_bucket', [new Date(b.start).toLocaleTimeString(undefined, { hour12: false }), b.total])}</title>}
+              {b.total > 0 && <title>{t('panel_chart_bucket', [clockTime(b.start), b.total])}</title>}
               {FILTER_GROUPS.map((g) => {
                 const count = b.counts[g];
                 if (!count) return null;

@@ -109,3 +109,8 @@ export function onRequestFinished(listener: (request: FinishedRequest) => void, 
   signal.addEventListener('abort', () => event.removeListener(wrapped), { once: true });
   return true;
 }
+
+/** Adds a panel to DevTools; called once by the devtools page. */
+export async function createPanel(title: string, iconPath: string, pagePath: string): Promise<void> {
+  await browser.devtools.panels.create(title, iconPath, pagePath);
+}

@@ -20,11 +20,29 @@ export function isQuotaError(error: unknown): boolean {
   return /quota/i.test(text);
 }
 
+/**
+ * One browser listener per page, fanned out to every subscriber. Chrome turns the changed values
+ * (old and new: a whole log on every write) into JS objects once per registered listener, so a
+ * page with three storage hooks paid three deserializations of the log per write.
+ */
+const subscribers = new Set<(changes: StorageChanges) => void>();
+function dispatch(changes: StorageChanges, area: string): void {
+  if (area !== 'local') return;
+  for (const listener of [...subscribers]) listener(changes);
+}
+
 /** Calls `listener` for changes in local storage until `signal` aborts. */
 export function onLocalChanged(listener: (changes: StorageChanges) => void, signal?: AbortSignal): void {
-  const wrapped = (changes: StorageChanges, area: string): void => {
-    if (area === 'local') listener(changes);
-  };
-  browser.storage.onChanged.addListener(wrapped);
-  signal?.addEventListener('abort', () => browser.storage.onChanged.removeListener(wrapped), { once: true });
+  // Re-checked each time rather than cached: tests swap and reset the browser object underneath.
+  if (!browser.storage.onChanged.hasListener(dispatch)) browser.storage.onChanged.addListener(dispatch);
+  const own = (changes: StorageChanges) => listener(changes);
+  subscribers.add(own);
+  signal?.addEventListener(
+    'abort',
+    () => {
+      subscribers.delete(own);
+      if (!subscribers.size) browser.storage.onChanged.removeListener(dispatch);
+    },
+    { once: true },
+  );
 }
