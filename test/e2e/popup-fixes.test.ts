@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, waitFor, type ChromiumSession, type ExtensionGlobal } from '../support/chromium';
+import { routeCookieSites, setCookieSites } from '../support/cookie-sites';
 import { startFakeWorld, type FakeWorld } from '../support/fake-world';
 import { majorIncidentStatus } from '../support/fake-status';
 
@@ -42,14 +43,7 @@ describe('popup fixes in Chromium', () => {
 
   beforeAll(async () => {
     world = await startFakeWorld();
-    // A site on openai.com's registrable domain, and cookies on chat.openai.com: one host-only
-    // (ChatGPT's, must go) and one for the whole domain (shared with the platform, must stay).
-    world.route('platform.openai.com', '/', { status: 200, headers: { 'content-type': 'text/html', 'set-cookie': 'platform=keep-me; Path=/; Secure; SameSite=Lax; Max-Age=3600' }, body: '<p>platform</p>' });
-    world.route('chat.openai.com', '/set-cookies', () => ({
-      status: 200,
-      headers: { 'content-type': 'text/html' },
-      body: '<script>document.cookie="chatold=1; Path=/; Secure; Max-Age=3600";document.cookie="shared=keep-me; Domain=openai.com; Path=/; Secure; Max-Age=3600"</script>',
-    }));
+    routeCookieSites(world);
     session = await launchChromium(world, { extraExtensions: [resolve('test/fixtures/extensions/blocker'), resolve('test/fixtures/extensions/harmless')] });
     chat = await session.browser.newPage();
     await chat.goto('https://chatgpt.com/');
@@ -62,14 +56,7 @@ describe('popup fixes in Chromium', () => {
   });
 
   it('clears ChatGPT cookies and storage only, says who gets signed out, verifies and reloads ChatGPT', async () => {
-    await chat.goto('https://chatgpt.com/oai-did');
-    await chat.goto('https://chatgpt.com/');
-    await chat.evaluate(() => localStorage.setItem('edr-test', 'stale'));
-    const other = await session.browser.newPage();
-    await other.goto('https://control-site.test/');
-    await other.goto('https://platform.openai.com/');
-    await other.goto('https://chat.openai.com/set-cookies');
-    await other.close();
+    await setCookieSites(session.browser, chat);
     const before = await allCookies();
     for (const name of ['__Secure-next-auth.session-token', 'oai-did', 'control', 'platform', 'chatold', 'shared']) expect(before.map((c) => c.name)).toContain(name);
     // Leave ChatGPT on a page that sets no cookie, so the reload afterwards proves itself.

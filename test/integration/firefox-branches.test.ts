@@ -9,7 +9,7 @@ import { isFirefox } from '../../src/platform/browser';
 import { setExtensionEnabled } from '../../src/platform/extensions';
 import { showNotification } from '../../src/platform/notifications';
 import { installFakeBrowsingData } from '../support/fakes/browsing-data';
-import { installFakeCookies } from '../support/fakes/cookies';
+import { installTypicalCookies } from '../support/fakes/cookies';
 import { installFakeManagement } from '../support/fakes/management';
 import { installFakeNotifications } from '../support/fakes/notifications';
 
@@ -23,17 +23,7 @@ const firefoxExtensions = JSON.parse(readFileSync('test/fixtures/extensions-list
 const blockedInFirefox = { error: 'NS_ERROR_ABORT', telemetry: false } as ErrorRecord;
 const logStore = { current: async () => ({ records: [blockedInFirefox], dropped: 0, notice: null, bytes: 0 }) } as unknown as LogStore;
 
-function seedCookies() {
-  return installFakeCookies([
-    { name: '__Secure-next-auth.session-token', domain: 'chatgpt.com' },
-    { name: 'oai-did', domain: '.chatgpt.com' },
-    { name: 'flags', domain: 'ab.chatgpt.com' },
-    { name: 'chatold', domain: 'chat.openai.com' },
-    { name: 'shared', domain: '.openai.com' },
-    { name: 'platform', domain: 'platform.openai.com' },
-    { name: 'control', domain: 'control-site.test' },
-  ]);
-}
+const seedCookies = installTypicalCookies;
 
 describe('Firefox branches of the fixes', () => {
   let handlers: ReturnType<typeof fixHandlers>;

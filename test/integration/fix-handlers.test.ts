@@ -6,7 +6,7 @@ import type { LogStore } from '../../src/background/log-store';
 import type { ManagedExtension } from '../../src/core/conflicts';
 import type { ErrorRecord } from '../../src/core/error-record';
 import { installFakeBrowsingData } from '../support/fakes/browsing-data';
-import { installFakeCookies } from '../support/fakes/cookies';
+import { installTypicalCookies } from '../support/fakes/cookies';
 import { installFakeManagement } from '../support/fakes/management';
 
 /** The popup's fix handlers over fakeBrowser with fake cookies, browsingData and management (Chrome mode). */
@@ -14,17 +14,7 @@ const extensions = JSON.parse(readFileSync('test/fixtures/extensions-list/chrome
 const blocked = { error: 'net::ERR_BLOCKED_BY_CLIENT', telemetry: false } as ErrorRecord;
 const logStore = { current: async () => ({ records: [blocked], dropped: 0, notice: null, bytes: 0 }) } as unknown as LogStore;
 
-function seedCookies() {
-  return installFakeCookies([
-    { name: '__Secure-next-auth.session-token', domain: 'chatgpt.com' },
-    { name: 'oai-did', domain: '.chatgpt.com' },
-    { name: 'flags', domain: 'ab.chatgpt.com' },
-    { name: 'chatold', domain: 'chat.openai.com' },
-    { name: 'shared', domain: '.openai.com' },
-    { name: 'platform', domain: 'platform.openai.com' },
-    { name: 'control', domain: 'control-site.test' },
-  ]);
-}
+const seedCookies = installTypicalCookies;
 
 describe('fix handlers', () => {
   let handlers: ReturnType<typeof fixHandlers>;

@@ -34,6 +34,13 @@ export interface RecorderContext {
   tabId: number;
 }
 
+/** A tab on the fake https://chatgpt.com/ and its browser tab id, as each browser's tests start. */
+export async function openChatTab(session: ExtensionSession & { tabIdOf(pattern: string): Promise<number> }): Promise<{ chat: Page; tabId: number }> {
+  const chat = await session.browser.newPage();
+  await chat.goto('https://chatgpt.com/');
+  return { chat, tabId: await session.tabIdOf('https://chatgpt.com/*') };
+}
+
 export async function storedRecords(session: ExtensionSession): Promise<StoredRecord[]> {
   return ((await session.storage(['log'])).log as { records: StoredRecord[] } | undefined)?.records ?? [];
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeWorld, type FakeWorld } from '../../support/fake-world';
 import { launchFirefox, waitFor, type FirefoxSession } from '../../support/firefox';
-import { sendFrom, storedRecords } from '../../support/recorder-checks';
+import { openChatTab, sendFrom, storedRecords } from '../../support/recorder-checks';
 
 /**
  * Every extension page renders in Firefox ESR without a script error, from a log with a failure
@@ -25,10 +25,9 @@ describe('extension pages in Firefox', () => {
   beforeAll(async () => {
     world = await startFakeWorld();
     session = await launchFirefox(world);
-    const chat = await session.browser.newPage();
-    await chat.goto('https://chatgpt.com/');
-    tabId = await session.tabIdOf('https://chatgpt.com/*');
-    expect(await sendFrom(chat, '/backend-api/status/502', 'GET')).toBe(502);
+    const opened = await openChatTab(session);
+    tabId = opened.tabId;
+    expect(await sendFrom(opened.chat, '/backend-api/status/502', 'GET')).toBe(502);
     await waitFor(async () => (await storedRecords(session)).length > 0, { what: 'a record to show' });
   });
 

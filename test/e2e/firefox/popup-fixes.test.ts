@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { majorIncidentStatus } from '../../support/fake-status';
+import { routeCookieSites, setCookieSites } from '../../support/cookie-sites';
 import { startFakeWorld, type FakeWorld } from '../../support/fake-world';
 import { launchFirefox, waitFor, type ExtensionPage, type FirefoxSession } from '../../support/firefox';
-import { sendFrom } from '../../support/recorder-checks';
+import { openChatTab, sendFrom } from '../../support/recorder-checks';
 
 /**
  * The popup's fixes in real Firefox ESR, where they differ from Chromium: site data is cleared by
@@ -32,16 +33,9 @@ describe('popup fixes in Firefox', () => {
 
   beforeAll(async () => {
     world = await startFakeWorld();
-    world.route('platform.openai.com', '/', { status: 200, headers: { 'content-type': 'text/html', 'set-cookie': 'platform=keep-me; Path=/; Secure; SameSite=Lax; Max-Age=3600' }, body: '<p>platform</p>' });
-    world.route('chat.openai.com', '/set-cookies', () => ({
-      status: 200,
-      headers: { 'content-type': 'text/html' },
-      body: '<script>document.cookie="chatold=1; Path=/; Secure; Max-Age=3600";document.cookie="shared=keep-me; Domain=openai.com; Path=/; Secure; Max-Age=3600"</script>',
-    }));
+    routeCookieSites(world);
     session = await launchFirefox(world, { extraExtensions: [resolve('test/fixtures/extensions/blocker'), resolve('test/fixtures/extensions/harmless')] });
-    chat = await session.browser.newPage();
-    await chat.goto('https://chatgpt.com/');
-    tabId = await session.tabIdOf('https://chatgpt.com/*');
+    ({ chat, tabId } = await openChatTab(session));
   });
 
   afterAll(async () => {
@@ -50,14 +44,7 @@ describe('popup fixes in Firefox', () => {
   });
 
   it('clears ChatGPT’s cookies and storage by hostname, keeps the control site’s and openai.com’s, offers the whole cache only as a choice', async () => {
-    await chat.goto('https://chatgpt.com/oai-did');
-    await chat.goto('https://chatgpt.com/');
-    await chat.evaluate(() => localStorage.setItem('edr-test', 'stale'));
-    const other = await session.browser.newPage();
-    await other.goto('https://control-site.test/');
-    await other.goto('https://platform.openai.com/');
-    await other.goto('https://chat.openai.com/set-cookies');
-    await other.close();
+    await setCookieSites(session.browser, chat);
     const before = await allCookies();
     for (const cookie of ['__Secure-next-auth.session-token@chatgpt.com', 'oai-did@chatgpt.com', 'control@control-site.test', 'platform@platform.openai.com', 'chatold@chat.openai.com', 'shared@.openai.com']) {
       expect(before).toContain(cookie);

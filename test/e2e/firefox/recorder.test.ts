@@ -7,6 +7,7 @@ import {
   expectBlockedRecorded,
   expectOnlyChatGptFailuresRecorded,
   expectServerErrorRecordedAndShown,
+  openChatTab,
   sendFrom,
   storedRecords,
   type RecorderContext,
@@ -36,9 +37,7 @@ describe('recorder in Firefox', () => {
       extraExtensions: [resolve('test/fixtures/extensions/blocker')],
       prefs: { 'extensions.background.idle.timeout': IDLE_TIMEOUT_MS },
     });
-    chat = await session.browser.newPage();
-    await chat.goto('https://chatgpt.com/');
-    tabId = await session.tabIdOf('https://chatgpt.com/*');
+    ({ chat, tabId } = await openChatTab(session));
   });
 
   afterAll(async () => {

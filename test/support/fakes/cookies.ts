@@ -39,3 +39,19 @@ export function installFakeCookies(initial: Array<Partial<FakeCookie> & { name: 
   (fakeBrowser as unknown as { cookies: typeof cookies }).cookies = cookies;
   return { cookies, jar, failRemove };
 }
+
+/**
+ * The jar the site-data clear is judged by in both browsers' integration tests: ChatGPT's cookies
+ * (must go) and openai.com's, the platform's and a control site's (must stay).
+ */
+export function installTypicalCookies() {
+  return installFakeCookies([
+    { name: '__Secure-next-auth.session-token', domain: 'chatgpt.com' },
+    { name: 'oai-did', domain: '.chatgpt.com' },
+    { name: 'flags', domain: 'ab.chatgpt.com' },
+    { name: 'chatold', domain: 'chat.openai.com' },
+    { name: 'shared', domain: '.openai.com' },
+    { name: 'platform', domain: 'platform.openai.com' },
+    { name: 'control', domain: 'control-site.test' },
+  ]);
+}
