@@ -58,6 +58,10 @@ describe('panel page opened with ?tabId=', () => {
     expect(await panel.$eval('tr.selected', (el) => el.textContent ?? '')).toContain(ray);
     expect(await panel.$eval('.details', (el) => el.textContent ?? '')).toContain('Cloudflare ray id');
     expect(await panel.$$eval('.rate-chart rect.bar', (els) => els.length)).toBeGreaterThan(0);
+    // The support report opens for this tab.
+    const opened = session.browser.waitForTarget((t) => t.url().endsWith(`/src/pages/report.html?tabId=${tabId}`), { timeout: 10_000 });
+    await panel.click('#open-report');
+    await (await (await opened).asPage()).close();
     expect(errors).toEqual([]);
     await panel.close();
     await chat.close();
@@ -119,6 +123,8 @@ describe('panel inside the real DevTools', () => {
       { what: 'the Error Doctor panel for the ChatGPT tab', timeoutMs: 30_000, intervalMs: 500 },
     );
     const frame = panel as unknown as Frame;
+    // It follows DevTools' theme (Chrome's "default" reads as light), not only the system's.
+    expect(['light', 'dark']).toContain(await frame.evaluate(() => document.documentElement.dataset.theme));
 
     // The failure happens while the panel is open: the recorder logs it and DevTools reports its body.
     // The app reads error bodies to show them; DevTools reports a request only once its body is read.
