@@ -1,5 +1,4 @@
 import type { ErrorRecord } from '../core/error-record';
-import { buildHar } from '../core/har';
 import type { NetworkExtra } from '../core/network-extra';
 import { t } from '../platform/i18n';
 import { extensionVersion } from '../platform/manifest-info';
@@ -13,7 +12,11 @@ function stamp(now: number): string {
 /** Exports the failures shown (after filters): records as JSON, and a secret-free HAR 1.2. */
 export function ExportBar({ records, extras, now, reportUrl, troubleshooterUrl = null }: { records: readonly ErrorRecord[]; extras: ReadonlyMap<string, NetworkExtra>; now: number; reportUrl: string | null; troubleshooterUrl?: string | null }) {
   const json = async () => downloadText(`error-doctor-failures-${stamp(now)}.json`, JSON.stringify({ exportedAt: new Date(now).toISOString(), records }, null, 2));
-  const har = async () => downloadText(`error-doctor-failures-${stamp(now)}.har`, JSON.stringify(buildHar(records, extras, extensionVersion()), null, 2));
+  const har = async () => {
+    // Loaded on first use: most sessions never export.
+    const { buildHar } = await import('../core/har');
+    return downloadText(`error-doctor-failures-${stamp(now)}.har`, JSON.stringify(buildHar(records, extras, extensionVersion()), null, 2));
+  };
   const done = (v: { bytes: number }) => t('panel_export_done', [records.length, v.bytes]);
   return (
     <div class="export-bar" role="group" aria-label={t('panel_export')}>

@@ -9,7 +9,7 @@ import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
 import { ExportBar } from './export-bar';
-import { FailureDetails } from './failure-details';
+import type { FailureDetails as FailureDetailsView } from './failure-details';
 import { FailureFilters } from './failure-filters';
 import { FailureTableView } from './failure-table-view';
 import { RateChartView } from './rate-chart-view';
@@ -36,9 +36,11 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
   const status = useStatus();
   const incidents = useMemo(() => incidentTimes(status), [status]);
   const [Fixes, setFixes] = useState<typeof PanelFixesView | null>(null);
+  const [Details, setDetails] = useState<typeof FailureDetailsView | null>(null);
   useEffect(() => {
     // After the first render: the table is what the user opened the panel for.
     void import('./panel-fixes').then((m) => setFixes(() => m.PanelFixes));
+    void import('./failure-details').then((m) => setDetails(() => m.FailureDetails));
   }, []);
   const { extras, listening } = useNetworkExtras();
   const [query, setQuery] = useState<TableQuery>(DEFAULT_QUERY);
@@ -87,8 +89,8 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
         ) : (
           <FailureTableView rows={rows} selectedId={selectedId} onSelect={setSelectedId} sort={query.sort} dir={query.dir} onSort={onSort} />
         )}
-        {selected ? (
-          <FailureDetails record={selected} extra={matched.get(selected.id)} listening={listening} />
+        {selected && Details ? (
+          <Details record={selected} extra={matched.get(selected.id)} listening={listening} />
         ) : (
           tabRecords.length > 0 && <p class="details muted">{t('panel_select_hint')}</p>
         )}
