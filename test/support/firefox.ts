@@ -94,11 +94,11 @@ export function firefoxPrefs(port: number, extra: Record<string, unknown> = {}):
     'browser.safebrowsing.provider.mozilla.updateURL': '',
     'network.prefetch-next': false,
     'network.dns.disablePrefetch': true,
-    // The test add-ons are unsigned; temporary installs do not need signatures, this keeps it so.
+    // The add-ons are unsigned. BiDi installs them as temporary add-ons, which need no signature;
+    // ESR also honours this pref, so a permanent install of a test add-on would work too.
     'xpinstall.signatures.required': false,
-    // No post-install doorhangers or permission prompts in the way of a headless run.
-    'extensions.install.requireBuiltInCerts': false,
-    'extensions.webextensions.restrictedDomains': '',
+    // Not needed and not set: extensions.webextensions.restrictedDomains (no content scripts) and
+    // any host-permission pref (MV3 host permissions are granted on install; recorder.test.ts checks).
     ...extra,
   };
 }
@@ -120,6 +120,8 @@ function geckoId(dir: string): string {
 /**
  * Real Firefox ESR over WebDriver BiDi with the test build of the extension (and optional test
  * extensions) installed as temporary add-ons, in a fresh profile whose NSS store trusts the test CA.
+ * Headless unless HEADFUL=1; EDR_FIREFOX_DUMP=1 prints Firefox's own output (add the prefs
+ * devtools.console.stdout.chrome/content to see consoles there).
  */
 export async function launchFirefox(
   world: FakeWorld,
