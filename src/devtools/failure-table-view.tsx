@@ -127,7 +127,7 @@ export function FailureTableView({ rows, selectedId, onSelect, sort, dir, onSort
                 data-record-id={r.id}
                 aria-rowindex={win.start + k + 2}
                 aria-selected={r.id === selectedId}
-                class={`row cat-${r.category} grp-${recordGroup(r)}${r.id === selectedId ? ' selected' : ''}`}
+                class={`failure-row cat-${r.category} grp-${recordGroup(r)}${r.id === selectedId ? ' selected' : ''}`}
                 onClick={() => onSelect(r.id)}
               >
                 <td class="c-time">{clockTime(r.time)}</td>

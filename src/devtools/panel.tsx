@@ -87,7 +87,10 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
         ) : tabRecords.length === 0 ? (
           <p class="empty">{t('panel_empty')}</p>
         ) : (
-          <FailureTableView rows={rows} selectedId={selectedId} onSelect={setSelectedId} sort={query.sort} dir={query.dir} onSort={onSort} />
+          <div class="table-col">
+            <FailureTableView rows={rows} selectedId={selectedId} onSelect={setSelectedId} sort={query.sort} dir={query.dir} onSort={onSort} />
+            {rows.length === 0 && <p class="muted no-match">{t('panel_no_match')}</p>}
+          </div>
         )}
         {selected && Details ? (
           <Details record={selected} extra={matched.get(selected.id)} listening={listening} />

@@ -12,7 +12,7 @@ function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
   return Promise.race([promise.catch(() => fallback), new Promise<T>((r) => setTimeout(() => r(fallback), ms))]);
 }
 
-const rowTexts = (frame: Page | Frame) => frame.$$eval('tr.row', (rows) => rows.map((r) => r.textContent ?? ''));
+const rowTexts = (frame: Page | Frame) => frame.$$eval('tr.failure-row', (rows) => rows.map((r) => r.textContent ?? ''));
 
 describe('panel page opened with ?tabId=', () => {
   let world: FakeWorld;
@@ -40,16 +40,19 @@ describe('panel page opened with ?tabId=', () => {
     const panel = await session.openExtensionPage(`src/devtools/panel.html?tabId=${tabId}`);
     panel.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     panel.on('pageerror', (e) => errors.push(String(e)));
-    await panel.waitForSelector('tr.row', { timeout: 10_000 });
+    await panel.waitForSelector('tr.failure-row', { timeout: 10_000 });
     const first = await rowTexts(panel);
     expect(first).toHaveLength(1);
     expect(first[0]).toContain('500');
     expect(first[0]).toContain('/backend-api/f/conversation');
     expect(first[0]).toContain(ray);
     expect(await panel.$eval('.scope', (el) => el.textContent)).toBe(`Tab ${tabId}`);
+    // Rows keep the fixed height the virtual window assumes, cells side by side (no stray layout rule).
+    const box = await panel.$eval('tr.failure-row', (row) => ({ h: row.getBoundingClientRect().height, cells: new Set([...row.children].map((c) => Math.round(c.getBoundingClientRect().top))).size }));
+    expect(box).toEqual({ h: 24, cells: 1 });
 
     // Select it, then a new failure arrives: it shows without a reload and the selection stays.
-    await panel.click('tr.row');
+    await panel.click('tr.failure-row');
     await panel.waitForSelector('.details[data-record-id]');
     expect(await send(chat, '/backend-api/status/502', 'GET')).toBe(502);
     await waitFor(async () => (await rowTexts(panel)).length === 2, { what: 'the 502 row', timeoutMs: 15_000 });
@@ -133,7 +136,7 @@ describe('panel inside the real DevTools', () => {
     const ray = world.requests.findLast((r) => r.path === '/backend-api/f/conversation')!.cfRay!;
     await waitFor(async () => (await rowTexts(frame)).some((r) => r.includes(ray)), { what: 'the failure in the panel', timeoutMs: 15_000 });
     // A DOM click: DevTools' window has no input pipeline puppeteer can drive in headless mode.
-    await frame.$eval('tr.row', (row) => (row as HTMLElement).click());
+    await frame.$eval('tr.failure-row', (row) => (row as HTMLElement).click());
     const detail = await waitFor(async () => frame.$eval('.gist-detail', (el) => el.textContent).catch(() => null), { what: 'the body gist from onRequestFinished', timeoutMs: 15_000 });
     expect(detail).toContain('Fake 500');
     expect(await frame.$$eval('.timing', (els) => els.length)).toBeGreaterThan(0);

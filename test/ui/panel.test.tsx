@@ -25,7 +25,7 @@ async function until<T>(check: () => T, what: string): Promise<NonNullable<T>> {
 
 const $ = <E extends Element = HTMLElement>(sel: string) => root.querySelector<E>(sel);
 const $$ = (sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
-const rowIds = () => $$('tr.row').map((tr) => tr.dataset.recordId!);
+const rowIds = () => $$('tr.failure-row').map((tr) => tr.dataset.recordId!);
 const click = (el: Element | null) => {
   if (!el) throw new Error('nothing to click');
   (el as HTMLElement).click();
@@ -37,7 +37,7 @@ async function store(records: ErrorRecord[], extra: Record<string, unknown> = {}
 
 async function mount(tabId: number | null = 7) {
   render(<Panel tabId={tabId} />, root);
-  await until(() => $('tr.row') ?? $('.empty'), 'the table');
+  await until(() => $('tr.failure-row') ?? $('.empty'), 'the table');
 }
 
 beforeEach(() => {
@@ -60,7 +60,7 @@ describe('Panel table', () => {
     await mount(7);
     const mine = records.filter((r) => r.tabId === 7);
     expect(rowIds()).toEqual(mine.map((r) => r.id).reverse());
-    const first = $$('tr.row')[0]!;
+    const first = $$('tr.failure-row')[0]!;
     const newest = mine.at(-1)!;
     expect(first.querySelector('.c-status')!.textContent).toBe(newest.status !== null ? String(newest.status) : newest.error!.replace('net::', ''));
     expect(first.querySelector('.c-method')!.textContent).toBe(newest.method);
@@ -75,14 +75,14 @@ describe('Panel table', () => {
     const started = performance.now();
     await mount();
     expect(performance.now() - started).toBeLessThan(3000);
-    expect($$('tr.row').length).toBeLessThan(60);
+    expect($$('tr.failure-row').length).toBeLessThan(60);
     const scroller = $('.table-scroll')!;
     const pads = $$('tr.pad');
     expect(pads.length).toBe(1);
     scroller.scrollTop = 5000 * ROW_HEIGHT;
     scroller.dispatchEvent(new Event('scroll'));
-    await until(() => $$('tr.row')[0]?.getAttribute('aria-rowindex') !== '2', 'the window to move');
-    const firstIndex = Number($$('tr.row')[0]!.getAttribute('aria-rowindex'));
+    await until(() => $$('tr.failure-row')[0]?.getAttribute('aria-rowindex') !== '2', 'the window to move');
+    const firstIndex = Number($$('tr.failure-row')[0]!.getAttribute('aria-rowindex'));
     expect(firstIndex).toBeGreaterThan(4900);
     expect(firstIndex).toBeLessThan(5001);
     expect($$('tr.pad')).toHaveLength(2);
@@ -93,11 +93,11 @@ describe('Panel table', () => {
     await mount();
     click($$('th .sort')[1]!);
     await until(() => $('th[aria-sort="ascending"]'), 'ascending sort');
-    const asc = $$('tr.row .c-status').map((td) => td.textContent!);
+    const asc = $$('tr.failure-row .c-status').map((td) => td.textContent!);
     expect(asc[0]).toBe('401');
     click($$('th .sort')[1]!);
     await until(() => $('th[aria-sort="descending"]'), 'descending sort');
-    const desc = $$('tr.row .c-status').map((td) => td.textContent!);
+    const desc = $$('tr.failure-row .c-status').map((td) => td.textContent!);
     // Network errors have no status: after every status ascending, so before them descending.
     expect(desc[0]).toMatch(/^[A-Z_]+$/);
   });
@@ -110,16 +110,17 @@ describe('Panel table', () => {
     await until(() => $('.chip[aria-pressed="true"]'), 'a pressed chip');
     const overload = records.filter((r) => !r.telemetry && (r.category === 'overload' || r.category === 'rate-limit'));
     expect($('.live')!.textContent).toBe(`${overload.length} shown of 200`);
-    expect($$('tr.row').every((tr) => /grp-overload/.test(tr.className))).toBe(true);
+    expect($$('tr.failure-row').every((tr) => /grp-overload/.test(tr.className))).toBe(true);
     expect($('.chip[data-group="overload"] .count')!.textContent).toBe(String(overload.length));
     const input = $<HTMLInputElement>('.text-filter')!;
     input.value = 'CHAT-REQUIREMENTS';
     input.dispatchEvent(new Event('input'));
-    await until(() => $$('tr.row').length === records.filter((r) => r.status === 429).length, 'only 429s');
-    expect($$('tr.row').every((tr) => tr.querySelector('.c-status')!.textContent === '429')).toBe(true);
+    await until(() => $$('tr.failure-row').length === records.filter((r) => r.status === 429).length, 'only 429s');
+    expect($$('tr.failure-row').every((tr) => tr.querySelector('.c-status')!.textContent === '429')).toBe(true);
     input.value = 'nothing matches this';
     input.dispatchEvent(new Event('input'));
-    await until(() => $$('tr.row').length === 0, 'no rows');
+    await until(() => $$('tr.failure-row').length === 0, 'no rows');
+    expect($('.no-match')!.textContent).toBe('No failure matches these filters.');
     click($('.clear-filters'));
     await until(() => $('.live')!.textContent === '200 shown of 200', 'all rows back');
   });
@@ -132,8 +133,8 @@ describe('Panel table', () => {
     const scroller = $('.table-scroll')!;
     scroller.scrollTop = 100 * ROW_HEIGHT;
     scroller.dispatchEvent(new Event('scroll'));
-    await until(() => $('tr.row[aria-rowindex="102"]'), 'scrolled rows');
-    const target = $('tr.row[aria-rowindex="105"]')!;
+    await until(() => $('tr.failure-row[aria-rowindex="102"]'), 'scrolled rows');
+    const target = $('tr.failure-row[aria-rowindex="105"]')!;
     const targetId = target.dataset.recordId!;
     click(target);
     await until(() => $('.details h2'), 'details');
@@ -188,8 +189,8 @@ describe('Panel details', () => {
     const input = $<HTMLInputElement>('.text-filter')!;
     input.value = cf.ids.cfRay!;
     input.dispatchEvent(new Event('input'));
-    await until(() => $$('tr.row').length === 1, 'one row');
-    click($('tr.row'));
+    await until(() => $$('tr.failure-row').length === 1, 'one row');
+    click($('tr.failure-row'));
     const details = await until(() => $('.details[data-record-id]'), 'details');
     expect(details.querySelector('.explain')!.textContent).toMatch(/Cloudflare/i);
     expect(details.querySelector('.next-step')!.textContent).toContain('Cloudflare answered instead of ChatGPT');
@@ -205,7 +206,7 @@ describe('Panel details', () => {
     const records = generateRecords({ count: 5, now: Date.now() });
     await store(records);
     await mount();
-    click($$('tr.row').find((tr) => tr.querySelector('.c-id')!.textContent !== '–')!);
+    click($$('tr.failure-row').find((tr) => tr.querySelector('.c-id')!.textContent !== '–')!);
     const details = await until(() => $('.details[data-record-id]'), 'details');
     const rec = records.find((r) => r.id === details.dataset.recordId)!;
     const [copyId, copyFetch] = [...details.querySelectorAll<HTMLButtonElement>('.detail-actions button')];
@@ -236,7 +237,7 @@ describe('Panel details', () => {
     // A success and another site are ignored.
     devtools.finish({ startedDateTime: new Date(now).toISOString(), time: 5, request: { method: 'GET', url: 'https://chatgpt.com/' }, response: { status: 200 } });
     devtools.finish({ startedDateTime: new Date(now).toISOString(), time: 5, request: { method: 'GET', url: 'https://example.com/x' }, response: { status: 500 } });
-    click($('tr.row'));
+    click($('tr.failure-row'));
     const detail = await until(() => $('.gist-detail'), 'the gist');
     expect(detail.textContent).toBe('Error detail: Something went wrong. [key] leaked');
     expect($$('.timing dt').map((d) => d.textContent)).toEqual(['Queued', 'Send', 'Waiting (server)', 'Download']);
@@ -292,7 +293,7 @@ describe('Panel chart and export', () => {
     await mount();
     click($('.chip[data-group="server"]'));
     await until(() => $('.chip[aria-pressed="true"]'), 'the filter');
-    const shown = $$('tr.row').length;
+    const shown = $$('tr.failure-row').length;
     click($('#export-json'));
     await until(() => $('.action-done'), 'export done');
     const json = JSON.parse(await blobs[0]!.text()) as { records: ErrorRecord[] };
