@@ -13,10 +13,13 @@ import { makeRecords } from '../support/records';
  * Real Chromium with a copy of dist/chrome that has two bench-only pages added, because the
  * built extension has no bare page to compare against:
  * - `bench-blank.html`: a few bytes of HTML, no script, no style: the floor of any extension page;
- * - `bench-blank-read.html`: one tiny script that reads the stored log: the floor of any page showing it.
+ * - `bench-blank-read.html`: one tiny script that reads the stored log: the floor of any page showing it;
+ * - `bench-blank-listen.html`: one tiny script that receives changes to the log: the floor of a live page.
  */
 export const BLANK = 'bench-blank.html';
 export const BLANK_READ = 'bench-blank-read.html';
+/** A bare page that only receives storage changes to the log: the floor of any page kept live. */
+export const BLANK_LISTEN = 'bench-blank-listen.html';
 
 export interface BenchBrowser {
   session: ChromiumSession;
@@ -58,6 +61,8 @@ export async function openBenchBrowser(): Promise<BenchBrowser> {
   cpSync(CHROME_DIST, dir, { recursive: true });
   writeFileSync(join(dir, BLANK), '<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title><p id="ready">ready</p></html>\n');
   writeFileSync(join(dir, BLANK_READ), '<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title><script type="module" src="/bench-blank-read.js"></script></html>\n');
+  writeFileSync(join(dir, BLANK_LISTEN), '<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title><p id="ready">ready</p><script type="module" src="/bench-blank-listen.js"></script></html>\n');
+  writeFileSync(join(dir, 'bench-blank-listen.js'), 'chrome.storage.onChanged.addListener((changes) => { if (changes.log) window.__total = changes.log.newValue.records.length; });\n');
   writeFileSync(join(dir, 'bench-blank-read.js'), 'chrome.storage.local.get(["log"]).then(() => { const p = document.createElement("p"); p.id = "ready"; document.body.append(p); });\n');
   let world: FakeWorld | undefined;
   let session: ChromiumSession | undefined;

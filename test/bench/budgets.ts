@@ -23,8 +23,11 @@ export const BUDGETS = {
   burstFlushMs: 1000,
   /** The stored log at the record cap (1,000 records), in bytes of JSON. */
   logBytesAtCap: 700 * 1024,
-  /** The DevTools panel's first render of 10,000 records, in milliseconds. */
-  panelFirstRenderMs: 250,
+  /**
+   * The DevTools panel's first render of 10,000 records, as a multiple of a bare page that only
+   * reads the same log (reading 5 MB from storage is most of it, and no page can avoid it).
+   */
+  panelFirstRenderRatio: 1.5,
   /** Main-thread time the panel spends per second while 100 new failures arrive each second, in ms. */
   panelUpdateMsPerSecond: 50,
 } as const;
