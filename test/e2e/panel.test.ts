@@ -140,5 +140,8 @@ describe('panel inside the real DevTools', () => {
     const detail = await waitFor(async () => frame.$eval('.gist-detail', (el) => el.textContent).catch(() => null), { what: 'the body gist from onRequestFinished', timeoutMs: 15_000 });
     expect(detail).toContain('Fake 500');
     expect(await frame.$$eval('.timing', (els) => els.length)).toBeGreaterThan(0);
+    // The clipboard works inside DevTools' extension iframe (writeText resolved).
+    await frame.$eval('.detail-actions button', (b) => (b as HTMLElement).click());
+    await waitFor(async () => (await frame.$eval('.detail-actions button', (b) => b.textContent)) === 'Copied', { what: 'the request id copied' });
   });
 });
