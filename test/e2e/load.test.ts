@@ -176,5 +176,6 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
     expect({ uncaught: workerErrors, console: workerConsole() }).toEqual({ uncaught: [], console: [] });
     console.info(`load: ${TOTAL} failures sent in ${(sent.ms / 1000).toFixed(1)} s (${CONCURRENCY} in flight), ${stops.length} worker stops, ${log.records.length} kept, ${log.dropped} dropped`);
     expect(sent.ms, 'time to send 5,000 failures (ms)').toBeLessThanOrEqual(SEND_WITHIN_MS);
-  });
+    // Bounded, but above the e2e default: on a busy 2-core machine the storm alone can take a minute.
+  }, 240_000);
 });
