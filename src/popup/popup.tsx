@@ -5,6 +5,7 @@ import { t } from '../platform/i18n';
 import { activeTabId } from '../platform/tabs';
 import { Alternatives } from '../ui/alternatives';
 import { FailureList } from '../ui/failure-list';
+import { HostAccessNotice } from '../ui/host-access-notice';
 import { LogNotice } from '../ui/log-notice';
 import { StatusSummary } from '../ui/status-summary';
 import { useLog } from '../ui/use-log';
@@ -42,6 +43,7 @@ export function Popup() {
       <header>
         <h1>{t('extName')}</h1>
       </header>
+      <HostAccessNotice />
       <VerdictCard diagnosis={diagnosis} />
       {diagnosis?.verdict.side === 'openai' && <Alternatives />}
       <section aria-labelledby="status-title" class="card">

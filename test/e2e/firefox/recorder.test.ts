@@ -35,7 +35,11 @@ describe('recorder in Firefox', () => {
     world = await startFakeWorld();
     session = await launchFirefox(world, {
       extraExtensions: [resolve('test/fixtures/extensions/blocker')],
-      prefs: { 'extensions.background.idle.timeout': IDLE_TIMEOUT_MS },
+      prefs: {
+        'extensions.background.idle.timeout': IDLE_TIMEOUT_MS,
+        // Grants a permissions.request() without the doorhanger a headless run cannot click.
+        'extensions.webextOptionalPermissionPrompts': false,
+      },
     });
     ({ chat, tabId } = await openChatTab(session));
   });
@@ -81,5 +85,29 @@ describe('recorder in Firefox', () => {
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after).toHaveLength(before.length + 1);
     expect(after.at(-1)).toMatchObject({ path: '/backend-api/status/503', status: 503, category: 'overload' });
+  });
+
+  it('when the user turns off access to chatgpt.com, records nothing, says so in the popup, and one click brings it back', async () => {
+    type Permissions = { browser: { permissions: { remove(p: object): Promise<boolean>; contains(p: object): Promise<boolean> } } };
+    // Opened first: the test hook that opens extension pages needs chatgpt.com access itself.
+    const popup = await session.openExtensionPage(`src/popup/index.html?tabId=${tabId}`);
+    // What the Add-ons Manager's Permissions switches do. Both, because https://*.chatgpt.com/*
+    // covers chatgpt.com itself (measured: with only the first one off, access stays).
+    const chatgpt = ['https://chatgpt.com/*', 'https://*.chatgpt.com/*'];
+    expect(await session.inExtension((o) => (globalThis as unknown as Permissions).browser.permissions.remove({ origins: o }), chatgpt)).toBe(true);
+    const before = (await records()).length;
+    expect(await sendFrom(chat, '/backend-api/status/500', 'GET')).toBe(500);
+
+    await popup.evaluate(() => location.reload());
+    const notice = await popup.waitForSelector('.host-access', { timeout: 10_000 });
+    expect(await notice!.evaluate((e) => e.textContent)).toContain('cannot see requests to chatgpt.com, *.chatgpt.com:');
+    expect((await records()).length).toBe(before); // the 500 above went unseen
+    await popup.click('#host-access-allow');
+    await popup.waitForSelector('.host-access', { hidden: true, timeout: 10_000 });
+    expect(await session.inExtension((o) => (globalThis as unknown as Permissions).browser.permissions.contains({ origins: o }), chatgpt)).toBe(true);
+
+    expect(await sendFrom(chat, '/backend-api/status/504', 'GET')).toBe(504);
+    await waitFor(async () => (await records()).some((r) => r.path === '/backend-api/status/504'), { what: 'recording again after access was allowed' });
+    await popup.close();
   });
 });

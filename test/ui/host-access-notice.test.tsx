@@ -1,0 +1,59 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HOST_PERMISSIONS } from '../../src/core/hosts';
+import { HostAccessNotice } from '../../src/ui/host-access-notice';
+import { installFakePermissions } from '../support/fakes/permissions';
+
+/** The notice for withdrawn host access (Firefox's Add-ons Manager switches, Chrome's site access). */
+describe('HostAccessNotice', () => {
+  let root: HTMLElement;
+  const notice = () => root.querySelector('.host-access');
+  beforeEach(() => {
+    fakeBrowser.reset();
+    root = document.createElement('div');
+    document.body.append(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+
+  it('renders nothing while every host permission is held', async () => {
+    installFakePermissions(HOST_PERMISSIONS);
+    render(<HostAccessNotice />, root);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(notice()).toBeNull();
+  });
+
+  it('names the sites that were turned off, and one click asks for exactly those back', async () => {
+    const fake = installFakePermissions(HOST_PERMISSIONS.filter((o) => o !== 'https://chatgpt.com/*' && o !== 'https://status.openai.com/*'));
+    render(<HostAccessNotice />, root);
+    await vi.waitFor(() => expect(notice()).not.toBeNull());
+    expect(notice()!.textContent).toContain('cannot see requests to chatgpt.com, status.openai.com');
+    root.querySelector<HTMLButtonElement>('#host-access-allow')!.click();
+    await vi.waitFor(() => expect(notice()).toBeNull());
+    expect(fake.state.requests).toEqual([['https://chatgpt.com/*', 'https://status.openai.com/*']]);
+  });
+
+  it('says where to allow it when the user refuses the prompt, and stays', async () => {
+    const fake = installFakePermissions([]);
+    fake.state.answer = false;
+    render(<HostAccessNotice />, root);
+    await vi.waitFor(() => expect(notice()).not.toBeNull());
+    root.querySelector<HTMLButtonElement>('#host-access-allow')!.click();
+    await vi.waitFor(() => expect(notice()!.textContent).toContain('Access was not granted'));
+    expect(notice()!.textContent).toContain('Permissions (Firefox)');
+  });
+
+  it('renders nothing when the permissions API itself fails (never blocks the popup)', async () => {
+    (fakeBrowser as unknown as { permissions: object }).permissions = {
+      contains: () => {
+        throw new Error('permissions.contains is not implemented');
+      },
+    };
+    render(<HostAccessNotice />, root);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(notice()).toBeNull();
+  });
+});
