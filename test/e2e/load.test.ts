@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, waitFor, type ChromiumSession } from '../support/chromium';
@@ -75,9 +75,9 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
   const logDir = mkdtempSync(join(tmpdir(), 'edr-load-log-'));
   const logFile = join(logDir, 'chrome.log');
 
-  /** Console lines (any level, uncaught errors included) that came from the extension's own scripts. */
-  function workerConsole(): string[] {
-    const ours = `source: chrome-extension://${session.extensionId}/`;
+  /** Console lines (any level, uncaught errors included) that came from extension scripts; ours unless `all`. */
+  function workerConsole(all = false): string[] {
+    const ours = all ? 'source: chrome-extension://' : `source: chrome-extension://${session.extensionId}/`;
     return readFileSync(logFile, 'utf8')
       .split('\n')
       .filter((line) => line.includes(':CONSOLE') && line.includes(ours))
@@ -89,7 +89,8 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
 
   beforeAll(async () => {
     world = await startFakeWorld();
-    session = await launchChromium(world, { args: ['--enable-logging', '--v=0', `--log-file=${logFile}`] });
+    // The console probe extension warns when its worker starts: the positive control for the log reader.
+    session = await launchChromium(world, { extraExtensions: [resolve('test/fixtures/extensions/console-probe')], args: ['--enable-logging', '--v=0', `--log-file=${logFile}`] });
     chat = await session.browser.newPage();
     cdp = await chat.createCDPSession();
     cdp.on('ServiceWorker.workerErrorReported', (e) => workerErrors.push(`${e.errorMessage.errorMessage} at ${e.errorMessage.sourceURL}:${e.errorMessage.lineNumber}`));
@@ -102,6 +103,10 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
     await session?.close();
     await world?.close();
     rmSync(logDir, { recursive: true, force: true });
+  });
+
+  it('reads the console of a worker it is not attached to (positive control)', async () => {
+    await waitFor(() => workerConsole(true).some((line) => line.includes('console-probe: worker started')), { timeoutMs: 10_000, what: "the probe extension's warning in Chrome's log" });
   });
 
   it('keeps exactly the newest 1,000, counts the rest as dropped, badges the tab, logs no error', async () => {
