@@ -151,18 +151,20 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
     const servedAt = new Map(served().map((r) => [seqOf(r), r.time - t0]));
     const lost = Array.from({ length: TOTAL }, (_, i) => i).filter((q) => !everStored.has(q));
     const lossReport = `stops (ms after start, requests served): ${JSON.stringify(stops)}; lost (seq@ms the server answered): ${lost.map((q) => `${q}@${servedAt.get(q)}`).join(' ')}`;
-    expect(lost.length, `failures never stored: ${lossReport}`).toBe(0);
+    // Soft: a loss must not hide whether the badge and the worker's console are right too.
+    expect.soft(lost.length, `failures never stored: ${lossReport}`).toBe(0);
 
     // Requests in flight together may finish in either order, so the boundary of "newest" may move
     // by up to CONCURRENCY places; above it every one of the sequence must be there.
     const seqs = log.records.map(seqOf);
     const kept = new Set(seqs);
     const missing = Array.from({ length: TOTAL }, (_, i) => i).filter((q) => q >= TOTAL - CAP + CONCURRENCY && !kept.has(q));
-    expect(missing, 'missing among the newest').toEqual([]);
+    expect.soft(missing, 'missing among the newest').toEqual([]);
     expect(log.records).toHaveLength(CAP);
     expect(kept.size).toBe(CAP);
-    expect(Math.min(...seqs)).toBeGreaterThanOrEqual(TOTAL - CAP - CONCURRENCY);
-    expect(log.dropped).toBe(TOTAL - CAP);
+    expect.soft(Math.min(...seqs)).toBeGreaterThanOrEqual(TOTAL - CAP - CONCURRENCY);
+    // Every record ever stored is either kept or counted as dropped (with no loss, that is 4,000).
+    expect.soft(log.dropped, 'dropped count').toBe(everStored.size - CAP);
     expect(log.records.every((r, i) => i === 0 || r.time >= log.records[i - 1]!.time)).toBe(true);
     expect(log.records.every((r) => r.status === 500 && r.tabId === tabId)).toBe(true);
 
@@ -177,8 +179,8 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
       },
       { timeoutMs: 10_000, what: 'the badge to read 999+' },
     ).catch((error: Error) => error.message);
-    expect(badge).toBe('999+');
-    expect({ uncaught: workerErrors, console: workerConsole() }).toEqual({ uncaught: [], console: [] });
+    expect.soft(badge).toBe('999+');
+    expect.soft({ uncaught: workerErrors, console: workerConsole() }).toEqual({ uncaught: [], console: [] });
     console.info(`load: ${TOTAL} failures sent in ${(sent.ms / 1000).toFixed(1)} s (${CONCURRENCY} in flight), ${stops.length} worker stops, ${log.records.length} kept, ${log.dropped} dropped`);
     expect(sent.ms, 'time to send 5,000 failures (ms)').toBeLessThanOrEqual(SEND_WITHIN_MS);
     // Bounded, but above the e2e default: on a busy 2-core machine the storm alone can take a minute.
