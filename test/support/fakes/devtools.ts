@@ -3,7 +3,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 /**
  * fakeBrowser has no devtools namespace; this is the part the panel uses. `finish` delivers a
  * HAR entry to onRequestFinished listeners with `getContent` resolving to [content, encoding],
- * as webextension-polyfill wraps Chrome's callback.
+ * as src/platform/devtools.ts builds from Chrome's callback.
  */
 type Listener = (request: Record<string, unknown>) => void;
 
