@@ -1,6 +1,7 @@
 import { appendRecords, emptyLog, keepNewest, trim, type FailureLog, type LogLimits } from '../core/failure-log';
 import type { ErrorRecord } from '../core/error-record';
-import { LOG_KEY, parseStoredLog, toStoredLog } from '../contract/stored-log';
+import { assembleLog, chunkWrites, liveChunks, parseIndex, slotKey, type LogPosition } from '../contract/log-chunks';
+import { LOG_KEY } from '../contract/stored-log';
 
 export interface LogStore {
   /** Queues records; they are written in order, batched, as soon as the previous write is done. */
@@ -28,51 +29,91 @@ export interface LogStoreOptions {
   storage: LogStorage;
 }
 
+/** Index of the first record of `next` that is not the same object at the same place in `prev`. */
+function firstChange(prev: readonly ErrorRecord[], removedFront: number, next: readonly ErrorRecord[]): number {
+  const n = Math.min(next.length, prev.length - removedFront);
+  for (let i = 0; i < n; i++) if (next[i] !== prev[i + removedFront]) return i;
+  return Math.max(0, n);
+}
+
 /**
- * The persisted failure log. The worker may be stopped between any two events, so nothing waits
- * on a timer: the first failure is written at once, and whatever arrives while a write is in
- * flight goes out in the next one. A burst of 1,000 failures is a handful of writes, and the
- * window in which a stopped worker could lose a record is one write long.
+ * The persisted failure log, in chunks (src/contract/log-chunks.ts). The worker may be stopped
+ * between any two events, so nothing waits on a timer: the first failure is written at once, and
+ * whatever arrives while a write is in flight goes out in the next one. A write touches only the
+ * chunks that changed, so it is short, and so is the window in which a stopped worker could lose
+ * a record; a burst of 1,000 failures is a handful of writes.
  */
 export function createLogStore({ now, limits, storage }: LogStoreOptions): LogStore {
   const { readLocal, writeLocal, isQuotaError } = storage;
   let log: FailureLog = emptyLog();
+  /** Sequence number of `log.records[0]`. */
+  let first = 0;
+  /** What storage holds now, so a write can null the chunks it no longer needs. */
+  let written: LogPosition = { first: 0, count: 0 };
   let pending: ErrorRecord[] = [];
   let draining: Promise<void> | null = null;
   const listeners: Array<(log: FailureLog) => void> = [];
 
-  const ready = readLocal([LOG_KEY]).then(
-    (stored) => {
-      const loaded = parseStoredLog(stored[LOG_KEY], now());
-      log = trim(loaded.log, limits(), now());
-      // Rewrite at once when something was repaired, so the notice reaches the UI.
-      if (loaded.unreadable > 0) return persist();
-      return undefined;
-    },
-    (error: unknown) => {
-      console.warn('Error Doctor: could not read the failure log; starting a new one.', error);
-    },
-  );
+  async function load(): Promise<void> {
+    const stored = await readLocal([LOG_KEY]);
+    const parsed = parseIndex(stored[LOG_KEY], now());
+    if (parsed.kind === 'empty') return;
+    let rewrite = false;
+    if (parsed.kind === 'whole') {
+      // A version 1 log, or junk under the index key: keep what validates and write it as chunks.
+      log = parsed.log;
+      rewrite = true;
+    } else {
+      const keys = liveChunks(parsed.index.first, parsed.index.count).map(slotKey);
+      const slots = keys.length ? await readLocal(keys) : {};
+      const assembled = assembleLog(parsed.index, slots as Record<string, unknown>, now());
+      log = assembled.log;
+      first = assembled.first;
+      written = { first: parsed.index.first, count: parsed.index.count };
+      rewrite = assembled.unreadable > 0;
+    }
+    const before = log;
+    log = trim(log, limits(), now());
+    first += log.dropped - before.dropped;
+    // Rewrite when something was repaired or migrated, so the notice reaches the UI.
+    if (rewrite || log !== before) await persist(0);
+  }
 
-  async function persist(): Promise<void> {
+  const ready = load().catch((error: unknown) => {
+    console.warn('Error Doctor: could not read the failure log; starting a new one.', error);
+  });
+
+  function shrinkTo(keep: number): void {
+    const before = log.dropped;
+    log = keepNewest(log, keep, { kind: 'storage-full', time: now(), lost: 0 });
+    first += log.dropped - before;
+  }
+
+  async function persist(firstChanged: number): Promise<void> {
     try {
-      await writeLocal({ [LOG_KEY]: toStoredLog(log) });
+      await writeLocal(chunkWrites(written, log, first, firstChanged));
     } catch (error) {
       if (!isQuotaError(error)) {
         console.warn('Error Doctor: could not write the failure log.', error);
         return;
       }
       // Storage is full: keep the newest half and try once more; then keep only the newest few.
-      log = keepNewest(log, Math.floor(log.records.length / 2), { kind: 'storage-full', time: now(), lost: 0 });
+      shrinkTo(Math.floor(log.records.length / 2));
       try {
-        await writeLocal({ [LOG_KEY]: toStoredLog(log) });
+        await writeLocal(chunkWrites(written, log, first, 0));
       } catch (retryError) {
-        log = keepNewest(log, 10, { kind: 'storage-full', time: now(), lost: 0 });
-        await writeLocal({ [LOG_KEY]: toStoredLog(log) }).catch(() =>
-          console.warn('Error Doctor: storage is full; the failure log is kept in memory only.', retryError),
+        shrinkTo(10);
+        const ok = await writeLocal(chunkWrites(written, log, first, 0)).then(
+          () => true,
+          () => false,
         );
+        if (!ok) {
+          console.warn('Error Doctor: storage is full; the failure log is kept in memory only.', retryError);
+          return;
+        }
       }
     }
+    written = { first, count: log.records.length };
     for (const listener of listeners) listener(log);
   }
 
@@ -81,8 +122,11 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
     while (pending.length) {
       const batch = pending;
       pending = [];
-      log = appendRecords(log, batch, limits(), now());
-      await persist();
+      const prev = log;
+      log = appendRecords(prev, batch, limits(), now());
+      const removedFront = log.dropped - prev.dropped;
+      first += removedFront;
+      await persist(firstChange(prev.records, removedFront, log.records));
     }
     draining = null;
   }
@@ -109,8 +153,10 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
     async clear() {
       await this.flushed();
       const removed = log.records.length;
+      // Sequence numbers go on from where they were, so the ring's slots are reused in order.
+      first += removed;
       log = emptyLog();
-      await persist();
+      await persist(0);
       return removed;
     },
     onWritten(listener) {

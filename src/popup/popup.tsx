@@ -18,8 +18,11 @@ import type { PopupFixes } from './popup-fixes';
  * Verdict first, then the status page, the failures behind the verdict and the fixes. Renders
  * from storage at once; only the extension list waits on the background.
  */
+/** The popup reads only the newest records: enough for the verdict (15 minutes) and the list (50). */
+const POPUP_RECENT = 250;
+
 export function Popup() {
-  const log = useLog();
+  const log = useLog(POPUP_RECENT);
   const now = useNow();
   const [tabId, setTabId] = useState<number | null>(null);
   const [scope, setScope] = useState<'tab' | 'all'>('tab');

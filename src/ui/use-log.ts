@@ -1,10 +1,71 @@
-import { useMemo } from 'preact/hooks';
-import { LOG_KEY, parseStoredLog } from '../contract/stored-log';
+import { useEffect, useState } from 'preact/hooks';
+import { liveChunks, newestChunks, parseChunk, parseIndex, slotKey, type LogIndex } from '../contract/log-chunks';
+import { LOG_KEY } from '../contract/stored-log';
+import type { ErrorRecord } from '../core/error-record';
 import type { FailureLog } from '../core/failure-log';
-import { useStored } from './use-stored';
+import { onLocalChanged, readLocal } from '../platform/storage';
 
-/** The failure log as stored by the background, validated the same way the background reads it. */
-export function useLog(): FailureLog | undefined {
-  const parse = useMemo(() => (raw: unknown) => parseStoredLog(raw, Date.now()).log, []);
-  return useStored(LOG_KEY, parse);
+/**
+ * The failure log as the background stored it, validated the same way the background reads it.
+ * It is kept chunk by chunk: a change re-validates only the chunks that changed, which is what
+ * keeps the DevTools panel cheap at 100 failures a second. `newest` reads only the chunks holding
+ * that many newest records, so the popup opens without reading the whole log.
+ */
+export function useLog(newest?: number): FailureLog | undefined {
+  const [log, setLog] = useState<FailureLog | undefined>(undefined);
+  useEffect(() => {
+    const controller = new AbortController();
+    const chunks = new Map<number, ErrorRecord[]>();
+    let index: LogIndex | null = null;
+
+    const wanted = (i: LogIndex) => (newest ? newestChunks(i, newest) : liveChunks(i.first, i.count));
+    const publish = () => {
+      if (controller.signal.aborted || !index) return;
+      const records: ErrorRecord[] = [];
+      for (const k of wanted(index)) for (const r of chunks.get(k) ?? []) records.push(r);
+      setLog({ records, dropped: index.dropped, notice: index.notice, bytes: 0 });
+    };
+    const fetchMissing = async () => {
+      if (!index) return;
+      const missing = wanted(index).filter((k) => !chunks.has(k));
+      if (missing.length) {
+        const slots = (await readLocal(missing.map(slotKey))) as Record<string, unknown>;
+        for (const k of missing) if (!chunks.has(k)) chunks.set(k, parseChunk(slots[slotKey(k)], k).records);
+      }
+      publish();
+    };
+    const takeIndex = (raw: unknown) => {
+      const parsed = parseIndex(raw, Date.now());
+      if (parsed.kind === 'index') {
+        index = parsed.index;
+        const keep = new Set(wanted(index));
+        for (const k of chunks.keys()) if (!keep.has(k)) chunks.delete(k);
+        return true;
+      }
+      // Nothing yet, or a version 1 log the background has not migrated yet: show it whole.
+      index = null;
+      chunks.clear();
+      if (!controller.signal.aborted) setLog(parsed.kind === 'whole' ? parsed.log : { records: [], dropped: 0, notice: null, bytes: 0 });
+      return false;
+    };
+
+    onLocalChanged((changes) => {
+      for (const [key, change] of Object.entries(changes)) {
+        if (!key.startsWith(`${LOG_KEY}:`)) continue;
+        const value = change.newValue as { k?: unknown } | null | undefined;
+        if (value && typeof value.k === 'number') chunks.set(value.k, parseChunk(value, value.k).records);
+      }
+      if (changes[LOG_KEY] ? takeIndex(changes[LOG_KEY].newValue) : index) void fetchMissing();
+    }, controller.signal);
+
+    readLocal([LOG_KEY]).then(
+      // A change that arrived meanwhile is newer than this read.
+      (stored) => {
+        if (index === null && takeIndex(stored[LOG_KEY])) void fetchMissing();
+      },
+      () => void takeIndex(undefined),
+    );
+    return () => controller.abort();
+  }, [newest]);
+  return log;
 }

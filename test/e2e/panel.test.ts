@@ -2,6 +2,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, waitFor, type ChromiumSession } from '../support/chromium';
 import { failure, startFakeWorld, type FakeWorld } from '../support/fake-world';
+import { readStoredLog } from '../support/stored-log';
 
 /** The DevTools panel in real Chromium: as a pop-out page with ?tabId=, and inside real DevTools. */
 const send = (page: Page, path: string, method = 'POST') =>
@@ -34,7 +35,7 @@ describe('panel page opened with ?tabId=', () => {
     const tabId = await session.tabIdOf('https://chatgpt.com/*');
     expect(await send(chat, '/backend-api/f/conversation')).toBe(500);
     const ray = world.requests.findLast((r) => r.path === '/backend-api/f/conversation')!.cfRay!;
-    await waitFor(async () => JSON.stringify((await session.storage(['log'])).log ?? '').includes(ray), { what: 'the 500 in storage' });
+    await waitFor(async () => JSON.stringify((await readStoredLog(session)).records).includes(ray), { what: 'the 500 in storage' });
 
     const errors: string[] = [];
     const panel = await session.openExtensionPage(`src/devtools/panel.html?tabId=${tabId}`);

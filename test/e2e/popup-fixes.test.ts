@@ -5,6 +5,7 @@ import { launchChromium, waitFor, type ChromiumSession, type ExtensionGlobal } f
 import { routeCookieSites, setCookieSites } from '../support/cookie-sites';
 import { startFakeWorld, type FakeWorld } from '../support/fake-world';
 import { majorIncidentStatus } from '../support/fake-status';
+import { readStoredLog } from '../support/stored-log';
 
 /** The popup's fixes, each run for real in Chromium against the fake world on loopback. */
 interface Cookie {
@@ -96,7 +97,7 @@ describe('popup fixes in Chromium', () => {
   it('lists the blocking extension first with its reason, the harmless one below, and disabling it really unblocks ChatGPT', async () => {
     await chat.goto('https://chatgpt.com/');
     expect(await send(chat, '/backend-api/blocked-by-test')).toBe('error');
-    await waitFor(async () => JSON.stringify((await session.storage(['log'])).log ?? '').includes('ERR_BLOCKED_BY_CLIENT'), { what: 'the blocked record' });
+    await waitFor(async () => JSON.stringify((await readStoredLog(session)).records).includes('ERR_BLOCKED_BY_CLIENT'), { what: 'the blocked record' });
 
     const page = await popup();
     await page.click('#fix-conflicts summary');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, waitFor, type ChromiumSession } from '../support/chromium';
 import { failure, startFakeWorld, type FakeWorld } from '../support/fake-world';
 import { sendFrom } from '../support/recorder-checks';
+import { readStoredLog } from '../support/stored-log';
 
 /** Secrets planted in the URLs (query values, a path) and in ChatGPT's session cookie (SECRET-SESSION plus a JWT). */
 const PLANTED = ['jane@example.com', 'jane%40example.com', 'sk-proj-ABCDEF1234567890', 'ABCDEF1234567890', 'SECRET-SESSION', 'eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiJqYW5lIn0'];
@@ -43,7 +44,7 @@ describe('troubleshooter and support report in Chromium', () => {
     expect(seen).toHaveLength(2);
     expect(seen.every((r) => r.cookie.includes('SECRET-SESSION'))).toBe(true);
     for (const r of seen) sentIds.push(r.cfRay!, r.requestId!);
-    await waitFor(async () => ((await session.storage(['log'])).log as { records?: unknown[] } | undefined)?.records?.length === 2, { what: 'two records' });
+    await waitFor(async () => (await readStoredLog(session)).records.length === 2, { what: 'two records' });
   });
 
   afterAll(async () => {

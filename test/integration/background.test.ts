@@ -1,6 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { installFakeWebRequest } from '../support/fakes/web-request';
+import { logFromStorage } from '../support/stored-log';
 
 /**
  * The real background module, imported over fakeBrowser with a fake webRequest: events in,
@@ -14,8 +15,7 @@ async function startBackground() {
 }
 
 async function storedLog() {
-  const { log } = (await fakeBrowser.storage.local.get('log')) as { log?: { records: Array<Record<string, unknown>>; dropped: number } };
-  return log;
+  return logFromStorage(await fakeBrowser.storage.local.get(null)) as unknown as { records: Array<Record<string, unknown>>; dropped: number };
 }
 
 async function settle() {

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchChromium, waitFor } from './chromium';
 import { startFakeWorld } from './fake-world';
+import { readStoredLog } from './stored-log';
 
 const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
 const world = await startFakeWorld({ demo: true });
@@ -19,7 +20,7 @@ const tabId = await session.tabIdOf('https://chatgpt.com/*');
 console.log(`Fake ChatGPT on https://chatgpt.com/ (loopback port ${world.port}); it fails every few seconds.`);
 
 if (headless) {
-  await waitFor(async () => (((await session.storage(['log'])).log as { records?: unknown[] } | undefined)?.records?.length ?? 0) >= 3, {
+  await waitFor(async () => (await readStoredLog(session)).records.length >= 3, {
     timeoutMs: 30_000,
     what: 'three recorded failures',
   });

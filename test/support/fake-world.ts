@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:https';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { testCerts } from './certs';
@@ -110,8 +109,8 @@ export async function startFakeWorld(options: { demo?: boolean } = {}): Promise<
     return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' };
   }
 
-  const handler = (req: IncomingMessage, res: ServerResponse) => {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+  const handler = (req: Http2ServerRequest, res: Http2ServerResponse) => {
+    const host = (req.authority || req.headers.host || '').replace(/:\d+$/, '').toLowerCase();
     const url = new URL(req.url ?? '/', 'https://x');
     const seen: SeenRequest = { host, method: req.method ?? 'GET', path: url.pathname, search: url.search, cookie: req.headers.cookie ?? '', time: Date.now() };
     requests.push(seen);
@@ -121,7 +120,9 @@ export async function startFakeWorld(options: { demo?: boolean } = {}): Promise<
     const response = responder ? (typeof responder === 'function' ? responder(seen) : responder) : defaultResponse(seen);
     const send = () => {
       if (response.destroy) {
-        req.socket.destroy();
+        // HTTP/2 resets just this stream; HTTP/1.1 has only the socket to close.
+        if (req.stream) req.stream.close(0x2);
+        else req.socket.destroy();
         return;
       }
       const headers: Record<string, string> = { 'cache-control': 'no-store', ...response.headers };
@@ -140,7 +141,9 @@ export async function startFakeWorld(options: { demo?: boolean } = {}): Promise<
     else send();
   };
 
-  const server: Server = createServer({ key: certs.key, cert: certs.cert }, handler);
+  // HTTP/2 as ChatGPT's edge serves it: many requests share one connection, so a load test is not
+  // capped at HTTP/1.1's six connections per host. allowHTTP1 keeps any HTTP/1.1 client working.
+  const server = createSecureServer({ key: certs.key, cert: certs.cert, allowHTTP1: true }, handler);
   const sockets = new Set<Duplex>();
   server.on('connection', (s) => {
     sockets.add(s);

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { waitFor } from './chromium';
 import { failure, type FakeWorld } from './fake-world';
+import { readStoredLog } from './stored-log';
 
 /**
  * The recorder's end-to-end checks, written once and run in each browser (test/e2e/recorder.test.ts
@@ -42,7 +43,7 @@ export async function openChatTab(session: ExtensionSession & { tabIdOf(pattern:
 }
 
 export async function storedRecords(session: ExtensionSession): Promise<StoredRecord[]> {
-  return ((await session.storage(['log'])).log as { records: StoredRecord[] } | undefined)?.records ?? [];
+  return (await readStoredLog(session)).records as unknown as StoredRecord[];
 }
 
 /** Calls the fake page's `send(path, {method})`: the status, or 'error' for a network error. */

@@ -6,6 +6,7 @@ import { routeCookieSites, setCookieSites } from '../../support/cookie-sites';
 import { startFakeWorld, type FakeWorld } from '../../support/fake-world';
 import { launchFirefox, waitFor, type ExtensionPage, type FirefoxSession } from '../../support/firefox';
 import { openChatTab, sendFrom } from '../../support/recorder-checks';
+import { readStoredLog } from '../../support/stored-log';
 
 /**
  * The popup's fixes in real Firefox ESR, where they differ from Chromium: site data is cleared by
@@ -103,7 +104,7 @@ describe('popup fixes in Firefox', () => {
   it('lists the blocking extension first with its reason, offers no Disable (Firefox forbids it) but its page and the Add-ons Manager', async () => {
     await chat.goto('https://chatgpt.com/');
     expect(await sendFrom(chat, '/backend-api/blocked-by-test', 'GET')).toBe('error');
-    await waitFor(async () => JSON.stringify((await session.storage(['log'])).log ?? '').includes('NS_ERROR_ABORT'), { what: 'the blocked record' });
+    await waitFor(async () => JSON.stringify((await readStoredLog(session)).records).includes('NS_ERROR_ABORT'), { what: 'the blocked record' });
 
     const page = await popup();
     await page.click('#fix-conflicts summary');

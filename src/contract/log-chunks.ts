@@ -1,0 +1,150 @@
+import * as v from 'valibot';
+import type { ErrorRecord } from '../core/error-record';
+import { recordBytes, type FailureLog, type LogNotice } from '../core/failure-log';
+import { ErrorRecordSchema } from './record-schema';
+import { LOG_KEY, parseStoredLog } from './stored-log';
+
+/**
+ * The failure log in storage, version 2: a small index under `log` and the records in chunks of
+ * 50 under `log:0` … `log:127`, used as a ring. Record number `seq` lives in chunk
+ * `floor(seq / 50)`, whose slot is that number modulo 128.
+ *
+ * Why chunks: a write then touches only the newest chunk (and the oldest, when it is trimmed),
+ * about 25 KB instead of the whole log. Writes finish in a couple of milliseconds, so a worker
+ * stopped mid-storm loses at most what arrived during one short write; and storage.onChanged
+ * hands every open page only the chunks that changed, not the whole log twice.
+ * Why a ring: dropped chunks are overwritten with null in the same `set` call, so the log never
+ * needs a separate `remove` and never leaves orphaned keys.
+ */
+export const CHUNK_SIZE = 50;
+export const SLOTS = 128;
+export const LOG_V2 = 2;
+
+export interface LogIndex {
+  v: typeof LOG_V2;
+  /** Sequence number of the oldest record kept. */
+  first: number;
+  count: number;
+  dropped: number;
+  notice: LogNotice | null;
+}
+
+export interface StoredChunk {
+  /** The chunk number, so a slot's content can be checked against the index. */
+  k: number;
+  records: ErrorRecord[];
+}
+
+export function slotKey(k: number): string {
+  return `${LOG_KEY}:${((k % SLOTS) + SLOTS) % SLOTS}`;
+}
+
+/** Chunk numbers holding records `first` … `first + count - 1`, oldest first. */
+export function liveChunks(first: number, count: number): number[] {
+  if (count <= 0) return [];
+  const from = Math.floor(first / CHUNK_SIZE);
+  const to = Math.floor((first + count - 1) / CHUNK_SIZE);
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** The newest chunks holding at least `records` records (for surfaces that show only recent ones). */
+export function newestChunks(index: LogIndex, records: number): number[] {
+  const all = liveChunks(index.first, index.count);
+  return all.slice(-Math.max(1, Math.ceil(records / CHUNK_SIZE) + 1));
+}
+
+const IndexSchema = v.object({
+  v: v.literal(LOG_V2),
+  first: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(SLOTS * CHUNK_SIZE - CHUNK_SIZE)),
+  dropped: v.pipe(v.number(), v.minValue(0)),
+  notice: v.nullable(v.object({ kind: v.picklist(['corrupt-recovered', 'storage-full']), time: v.number(), lost: v.number() })),
+});
+
+export type ParsedIndex =
+  | { kind: 'index'; index: LogIndex }
+  /** Nothing stored yet. */
+  | { kind: 'empty' }
+  /** A version 1 log (all records under `log`), or something unreadable: parsed whole. */
+  | { kind: 'whole'; log: FailureLog; unreadable: number };
+
+export function parseIndex(raw: unknown, now: number): ParsedIndex {
+  if (raw === undefined || raw === null) return { kind: 'empty' };
+  const parsed = v.safeParse(IndexSchema, raw);
+  if (parsed.success) return { kind: 'index', index: parsed.output };
+  const whole = parseStoredLog(raw, now);
+  return { kind: 'whole', ...whole };
+}
+
+/** Validates one chunk, keeping its valid records; a chunk that is not chunk `k` counts as lost. */
+export function parseChunk(raw: unknown, k: number): { records: ErrorRecord[]; unreadable: number } {
+  const chunk = raw as Partial<StoredChunk> | null | undefined;
+  if (!chunk || chunk.k !== k || !Array.isArray(chunk.records)) return { records: [], unreadable: -1 };
+  const records: ErrorRecord[] = [];
+  for (const item of chunk.records) {
+    const r = v.safeParse(ErrorRecordSchema, item);
+    if (r.success) records.push(r.output);
+  }
+  return { records, unreadable: chunk.records.length - records.length };
+}
+
+export interface AssembledLog {
+  log: FailureLog;
+  first: number;
+  /** Records the index promised that could not be read. */
+  unreadable: number;
+}
+
+/** Puts the log back together from its index and the stored slots (`log:N` → value). */
+export function assembleLog(index: LogIndex, slots: Record<string, unknown>, now: number): AssembledLog {
+  const records: ErrorRecord[] = [];
+  let unreadable = 0;
+  const last = index.first + index.count;
+  for (const k of liveChunks(index.first, index.count)) {
+    const { records: chunk, unreadable: bad } = parseChunk(slots[slotKey(k)], k);
+    const expected = Math.min(last, (k + 1) * CHUNK_SIZE) - Math.max(index.first, k * CHUNK_SIZE);
+    unreadable += bad < 0 ? expected : Math.max(0, expected - chunk.length);
+    for (const r of chunk) records.push(r);
+  }
+  const notice = unreadable > 0 ? { kind: 'corrupt-recovered' as const, time: now, lost: unreadable } : index.notice;
+  return {
+    log: { records, dropped: index.dropped, notice, bytes: records.reduce((s, r) => s + recordBytes(r), 0) },
+    first: index.first,
+    unreadable,
+  };
+}
+
+export interface LogPosition {
+  first: number;
+  count: number;
+}
+
+/**
+ * The one `set` that brings storage from `before` to `log` (whose oldest record is number
+ * `first`): the index, every chunk from the first changed record on, the trimmed oldest chunk,
+ * and null over chunks that were dropped whole.
+ */
+export function chunkWrites(before: LogPosition, log: FailureLog, first: number, firstChanged: number): Record<string, unknown> {
+  const count = log.records.length;
+  const items: Record<string, unknown> = {
+    [LOG_KEY]: { v: LOG_V2, first, count, dropped: log.dropped, notice: log.notice } satisfies LogIndex,
+  };
+  const live = liveChunks(first, count);
+  const liveSet = new Set(live);
+  for (const k of liveChunks(before.first, before.count)) if (!liveSet.has(k)) items[slotKey(k)] = null;
+  const dirtyFrom = Math.floor((first + Math.max(0, firstChanged)) / CHUNK_SIZE);
+  const oldestTrimmed = first !== before.first ? live[0] : undefined;
+  for (const k of live) {
+    if (k < dirtyFrom && k !== oldestTrimmed) continue;
+    const start = Math.max(0, k * CHUNK_SIZE - first);
+    const end = Math.min(count, (k + 1) * CHUNK_SIZE - first);
+    items[slotKey(k)] = { k, records: log.records.slice(start, end) } satisfies StoredChunk;
+  }
+  return items;
+}
+
+/** Every slot key, for clearing and for reading a whole log in one call. */
+export function allSlotKeys(): string[] {
+  return Array.from({ length: SLOTS }, (_, i) => `${LOG_KEY}:${i}`);
+}
+

@@ -1,0 +1,20 @@
+import { assembleLog, parseIndex } from '../../src/contract/log-chunks';
+import { LOG_KEY } from '../../src/contract/stored-log';
+import type { FailureLog } from '../../src/core/failure-log';
+
+/**
+ * The failure log out of a dump of extension storage (the index under `log` plus its chunks),
+ * through the same parsing the extension uses. Tests read the log only through here, so they do
+ * not depend on how it is laid out in storage.
+ */
+export function logFromStorage(all: Record<string, unknown>): FailureLog {
+  const parsed = parseIndex(all[LOG_KEY], Date.now());
+  if (parsed.kind === 'empty') return { records: [], dropped: 0, notice: null, bytes: 0 };
+  if (parsed.kind === 'whole') return parsed.log;
+  return assembleLog(parsed.index, all, Date.now()).log;
+}
+
+/** Reads the whole log from a browser session (anything with `storage()` returning every key). */
+export async function readStoredLog(session: { storage(keys?: string[]): Promise<Record<string, unknown>> }): Promise<FailureLog> {
+  return logFromStorage(await session.storage());
+}

@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createLogStore } from '../../src/background/log-store';
+import { CHUNK_SIZE, liveChunks, slotKey } from '../../src/contract/log-chunks';
+import { LOG_KEY, toStoredLog } from '../../src/contract/stored-log';
+import { appendRecords, emptyLog, type LogLimits } from '../../src/core/failure-log';
+import { logFromStorage } from '../support/stored-log';
+import { makeRecord, makeRecords } from '../support/records';
+
+const NOW = Date.UTC(2026, 10, 26, 0, 0, 0);
+
+/** Storage as a plain object, with every `set` kept so a test can count and inspect writes. */
+function memoryStorage(initial: Record<string, unknown> = {}) {
+  const data: Record<string, unknown> = structuredClone(initial);
+  const writes: Array<Record<string, unknown>> = [];
+  return {
+    data,
+    writes,
+    readLocal: async <T extends string>(keys: readonly T[]) => Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, structuredClone(data[k])])) as Partial<Record<T, unknown>>,
+    writeLocal: async (items: Record<string, unknown>) => {
+      writes.push(items);
+      Object.assign(data, structuredClone(items));
+    },
+    isQuotaError: () => false,
+  };
+}
+
+function store(storage: ReturnType<typeof memoryStorage>, limits: LogLimits) {
+  return createLogStore({ now: () => NOW, limits: () => limits, storage });
+}
+
+const limits = (maxRecords: number): LogLimits => ({ maxRecords, maxBytes: 10_000_000, maxAgeMs: 7 * 24 * 3600_000 });
+
+describe('chunked log in storage', () => {
+  it('writes only the chunks that changed, and the index', async () => {
+    const storage = memoryStorage();
+    const s = store(storage, limits(1000));
+    s.append(makeRecords(120, 0, { time: NOW - 1000 }));
+    await s.flushed();
+    storage.writes.length = 0;
+    s.append([makeRecord(500, { time: NOW })]);
+    await s.flushed();
+    expect(storage.writes).toHaveLength(1);
+    expect(Object.keys(storage.writes[0]!).sort()).toEqual([LOG_KEY, slotKey(2)].sort());
+  });
+
+  it('rewrites the trimmed oldest chunk and nulls chunks dropped whole, in the same write', async () => {
+    const storage = memoryStorage();
+    const s = store(storage, limits(100));
+    s.append(makeRecords(100, 0, { time: NOW - 1000 }));
+    await s.flushed();
+    storage.writes.length = 0;
+    s.append(makeRecords(75, 100, { time: NOW }));
+    await s.flushed();
+    expect(storage.writes).toHaveLength(1);
+    const write = storage.writes[0]!;
+    expect(write[slotKey(0)]).toBeNull();
+    expect((write[slotKey(1)] as { records: unknown[] }).records).toHaveLength(25);
+    const log = logFromStorage(storage.data);
+    expect(log.records.map((r) => r.id)).toEqual((await s.current()).records.map((r) => r.id));
+    expect(log.dropped).toBe(75);
+  });
+
+  it('migrates a version 1 log into chunks without losing a record', async () => {
+    const v1 = appendRecords(emptyLog(), makeRecords(130, 0, { time: NOW - 5000 }), limits(1000), NOW);
+    const storage = memoryStorage({ [LOG_KEY]: toStoredLog(v1) });
+    const s = store(storage, limits(1000));
+    await s.flushed();
+    expect(storage.data[LOG_KEY]).toMatchObject({ v: 2, count: 130 });
+    expect(logFromStorage(storage.data).records).toEqual(v1.records);
+  });
+
+  it('recovers from a lost or corrupt chunk, keeps the rest and says so', async () => {
+    const storage = memoryStorage();
+    let s = store(storage, limits(1000));
+    s.append(makeRecords(150, 0, { time: NOW - 1000 }));
+    await s.flushed();
+    storage.data[slotKey(1)] = { k: 99, records: 'junk' };
+    s = store(storage, limits(1000));
+    const log = await s.current();
+    expect(log.records).toHaveLength(100);
+    expect(log.notice).toMatchObject({ kind: 'corrupt-recovered', lost: 50 });
+    expect(logFromStorage(storage.data).records).toEqual(log.records);
+  });
+
+  it('storage always equals the log in memory, whatever the appends, caps, restarts and clears (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 300 }),
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 180 }), fc.constant(-1), fc.constant(-2)), { maxLength: 12 }),
+        async (cap, steps) => {
+          const storage = memoryStorage();
+          let s = store(storage, limits(cap));
+          let next = 0;
+          for (const step of steps) {
+            if (step === -1) s = store(storage, limits(cap)); // a worker restart over the same storage
+            else if (step === -2) await s.clear();
+            else s.append(makeRecords(step, next, { time: NOW - 100_000 + next }));
+            if (step > 0) next += step;
+            await s.flushed();
+          }
+          const log = await s.current();
+          expect(logFromStorage(storage.data).records).toEqual(log.records);
+          expect(log.records.length).toBeLessThanOrEqual(cap);
+          // No stale chunk is left holding records.
+          const index = storage.data[LOG_KEY] as { first: number; count: number } | undefined;
+          const live = new Set(index ? liveChunks(index.first, index.count).map(slotKey) : []);
+          for (const [key, value] of Object.entries(storage.data)) if (key.startsWith(`${LOG_KEY}:`) && !live.has(key)) expect(value).toBeNull();
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a chunk holds at most CHUNK_SIZE records', async () => {
+    const storage = memoryStorage();
+    const s = store(storage, limits(1000));
+    s.append(makeRecords(333, 0, { time: NOW - 1000 }));
+    await s.flushed();
+    for (const [key, value] of Object.entries(storage.data)) {
+      if (key.startsWith(`${LOG_KEY}:`) && value) expect((value as { records: unknown[] }).records.length).toBeLessThanOrEqual(CHUNK_SIZE);
+    }
+  });
+});
