@@ -67,7 +67,9 @@ const NETWORK_ERRORS: ReadonlyArray<readonly [RegExp, Category, string]> = [
 ];
 
 /** Cancellations are the user's or the page's own choice, never a failure. */
-const CANCELLATIONS = /ERR_ABORTED|NS_BINDING_ABORTED|ERR_CANCELLED|NS_BINDING_REDIRECTED/i;
+// ERR_CACHE_MISS: a page load DevTools replays from the cache (or a form resubmission), not a
+// network failure.
+const CANCELLATIONS = /ERR_ABORTED|NS_BINDING_ABORTED|ERR_CANCELLED|NS_BINDING_REDIRECTED|ERR_CACHE_MISS/i;
 
 export function classifyNetworkError(error: string): Classification | null {
   if (!error || CANCELLATIONS.test(error)) return null;

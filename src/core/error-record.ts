@@ -3,6 +3,9 @@ import { classifyNetworkError, classifyStatus } from './classify';
 import { headerValue, isHtml, parseRetryAfter, type HeaderList } from './headers';
 import { isApiPath, isOwnTelemetry, isThirdPartyTelemetryHost, isWatchedHost } from './hosts';
 import { safeUrl } from './redact';
+import type { RequestIds } from './request-ids';
+
+export { primaryRequestId, type RequestIds } from './request-ids';
 
 /** A finished request as the webRequest adapter hands it over (Chrome and Firefox agree on these). */
 export interface RequestEvent {
@@ -18,12 +21,8 @@ export interface RequestEvent {
   /** Set for `onErrorOccurred`. */
   error?: string | undefined;
   responseHeaders?: HeaderList | undefined;
-}
-
-export interface RequestIds {
-  cfRay: string | null;
-  xRequestId: string | null;
-  oaiRequestId: string | null;
+  /** Sent by this extension itself (the reachability probe): its outcome is kept elsewhere. */
+  fromExtension?: boolean | undefined;
 }
 
 /** One failure with its evidence. Nothing here can hold a cookie, a token, a body or a query. */
@@ -63,16 +62,12 @@ function short(value: string | undefined | null): string | null {
   return value.length > MAX_SHORT ? value.slice(0, MAX_SHORT) : value;
 }
 
-/** The id support asks for first: Cloudflare's ray, then OpenAI's request ids. */
-export function primaryRequestId(ids: RequestIds): string | null {
-  return ids.cfRay ?? ids.xRequestId ?? ids.oaiRequestId;
-}
-
 /**
  * Builds the record for a finished request, or null when it is not a ChatGPT failure
  * (a success, a cancellation, another site, third-party telemetry, or input too odd to trust).
  */
 export function buildRecord(event: RequestEvent, startedAt?: number): ErrorRecord | null {
+  if (event.fromExtension) return null;
   const url = typeof event.url === 'string' ? safeUrl(event.url) : null;
   if (!url || !isWatchedHost(url.host) || isThirdPartyTelemetryHost(url.host)) return null;
   const headers = Array.isArray(event.responseHeaders) ? event.responseHeaders : undefined;

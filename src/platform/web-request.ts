@@ -10,9 +10,21 @@ export interface RequestWatcher {
 
 type Finished = WebRequest.OnCompletedDetailsType | WebRequest.OnErrorOccurredDetailsType;
 
+/** Our own origin: Chrome reports it as `initiator`, Firefox as `originUrl`. */
+const OWN_ORIGIN = browser.runtime.getURL('').replace(/\/$/, '');
+
 /** The fields both browsers report for every finished request. */
 function common(d: Finished): RequestEvent {
-  return { requestId: d.requestId, url: d.url, method: d.method, tabId: d.tabId, type: d.type, timeStamp: d.timeStamp };
+  const from = (d as { initiator?: string }).initiator ?? d.originUrl ?? '';
+  return {
+    requestId: d.requestId,
+    url: d.url,
+    method: d.method,
+    tabId: d.tabId,
+    type: d.type,
+    timeStamp: d.timeStamp,
+    fromExtension: d.tabId < 0 && from.startsWith(OWN_ORIGIN),
+  };
 }
 
 /**

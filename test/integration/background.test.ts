@@ -54,6 +54,14 @@ describe('background over fakeBrowser', () => {
     expect((await storedLog())?.records ?? []).toHaveLength(0);
   });
 
+  it("does not record the extension's own probe, but does record a service worker's request", async () => {
+    const fake = await startBackground();
+    fake.request('https://chatgpt.com/cdn-cgi/trace', { status: 502, tabId: -1, initiator: fakeBrowser.runtime.getURL('').replace(/\/$/, '') });
+    fake.request('https://chatgpt.com/backend-api/sw', { status: 502, tabId: -1, initiator: 'https://chatgpt.com' });
+    await settle();
+    expect((await storedLog())?.records.map((r) => r.path)).toEqual(['/backend-api/sw']);
+  });
+
   it('registers no blocking listener and filters by the watched hosts', async () => {
     const fake = await startBackground();
     for (const event of Object.values(fake.webRequest)) {

@@ -67,7 +67,7 @@ describe('classifyNetworkError', () => {
     expect(classifyNetworkError(error)?.category).toBe(category);
   });
 
-  it.each(['net::ERR_ABORTED', 'NS_BINDING_ABORTED', ''])('%s is a cancellation, not a failure', (error) => {
+  it.each(['net::ERR_ABORTED', 'NS_BINDING_ABORTED', 'net::ERR_CACHE_MISS', ''])('%s is a cancellation, not a failure', (error) => {
     expect(classifyNetworkError(error)).toBeNull();
   });
 

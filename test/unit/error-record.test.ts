@@ -57,6 +57,11 @@ describe('buildRecord', () => {
     expect(buildRecord(event({ url: 'https://chatgpt.com.evil.example/x' }))).toBeNull();
   });
 
+  it("ignores the extension's own requests (the probe keeps its own history)", () => {
+    expect(buildRecord(event({ tabId: -1, fromExtension: true, statusCode: 502 }))).toBeNull();
+    expect(buildRecord(event({ tabId: -1, fromExtension: false, statusCode: 502 }))?.tabId).toBe(-1);
+  });
+
   it('marks ChatGPT telemetry as telemetry, still recorded', () => {
     const r = buildRecord(event({ url: 'https://chatgpt.com/ces/v1/t', statusCode: undefined, error: 'net::ERR_BLOCKED_BY_CLIENT' }))!;
     expect(r.category).toBe('blocked');
