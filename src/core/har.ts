@@ -1,4 +1,5 @@
-import { primaryRequestId, type ErrorRecord } from './error-record';
+import type { ErrorRecord } from './error-record';
+import { primaryRequestId } from './request-ids';
 import type { NetworkExtra } from './network-extra';
 import { stripQueryValues } from './redact';
 

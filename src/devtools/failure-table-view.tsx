@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { primaryRequestId, type ErrorRecord } from '../core/error-record';
+import type { ErrorRecord } from '../core/error-record';
+import { primaryRequestId } from '../core/request-ids';
 import { clockTime } from '../core/clock-time';
 import { formatDuration } from '../core/format';
 import type { SortDir, SortKey } from '../core/failure-table';

@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import '../ui/theme.css';
-import '../ui/fixes.css';
 import './popup.css';
 import { Popup } from './popup';
 

@@ -3,20 +3,17 @@ import type { ConflictEntry } from '../contract/conflicts';
 import { diagnose } from '../core/diagnosis';
 import { t } from '../platform/i18n';
 import { activeTabId } from '../platform/tabs';
-import { Alternatives } from '../ui/alternatives';
 import { FailureList } from '../ui/failure-list';
-import { HostAccessNotice } from '../ui/host-access-notice';
 import { LogNotice } from '../ui/log-notice';
-import { StatusSummary } from '../ui/status-summary';
 import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
 import { VerdictCard } from '../ui/verdict-card';
-import type { PopupFixes } from './popup-fixes';
 
 /**
  * Verdict first, then the status page, the failures behind the verdict and the fixes. Renders
- * from storage at once; only the extension list waits on the background.
+ * from storage at once; only the extension list waits on the background. The first load holds
+ * only the verdict and the failures; the rest (popup-later.ts) is imported after first paint.
  */
 /** The popup reads only the newest records: enough for the verdict (15 minutes) and the list (50). */
 const POPUP_RECENT = 250;
@@ -27,11 +24,11 @@ export function Popup() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [scope, setScope] = useState<'tab' | 'all'>('tab');
   const [conflicts, setConflicts] = useState<ConflictEntry[] | null>(null);
-  const [Fixes, setFixes] = useState<typeof PopupFixes | null>(null);
+  const [later, setLater] = useState<typeof import('./popup-later') | null>(null);
   useEffect(() => {
     activeTabId().then(setTabId, () => setTabId(null));
-    // After the first render: the fixes' code is not needed to show what is wrong.
-    void import('./popup-fixes').then((m) => setFixes(() => m.PopupFixes));
+    // After the first render: none of this is needed to show what is wrong.
+    void import('./popup-later').then(setLater);
   }, []);
 
   const status = useStatus();
@@ -46,12 +43,12 @@ export function Popup() {
       <header>
         <h1>{t('extName')}</h1>
       </header>
-      <HostAccessNotice />
+      {later && <later.HostAccessNotice />}
       <VerdictCard diagnosis={diagnosis} />
-      {diagnosis?.verdict.side === 'openai' && <Alternatives />}
+      {later && diagnosis?.verdict.side === 'openai' && <later.Alternatives />}
       <section aria-labelledby="status-title" class="card">
         <h2 id="status-title">{t('popup_status_title')}</h2>
-        <StatusSummary now={now} status={status} />
+        {later ? <later.StatusSummary now={now} status={status} /> : <p class="muted">{t('popup_loading')}</p>}
       </section>
       <section aria-labelledby="recent-title" class="card">
         <header>
@@ -70,7 +67,7 @@ export function Popup() {
       </section>
       <section aria-labelledby="fixes-title" class="card fixes">
         <h2 id="fixes-title">{t('popup_fixes_title')}</h2>
-        {Fixes ? <Fixes tabId={tabId} conflicts={conflicts} onConflicts={setConflicts} /> : <p class="muted">{t('popup_loading')}</p>}
+        {later ? <later.PopupFixes tabId={tabId} conflicts={conflicts} onConflicts={setConflicts} /> : <p class="muted">{t('popup_loading')}</p>}
       </section>
     </main>
   );

@@ -1,4 +1,5 @@
-import { primaryRequestId, type ErrorRecord } from '../core/error-record';
+import type { ErrorRecord } from '../core/error-record';
+import { primaryRequestId } from '../core/request-ids';
 import { relativeTime } from '../core/format';
 import { t } from '../platform/i18n';
 import { CopyButton } from './copy-button';
