@@ -2,19 +2,14 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { FilterGroup } from '../core/categories';
 import { DEFAULT_QUERY, failureTable, groupCounts, type SortKey, type TableQuery } from '../core/failure-table';
 import { matchExtras } from '../core/network-extra';
-import { rateChart } from '../core/rate-chart';
 import { t } from '../platform/i18n';
 import { LogNotice } from '../ui/log-notice';
 import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
-import { ExportBar } from './export-bar';
-import type { FailureDetails as FailureDetailsView } from './failure-details';
 import { FailureFilters } from './failure-filters';
 import { FailureTableView } from './failure-table-view';
-import { RateChartView } from './rate-chart-view';
 import { incidentTimes } from './incident-times';
-import type { PanelFixes as PanelFixesView } from './panel-fixes';
 import { useNetworkExtras } from './use-network-extras';
 
 export interface PanelProps {
@@ -35,12 +30,10 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
   const now = useNow(10_000);
   const status = useStatus();
   const incidents = useMemo(() => incidentTimes(status), [status]);
-  const [Fixes, setFixes] = useState<typeof PanelFixesView | null>(null);
-  const [Details, setDetails] = useState<typeof FailureDetailsView | null>(null);
+  const [later, setLater] = useState<typeof import('./panel-later') | null>(null);
   useEffect(() => {
     // After the first render: the table is what the user opened the panel for.
-    void import('./panel-fixes').then((m) => setFixes(() => m.PanelFixes));
-    void import('./failure-details').then((m) => setDetails(() => m.FailureDetails));
+    void import('./panel-later').then(setLater);
   }, []);
   const { extras, listening } = useNetworkExtras();
   const [query, setQuery] = useState<TableQuery>(DEFAULT_QUERY);
@@ -51,7 +44,7 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
   const rows = useMemo(() => failureTable(tabRecords, query, t), [tabRecords, query]);
   const counts = useMemo(() => groupCounts(tabRecords), [tabRecords]);
   const matched = useMemo(() => matchExtras(tabRecords, extras), [tabRecords, extras]);
-  const chart = useMemo(() => rateChart(tabRecords, now, incidents), [tabRecords, now, incidents]);
+  const chart = useMemo(() => later?.rateChart(tabRecords, now, incidents), [later, tabRecords, now, incidents]);
   const selected = selectedId !== null ? tabRecords.find((r) => r.id === selectedId) : undefined;
 
   const onSort = (key: SortKey) =>
@@ -66,12 +59,12 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
         <span class="muted live" role="status">
           {t('panel_count', [rows.length, tabRecords.length])}
         </span>
-        <ExportBar records={rows} extras={matched} now={now} reportUrl={reportUrl} troubleshooterUrl={troubleshooterUrl} />
+        {later && <later.ExportBar records={rows} extras={matched} now={now} reportUrl={reportUrl} troubleshooterUrl={troubleshooterUrl} />}
       </header>
       {log && <LogNotice log={log} />}
       <div class="panel-top">
-        <RateChartView chart={chart} />
-        {Fixes && all && <Fixes records={all} tabId={tabId} now={now} status={status} />}
+        {later && chart && <later.RateChartView chart={chart} />}
+        {later && all && <later.PanelFixes records={all} tabId={tabId} now={now} status={status} />}
       </div>
       <FailureFilters
         groups={query.groups}
@@ -92,8 +85,8 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
             {rows.length === 0 && <p class="muted no-match">{t('panel_no_match')}</p>}
           </div>
         )}
-        {selected && Details ? (
-          <Details record={selected} extra={matched.get(selected.id)} listening={listening} />
+        {selected && later ? (
+          <later.FailureDetails record={selected} extra={matched.get(selected.id)} listening={listening} />
         ) : (
           tabRecords.length > 0 && <p class="details muted">{t('panel_select_hint')}</p>
         )}

@@ -1,0 +1,10 @@
+/**
+ * Everything the panel shows besides the table: the chart of the last hour, the export bar (with
+ * the report and troubleshooter links), the fixes and the details pane. panel.tsx imports this
+ * after its first render, so the table paints from the first load alone.
+ */
+export { rateChart } from '../core/rate-chart';
+export { ExportBar } from './export-bar';
+export { FailureDetails } from './failure-details';
+export { PanelFixes } from './panel-fixes';
+export { RateChartView } from './rate-chart-view';
