@@ -3,6 +3,8 @@
  * the report and troubleshooter links), the fixes and the details pane. panel.tsx imports this
  * after its first render, so the table paints from the first load alone.
  */
+import './panel-later.css';
+
 export { rateChart } from '../core/rate-chart';
 export { ExportBar } from './export-bar';
 export { FailureDetails } from './failure-details';
