@@ -6,18 +6,19 @@ import { LOG_KEY, parseStoredLog } from './stored-log';
 
 /**
  * The failure log in storage, version 2: a small index under `log` and the records in chunks of
- * 50 under `log:0` … `log:127`, used as a ring. Record number `seq` lives in chunk
- * `floor(seq / 50)`, whose slot is that number modulo 128.
+ * 10 under `log:0` … `log:1279`, used as a ring. Record number `seq` lives in chunk
+ * `floor(seq / 10)`, whose slot is that number modulo 1280.
  *
  * Why chunks: a write then touches only the newest chunk (and the oldest, when it is trimmed),
- * about 25 KB instead of the whole log. Writes finish in a couple of milliseconds, so a worker
+ * about 5 KB instead of the whole log. Writes finish in a couple of milliseconds, so a worker
  * stopped mid-storm loses at most what arrived during one short write; and storage.onChanged
  * hands every open page only the chunks that changed, not the whole log twice.
  * Why a ring: dropped chunks are overwritten with null in the same `set` call, so the log never
  * needs a separate `remove` and never leaves orphaned keys.
  */
-export const CHUNK_SIZE = 50;
-export const SLOTS = 128;
+export const CHUNK_SIZE = 10;
+/** Room for 12,790 records: above the 5,000 the settings allow, and the 10,000 the panel is benched on. */
+export const SLOTS = 1280;
 export const LOG_V2 = 2;
 
 export interface LogIndex {

@@ -91,7 +91,7 @@ export function buildRecord(event: RequestEvent, startedAt?: number): ErrorRecor
     typeof startedAt === 'number' && Number.isFinite(startedAt) && time >= startedAt ? Math.round(time - startedAt) : null;
 
   return {
-    id: `${String(event.requestId).slice(0, 40)}@${time}`,
+    id: `${typeof event.requestId === 'string' || typeof event.requestId === 'number' ? String(event.requestId).slice(0, 40) : '?'}@${time}`,
     time,
     tabId: Number.isInteger(event.tabId) ? event.tabId : -1,
     type: short(event.type) ?? 'other',

@@ -11,6 +11,8 @@ import { onLocalChanged, readLocal } from '../platform/storage';
  * keeps the DevTools panel cheap at 100 failures a second. `newest` reads only the chunks holding
  * that many newest records, so the popup opens without reading the whole log.
  */
+const REFRESH_MS = 250;
+
 export function useLog(newest?: number): FailureLog | undefined {
   const [log, setLog] = useState<FailureLog | undefined>(undefined);
   useEffect(() => {
@@ -25,6 +27,19 @@ export function useLog(newest?: number): FailureLog | undefined {
       for (const k of wanted(index)) for (const r of chunks.get(k) ?? []) records.push(r);
       setLog({ records, dropped: index.dropped, notice: index.notice, bytes: 0 });
     };
+    // During a storm the log changes on every failure; showing it four times a second is live
+    // enough, and keeps a page from re-rendering hundreds of rows a hundred times a second.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let shownAt = 0;
+    const schedule = () => {
+      if (timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        shownAt = Date.now();
+        publish();
+      }, Math.max(0, shownAt + REFRESH_MS - Date.now()));
+    };
+    controller.signal.addEventListener('abort', () => clearTimeout(timer));
     const fetchMissing = async () => {
       if (!index) return;
       const missing = wanted(index).filter((k) => !chunks.has(k));
@@ -32,7 +47,7 @@ export function useLog(newest?: number): FailureLog | undefined {
         const slots = (await readLocal(missing.map(slotKey))) as Record<string, unknown>;
         for (const k of missing) if (!chunks.has(k)) chunks.set(k, parseChunk(slots[slotKey(k)], k).records);
       }
-      publish();
+      schedule();
     };
     const takeIndex = (raw: unknown) => {
       const parsed = parseIndex(raw, Date.now());

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { toStoredLog } from '../../src/contract/stored-log';
+import { CHUNK_SIZE, SLOTS, chunkWrites } from '../../src/contract/log-chunks';
 import type { ErrorRecord } from '../../src/core/error-record';
 import { emptyLog } from '../../src/core/failure-log';
 import { CHROME_DIST, launchChromium, type ChromiumSession, type ExtensionGlobal } from '../support/chromium';
@@ -62,8 +62,9 @@ export async function openBenchBrowser(): Promise<BenchBrowser> {
   writeFileSync(join(dir, BLANK), '<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title><p id="ready">ready</p></html>\n');
   writeFileSync(join(dir, BLANK_READ), '<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title><script type="module" src="/bench-blank-read.js"></script></html>\n');
   writeFileSync(join(dir, BLANK_LISTEN), '<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title><p id="ready">ready</p><script type="module" src="/bench-blank-listen.js"></script></html>\n');
-  writeFileSync(join(dir, 'bench-blank-listen.js'), 'chrome.storage.onChanged.addListener((changes) => { if (changes.log) window.__total = changes.log.newValue.records.length; });\n');
-  writeFileSync(join(dir, 'bench-blank-read.js'), 'chrome.storage.local.get(["log"]).then(() => { const p = document.createElement("p"); p.id = "ready"; document.body.append(p); });\n');
+  writeFileSync(join(dir, 'bench-blank-listen.js'), 'chrome.storage.onChanged.addListener((changes) => { if (changes.log) window.__total = changes.log.newValue.count + changes.log.newValue.dropped; });\n');
+  // Reads the index, then every chunk it names: what any page showing the whole log must do.
+  writeFileSync(join(dir, 'bench-blank-read.js'), `chrome.storage.local.get(["log"]).then(({ log }) => { const keys = []; for (let k = Math.floor(log.first / ${CHUNK_SIZE}); k <= Math.floor((log.first + log.count - 1) / ${CHUNK_SIZE}); k++) keys.push("log:" + (k % ${SLOTS})); return chrome.storage.local.get(keys); }).then(() => { const p = document.createElement("p"); p.id = "ready"; document.body.append(p); });\n`);
   let world: FakeWorld | undefined;
   let session: ChromiumSession | undefined;
   try {
@@ -93,8 +94,13 @@ export async function openBenchBrowser(): Promise<BenchBrowser> {
   return {
     session: s,
     async seedLog(records) {
-      const stored = toStoredLog({ ...emptyLog(), records: [...records] });
-      await s.inExtension((log) => (globalThis as unknown as ExtensionGlobal).chrome.storage.local.set({ log }), stored as unknown);
+      // The layout the log store writes (index + chunks), through the same contract function.
+      const items = chunkWrites({ first: 0, count: 0 }, { ...emptyLog(), records: [...records] }, 0, 0);
+      await s.inExtension(async (all) => {
+        const { chrome } = globalThis as unknown as ExtensionGlobal & { chrome: { storage: { local: { clear(): Promise<void> } } } };
+        await chrome.storage.local.clear();
+        await chrome.storage.local.set(all);
+      }, items);
     },
     timeToReady: timeToReady as BenchBrowser['timeToReady'],
     async close() {

@@ -143,6 +143,11 @@ describe('buildRecord', () => {
     expect(buildRecord(event(), T + 5)!.durationMs).toBeNull();
   });
 
+  it('survives a request id that cannot be turned into a string (found by the fuzzer)', () => {
+    const id = { toString: 1, valueOf: 1 } as unknown as string;
+    expect(buildRecord(event({ requestId: id }))!.id).toBe(`?@${T}`);
+  });
+
   it('survives a non-finite time and an odd tab id', () => {
     const r = buildRecord(event({ timeStamp: NaN, tabId: 1.5 }))!;
     expect(r.time).toBe(0);

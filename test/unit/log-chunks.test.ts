@@ -41,7 +41,7 @@ describe('chunked log in storage', () => {
     s.append([makeRecord(500, { time: NOW })]);
     await s.flushed();
     expect(storage.writes).toHaveLength(1);
-    expect(Object.keys(storage.writes[0]!).sort()).toEqual([LOG_KEY, slotKey(2)].sort());
+    expect(Object.keys(storage.writes[0]!).sort()).toEqual([LOG_KEY, slotKey(Math.floor(120 / CHUNK_SIZE))].sort());
   });
 
   it('rewrites the trimmed oldest chunk and nulls chunks dropped whole, in the same write', async () => {
@@ -54,8 +54,10 @@ describe('chunked log in storage', () => {
     await s.flushed();
     expect(storage.writes).toHaveLength(1);
     const write = storage.writes[0]!;
-    expect(write[slotKey(0)]).toBeNull();
-    expect((write[slotKey(1)] as { records: unknown[] }).records).toHaveLength(25);
+    // Records 75-174 are kept: chunks below 75's are dropped whole, 75's chunk is trimmed.
+    const oldest = Math.floor(75 / CHUNK_SIZE);
+    for (let k = 0; k < oldest; k++) expect(write[slotKey(k)]).toBeNull();
+    expect((write[slotKey(oldest)] as { records: unknown[] }).records).toHaveLength((oldest + 1) * CHUNK_SIZE - 75);
     const log = logFromStorage(storage.data);
     expect(log.records.map((r) => r.id)).toEqual((await s.current()).records.map((r) => r.id));
     expect(log.dropped).toBe(75);
@@ -78,8 +80,8 @@ describe('chunked log in storage', () => {
     storage.data[slotKey(1)] = { k: 99, records: 'junk' };
     s = store(storage, limits(1000));
     const log = await s.current();
-    expect(log.records).toHaveLength(100);
-    expect(log.notice).toMatchObject({ kind: 'corrupt-recovered', lost: 50 });
+    expect(log.records).toHaveLength(150 - CHUNK_SIZE);
+    expect(log.notice).toMatchObject({ kind: 'corrupt-recovered', lost: CHUNK_SIZE });
     expect(logFromStorage(storage.data).records).toEqual(log.records);
   });
 
