@@ -24,11 +24,14 @@ function Incident({ incident }: { incident: StatusIncident }) {
 function Known({ status, now }: { status: Extract<StatusSnapshot, { state: 'known' }>; now: number }) {
   const affected = status.components.filter((c) => c.status !== 'operational');
   const when = relativeTime(status.checkedAt, now);
+  const label = t(`popup_status_indicator_${status.indicator}`);
+  // The page's own words, unless they only repeat the indicator ("All Systems Operational").
+  const description = status.description && status.description.toLowerCase() !== label.toLowerCase() ? status.description : '';
   return (
     <>
       <p class={`status-indicator indicator-${status.indicator}`} data-indicator={status.indicator}>
-        <span class="dot" aria-hidden="true" /> <strong>{t(`popup_status_indicator_${status.indicator}`)}</strong>
-        {status.description && <span class="muted"> · {status.description}</span>}
+        <span class="dot" aria-hidden="true" /> <strong>{label}</strong>
+        {description && <span class="muted"> · {description}</span>}
       </p>
       {affected.length > 0 && (
         <ul class="components">
