@@ -6,8 +6,7 @@ import type { ErrorRecord } from '../core/error-record';
 import { t } from '../platform/i18n';
 import '../ui/fixes.css';
 import { Alternatives } from '../ui/alternatives';
-import { ClearSiteData } from '../ui/clear-site-data';
-import { ConflictList } from '../ui/conflict-list';
+import { FixSections } from '../ui/fix-sections';
 import { StatusSummary } from '../ui/status-summary';
 import { VerdictCard } from '../ui/verdict-card';
 
@@ -29,7 +28,6 @@ export function PanelFixes({ records, tabId, now, status }: PanelFixesProps) {
     () => (status !== undefined ? diagnose({ records, now, status, conflicts, tabId }) : undefined),
     [records, now, status, conflicts, tabId],
   );
-  const likely = conflicts?.filter((c) => c.score > 0).length ?? 0;
   return (
     <section class="panel-fixes" aria-label={t('panel_fixes')}>
       <VerdictCard diagnosis={diagnosis} />
@@ -40,17 +38,7 @@ export function PanelFixes({ records, tabId, now, status }: PanelFixesProps) {
           <summary>{t('popup_status_title')}</summary>
           <StatusSummary now={now} status={status} />
         </details>
-        <details id="fix-clear">
-          <summary>{t('popup_fix_clear')}</summary>
-          <ClearSiteData />
-        </details>
-        <details id="fix-conflicts">
-          <summary>
-            {t('popup_fix_conflicts')}
-            {likely > 0 && <span class="tag">{likely}</span>}
-          </summary>
-          <ConflictList onLoaded={setConflicts} />
-        </details>
+        <FixSections conflicts={conflicts} onConflicts={setConflicts} />
       </details>
     </section>
   );

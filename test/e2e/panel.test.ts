@@ -1,7 +1,8 @@
 import type { Frame, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, waitFor, type ChromiumSession } from '../support/chromium';
-import { failure, startFakeWorld, type FakeWorld } from '../support/fake-world';
+import { describe, expect, it } from 'vitest';
+import { waitFor } from '../support/chromium';
+import { chromiumFixture } from '../support/chromium-fixture';
+import { failure } from '../support/fake-world';
 import { readStoredLog } from '../support/stored-log';
 
 /** The DevTools panel in real Chromium: as a pop-out page with ?tabId=, and inside real DevTools. */
@@ -16,29 +17,19 @@ function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
 const rowTexts = (frame: Page | Frame) => frame.$$eval('tr.failure-row', (rows) => rows.map((r) => r.textContent ?? ''));
 
 describe('panel page opened with ?tabId=', () => {
-  let world: FakeWorld;
-  let session: ChromiumSession;
-
-  beforeAll(async () => {
-    world = await startFakeWorld();
-    session = await launchChromium(world);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await world?.close();
-  });
+  const { world, session } = chromiumFixture();
 
   it("shows the tab's failures and updates live when a new one arrives", async () => {
-    world.route('chatgpt.com', '/backend-api/f/conversation', failure(500));
-    const chat = await session.browser.newPage();
+    world().route('chatgpt.com', '/backend-api/f/conversation', failure(500));
+    const chat = await session().browser.newPage();
     await chat.goto('https://chatgpt.com/');
-    const tabId = await session.tabIdOf('https://chatgpt.com/*');
+    const tabId = await session().tabIdOf('https://chatgpt.com/*');
     expect(await send(chat, '/backend-api/f/conversation')).toBe(500);
-    const ray = world.requests.findLast((r) => r.path === '/backend-api/f/conversation')!.cfRay!;
-    await waitFor(async () => JSON.stringify((await readStoredLog(session)).records).includes(ray), { what: 'the 500 in storage' });
+    const ray = world().requests.findLast((r) => r.path === '/backend-api/f/conversation')!.cfRay!;
+    await waitFor(async () => JSON.stringify((await readStoredLog(session())).records).includes(ray), { what: 'the 500 in storage' });
 
     const errors: string[] = [];
-    const panel = await session.openExtensionPage(`src/devtools/panel.html?tabId=${tabId}`);
+    const panel = await session().openExtensionPage(`src/devtools/panel.html?tabId=${tabId}`);
     panel.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     panel.on('pageerror', (e) => errors.push(String(e)));
     await panel.waitForSelector('tr.failure-row', { timeout: 10_000 });
@@ -63,7 +54,7 @@ describe('panel page opened with ?tabId=', () => {
     expect(await panel.$eval('.details', (el) => el.textContent ?? '')).toContain('Cloudflare ray id');
     expect(await panel.$$eval('.rate-chart rect.bar', (els) => els.length)).toBeGreaterThan(0);
     // The support report opens for this tab.
-    const opened = session.browser.waitForTarget((t) => t.url().endsWith(`/src/pages/report.html?tabId=${tabId}`), { timeout: 10_000 });
+    const opened = session().browser.waitForTarget((t) => t.url().endsWith(`/src/pages/report.html?tabId=${tabId}`), { timeout: 10_000 });
     await panel.click('#open-report');
     await (await (await opened).asPage()).close();
     expect(errors).toEqual([]);
@@ -73,30 +64,20 @@ describe('panel page opened with ?tabId=', () => {
 });
 
 describe('panel inside the real DevTools', () => {
-  let world: FakeWorld;
-  let session: ChromiumSession;
-
-  beforeAll(async () => {
-    world = await startFakeWorld();
-    // Chromium opens DevTools for every new tab, even headless; the extension's devtools page then adds our panel.
-    session = await launchChromium(world, { args: ['--auto-open-devtools-for-tabs'] });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await world?.close();
-  });
+  // Chromium opens DevTools for every new tab, even headless; the extension's devtools page then adds our panel.
+  const { world, session } = chromiumFixture({ args: ['--auto-open-devtools-for-tabs'] });
 
   it('shows the inspected tab’s failures, with the body gist only DevTools sees', async () => {
-    world.route('chatgpt.com', '/backend-api/f/conversation', failure(500));
-    const chat = await session.browser.newPage();
+    world().route('chatgpt.com', '/backend-api/f/conversation', failure(500));
+    const chat = await session().browser.newPage();
     await chat.goto('https://chatgpt.com/');
-    const tabId = await session.tabIdOf('https://chatgpt.com/*');
+    const tabId = await session().tabIdOf('https://chatgpt.com/*');
 
     // Every DevTools window (one per tab) gets the panel; show ours in each and keep the one inspecting the ChatGPT tab.
-    const panelId = `chrome-extension://${session.extensionId}ErrorDoctor`;
+    const panelId = `chrome-extension://${session().extensionId}ErrorDoctor`;
     const devtoolsPages = await waitFor(
       async () => {
-        const pages = await Promise.all(session.browser.targets().filter((t) => t.url().startsWith('devtools://')).map((t) => t.asPage()));
+        const pages = await Promise.all(session().browser.targets().filter((t) => t.url().startsWith('devtools://')).map((t) => t.asPage()));
         return pages.length >= 1 ? pages : null;
       },
       { what: 'a DevTools window' },
@@ -134,7 +115,7 @@ describe('panel inside the real DevTools', () => {
     // The app reads error bodies to show them; DevTools reports a request only once its body is read.
     const status = await chat.evaluate(() => fetch('/backend-api/f/conversation', { method: 'POST' }).then(async (r) => (await r.text(), r.status)));
     expect(status).toBe(500);
-    const ray = world.requests.findLast((r) => r.path === '/backend-api/f/conversation')!.cfRay!;
+    const ray = world().requests.findLast((r) => r.path === '/backend-api/f/conversation')!.cfRay!;
     await waitFor(async () => (await rowTexts(frame)).some((r) => r.includes(ray)), { what: 'the failure in the panel', timeoutMs: 15_000 });
     // A DOM click: DevTools' window has no input pipeline puppeteer can drive in headless mode.
     await frame.$eval('tr.failure-row', (row) => (row as HTMLElement).click());

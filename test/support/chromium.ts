@@ -150,3 +150,4 @@ export async function waitFor<T>(check: () => Promise<T> | T, { timeoutMs = 10_0
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)?.slice(0, 300)})`);
 }
+

@@ -1,22 +1,18 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOST_PERMISSIONS } from '../../src/core/hosts';
 import { HostAccessNotice } from '../../src/ui/host-access-notice';
+import { domRoot } from '../support/dom-root';
 import { installFakePermissions } from '../support/fakes/permissions';
 
 /** The notice for withdrawn host access (Firefox's Add-ons Manager switches, Chrome's site access). */
 describe('HostAccessNotice', () => {
   let root: HTMLElement;
   const notice = () => root.querySelector('.host-access');
+  const rootOf = domRoot();
   beforeEach(() => {
-    fakeBrowser.reset();
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
+    root = rootOf();
   });
 
   it('renders nothing while every host permission is held', async () => {

@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, SETTINGS_KEY, validateSettingsInput } from '../../src
 import { OptionsPage } from '../../src/pages/options-page';
 import { Alternatives } from '../../src/ui/alternatives';
 import { until } from '../support/until';
+import { domRoot } from '../support/dom-root';
 
 let root: HTMLElement;
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
@@ -28,14 +29,11 @@ function answerSaves() {
   return saves;
 }
 
+const rootOf = domRoot();
 beforeEach(() => {
-  fakeBrowser.reset();
-  root = document.createElement('div');
-  document.body.append(root);
+  root = rootOf();
 });
 afterEach(() => {
-  render(null, root);
-  root.remove();
   vi.restoreAllMocks();
 });
 

@@ -1,18 +1,13 @@
-import { fakeBrowser } from '@webext-core/fake-browser';
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Panel } from '../../src/devtools/panel';
+import { domRoot } from '../support/dom-root';
 import { until } from '../support/until';
 
 let root: HTMLElement;
+const rootOf = domRoot();
 beforeEach(() => {
-  fakeBrowser.reset();
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
+  root = rootOf();
 });
 
 describe('DevTools panel links', () => {

@@ -10,6 +10,7 @@ import { panelTabId } from '../../src/devtools/use-panel-tab';
 import { contentOf, devtoolsTheme, onThemeChanged } from '../../src/platform/devtools';
 import { generateRecords } from '../fixtures/records';
 import { installFakeDevtools, type FakeDevtools } from '../support/fakes/devtools';
+import { domRoot } from '../support/dom-root';
 
 let root: HTMLElement;
 let devtools: FakeDevtools | null = null;
@@ -40,14 +41,11 @@ async function mount(tabId: number | null = 7) {
   await until(() => $('tr.failure-row') ?? $('.empty'), 'the table');
 }
 
+const rootOf = domRoot();
 beforeEach(() => {
-  fakeBrowser.reset();
-  root = document.createElement('div');
-  document.body.append(root);
+  root = rootOf();
 });
 afterEach(() => {
-  render(null, root);
-  root.remove();
   devtools?.uninstall();
   devtools = null;
   vi.restoreAllMocks();
