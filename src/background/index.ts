@@ -67,9 +67,6 @@ handleRequests(createHandlers({ logStore, statusCheck, monitor, probe, settings 
 onAlarm((name) => {
   // Failures age out of the 10-minute badge window without any new event to trigger an update.
   if (name === BADGE_ALARM) void logStore.current().then(updateBadges);
-});
-
-onAlarm((name) => {
   if (name === MONITOR_ALARM) void monitor.tick();
   if (name === PROBE_ALARM) void probe.run();
 });

@@ -72,11 +72,15 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
       written = { first: parsed.index.first, count: parsed.index.count };
       rewrite = assembled.unreadable > 0;
     }
-    const before = log;
+    const droppedBefore = log.dropped;
     log = trim(log, limits(), now());
-    first += log.dropped - before.dropped;
-    // Rewrite when something was repaired or migrated, so the notice reaches the UI.
-    if (rewrite || log !== before) await persist(0);
+    const trimmed = log.dropped - droppedBefore;
+    first += trimmed;
+    // Rewrite everything when something was repaired or migrated (so the notice reaches the UI);
+    // when records only aged out, write just the index and the oldest chunks. A worker that
+    // wakes with nothing to change writes nothing.
+    if (rewrite) await persist(0);
+    else if (trimmed > 0) await persist(log.records.length);
   }
 
   const ready = load().catch((error: unknown) => {

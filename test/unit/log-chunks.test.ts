@@ -63,6 +63,22 @@ describe('chunked log in storage', () => {
     expect(log.dropped).toBe(75);
   });
 
+  it('a worker that wakes over a log with nothing to change writes nothing; an aged-out record costs only the index and its chunk', async () => {
+    const storage = memoryStorage();
+    const s = store(storage, limits(1000));
+    s.append(makeRecords(120, 0, { time: NOW - 1000 }));
+    await s.flushed();
+    storage.writes.length = 0;
+    await store(storage, limits(1000)).flushed();
+    expect(storage.writes).toEqual([]);
+    const woken = createLogStore({ now: () => NOW, limits: () => ({ ...limits(1000), maxAgeMs: 1500 }), storage });
+    storage.data[slotKey(0)] = { k: 0, records: [makeRecord(0, { time: NOW - 2000 }), ...makeRecords(CHUNK_SIZE - 1, 1, { time: NOW - 1000 })] };
+    await woken.flushed();
+    expect(storage.writes).toHaveLength(1);
+    expect(Object.keys(storage.writes[0]!).sort()).toEqual([LOG_KEY, slotKey(0)].sort());
+    expect(logFromStorage(storage.data).records).toEqual((await woken.current()).records);
+  });
+
   it('migrates a version 1 log into chunks without losing a record', async () => {
     const v1 = appendRecords(emptyLog(), makeRecords(130, 0, { time: NOW - 5000 }), limits(1000), NOW);
     const storage = memoryStorage({ [LOG_KEY]: toStoredLog(v1) });
