@@ -1,19 +1,13 @@
 import type { Page } from 'puppeteer-core';
+import type { AlertRecord } from '../../src/background/alerts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, waitFor, type ChromiumSession } from '../support/chromium';
 import { majorIncidentStatus, operationalStatus } from '../support/fake-status';
 import { failure, startFakeWorld, type FakeWorld } from '../support/fake-world';
 import { sendFrom } from '../support/recorder-checks';
 
-interface StoredAlert {
-  id: string;
-  kind: string;
-  title: string;
-  message: string;
-  target: string;
-  shown: boolean;
-  error?: string;
-}
+/** What the background stores for each notification it shows. */
+type StoredAlert = AlertRecord;
 type ChromeApis = { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> }; notifications: { getAll(): Promise<Record<string, boolean>> }; tabs: { query(q: object): Promise<Array<{ id: number }>> }; action: { getBadgeText(d: object): Promise<string> } } };
 
 /**

@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, waitFor, type ChromiumSession, type ExtensionGlobal } from '../support/chromium';
+import { describe, expect, it } from 'vitest';
+import { waitFor, type ExtensionGlobal } from '../support/chromium';
+import { chromiumFixture } from '../support/chromium-fixture';
 import { routeCookieSites, setCookieSites } from '../support/cookie-sites';
-import { startFakeWorld, type FakeWorld } from '../support/fake-world';
 import { majorIncidentStatus } from '../support/fake-status';
+import { sendFrom } from '../support/recorder-checks';
 import { readStoredLog } from '../support/stored-log';
 
 /** The popup's fixes, each run for real in Chromium against the fake world on loopback. */
@@ -14,17 +15,16 @@ interface Cookie {
 }
 
 describe('popup fixes in Chromium', () => {
-  let world: FakeWorld;
-  let session: ChromiumSession;
-  let chat: Page;
-  let tabId: number;
+  const { world, session, chat, tabId } = chromiumFixture(
+    { extraExtensions: [resolve('test/fixtures/extensions/blocker'), resolve('test/fixtures/extensions/harmless')] },
+    { prepare: routeCookieSites, chat: true },
+  );
 
-  const send = (page: Page, path: string, method = 'GET') =>
-    page.evaluate((p, m) => (window as unknown as { send(p: string, i: object): Promise<unknown> }).send(p, { method: m }), path, method);
+  const send = (page: Page, path: string, method = 'GET') => sendFrom(page, path, method);
 
   /** Every cookie in the profile, through CDP: the extension itself may only see ChatGPT's. */
   async function allCookies(): Promise<Cookie[]> {
-    const page = (await session.browser.pages())[0]!;
+    const page = (await session().browser.pages())[0]!;
     const cdp = await page.createCDPSession();
     const { cookies } = (await cdp.send('Storage.getCookies')) as { cookies: Cookie[] };
     await cdp.detach();
@@ -32,7 +32,7 @@ describe('popup fixes in Chromium', () => {
   }
 
   async function popup(): Promise<Page> {
-    const page = await session.openExtensionPage(`src/popup/index.html?tabId=${tabId}`);
+    const page = await session().openExtensionPage(`src/popup/index.html?tabId=${tabId()}`);
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -42,27 +42,14 @@ describe('popup fixes in Chromium', () => {
     return page;
   }
 
-  beforeAll(async () => {
-    world = await startFakeWorld();
-    routeCookieSites(world);
-    session = await launchChromium(world, { extraExtensions: [resolve('test/fixtures/extensions/blocker'), resolve('test/fixtures/extensions/harmless')] });
-    chat = await session.browser.newPage();
-    await chat.goto('https://chatgpt.com/');
-    tabId = await session.tabIdOf('https://chatgpt.com/*');
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await world?.close();
-  });
 
   it('clears ChatGPT cookies and storage only, says who gets signed out, verifies and reloads ChatGPT', async () => {
-    await setCookieSites(session.browser, chat);
+    await setCookieSites(session().browser, chat());
     const before = await allCookies();
     for (const name of ['__Secure-next-auth.session-token', 'oai-did', 'control', 'platform', 'chatold', 'shared']) expect(before.map((c) => c.name)).toContain(name);
     // Leave ChatGPT on a page that sets no cookie, so the reload afterwards proves itself.
-    await chat.goto('https://chatgpt.com/backend-api/me');
-    const loadsBefore = world.requests.filter((r) => r.host === 'chatgpt.com' && r.path === '/backend-api/me').length;
+    await chat().goto('https://chatgpt.com/backend-api/me');
+    const loadsBefore = world().requests.filter((r) => r.host === 'chatgpt.com' && r.path === '/backend-api/me').length;
 
     const page = await popup();
     await page.click('#fix-clear summary');
@@ -87,17 +74,17 @@ describe('popup fixes in Chromium', () => {
     expect(after).toContain('control@control-site.test');
     expect(after).toContain('platform@platform.openai.com');
     expect(after).toContain('shared@.openai.com');
-    await waitFor(() => world.requests.filter((r) => r.host === 'chatgpt.com' && r.path === '/backend-api/me').length > loadsBefore, { what: 'ChatGPT tab reload' });
-    await chat.goto('https://chatgpt.com/oai-did');
-    expect(await chat.evaluate(() => localStorage.getItem('edr-test'))).toBeNull();
+    await waitFor(() => world().requests.filter((r) => r.host === 'chatgpt.com' && r.path === '/backend-api/me').length > loadsBefore, { what: 'ChatGPT tab reload' });
+    await chat().goto('https://chatgpt.com/oai-did');
+    expect(await chat().evaluate(() => localStorage.getItem('edr-test'))).toBeNull();
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     await page.close();
   });
 
   it('lists the blocking extension first with its reason, the harmless one below, and disabling it really unblocks ChatGPT', async () => {
-    await chat.goto('https://chatgpt.com/');
-    expect(await send(chat, '/backend-api/blocked-by-test')).toBe('error');
-    await waitFor(async () => JSON.stringify((await readStoredLog(session)).records).includes('ERR_BLOCKED_BY_CLIENT'), { what: 'the blocked record' });
+    await chat().goto('https://chatgpt.com/');
+    expect(await send(chat(), '/backend-api/blocked-by-test')).toBe('error');
+    await waitFor(async () => JSON.stringify((await readStoredLog(session())).records).includes('ERR_BLOCKED_BY_CLIENT'), { what: 'the blocked record' });
 
     const page = await popup();
     await page.click('#fix-conflicts summary');
@@ -113,24 +100,24 @@ describe('popup fixes in Chromium', () => {
     // "Open its page" goes to the extension's own entry in chrome://extensions.
     const open = await page.waitForSelector('.conflict:first-child button::-p-text(Open its page)');
     await open!.click();
-    const manage = await session.browser.waitForTarget((t) => t.url().startsWith('chrome://extensions/?id='), { timeout: 10_000 });
+    const manage = await session().browser.waitForTarget((t) => t.url().startsWith('chrome://extensions/?id='), { timeout: 10_000 });
     await (await manage.page())?.close();
 
     const disable = await page.waitForSelector('.conflict:first-child button::-p-text(Disable)');
     await disable!.click();
     await page.waitForSelector('.conflict:first-child.is-disabled', { timeout: 10_000 });
-    expect(await send(chat, '/backend-api/blocked-by-test')).toBe(200);
+    expect(await send(chat(), '/backend-api/blocked-by-test')).toBe(200);
     const enable = await page.waitForSelector('.conflict:first-child button::-p-text(Re-enable)');
     await enable!.click();
     await page.waitForSelector('.conflict:first-child:not(.is-disabled)', { timeout: 10_000 });
-    await waitFor(async () => (await send(chat, '/backend-api/blocked-by-test')) === 'error', { what: 'the blocker active again' });
+    await waitFor(async () => (await send(chat(), '/backend-api/blocked-by-test')) === 'error', { what: 'the blocker active again' });
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     await page.close();
   });
 
   it('reloads the ChatGPT tab and opens the report and the DevTools panel for it', async () => {
-    await chat.goto('https://chatgpt.com/backend-api/me');
-    const loads = () => world.requests.filter((r) => r.host === 'chatgpt.com' && r.path === '/backend-api/me').length;
+    await chat().goto('https://chatgpt.com/backend-api/me');
+    const loads = () => world().requests.filter((r) => r.host === 'chatgpt.com' && r.path === '/backend-api/me').length;
     const before = loads();
     const page = await popup();
     await page.click('#reload-chatgpt');
@@ -139,14 +126,14 @@ describe('popup fixes in Chromium', () => {
     await waitFor(() => loads() > before, { what: 'reload' });
     for (const [button, path] of [['#open-report', 'src/pages/report.html'], ['#open-panel', 'src/devtools/panel.html']] as const) {
       await page.click(button);
-      const target = await session.browser.waitForTarget((t) => t.url().includes(`${path}?tabId=${tabId}`), { timeout: 10_000 });
+      const target = await session().browser.waitForTarget((t) => t.url().includes(`${path}?tabId=${tabId()}`), { timeout: 10_000 });
       await (await target.page())?.close();
     }
     await page.close();
   });
 
   it('shows a major incident from the status page, and "unknown" with a reason for a malformed answer', async () => {
-    world.setStatus(majorIncidentStatus());
+    world().setStatus(majorIncidentStatus());
     const page = await popup();
     // Forget the blocked requests of the earlier test: with them the verdict rightly blames the blocker.
     await page.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ edr: 1, type: 'log/clear', params: {} }));
@@ -161,7 +148,7 @@ describe('popup fixes in Chromium', () => {
     await page.waitForSelector('.verdict.side-openai', { timeout: 10_000 });
     expect(await page.$$eval('.alternatives li a', (a) => a.length)).toBeGreaterThan(0);
 
-    world.setStatus({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"page":{"id":"x"},"status":{"indicator":' });
+    world().setStatus({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"page":{"id":"x"},"status":{"indicator":' });
     await page.waitForSelector('#status-check + .action-status:not(:empty)');
     await page.click('#status-check');
     await page.waitForSelector('.status-indicator[data-indicator="unknown"]', { timeout: 20_000 });

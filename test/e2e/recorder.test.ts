@@ -1,34 +1,17 @@
 import { resolve } from 'node:path';
-import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, waitFor, type ChromiumSession } from '../support/chromium';
-import { startFakeWorld, type FakeWorld } from '../support/fake-world';
+import { describe, expect, it } from 'vitest';
+import { waitFor } from '../support/chromium';
+import { chromiumFixture } from '../support/chromium-fixture';
 import { expectBlockedRecorded, expectOnlyChatGptFailuresRecorded, expectServerErrorRecordedAndShown, sendFrom, storedRecords, type RecorderContext } from '../support/recorder-checks';
 
 /** The recorder in real Chromium, on the real host names mapped to a fake ChatGPT on loopback. */
 describe('recorder in Chromium', () => {
-  let world: FakeWorld;
-  let session: ChromiumSession;
-  let chat: Page;
-  let tabId: number;
+  const { world, session, chat, tabId } = chromiumFixture({ extraExtensions: [resolve('test/fixtures/extensions/blocker')] }, { chat: true });
 
-  const records = () => storedRecords(session);
+  const records = () => storedRecords(session());
   const send = sendFrom;
 
-  beforeAll(async () => {
-    world = await startFakeWorld();
-    session = await launchChromium(world, { extraExtensions: [resolve('test/fixtures/extensions/blocker')] });
-    chat = await session.browser.newPage();
-    await chat.goto('https://chatgpt.com/');
-    tabId = await session.tabIdOf('https://chatgpt.com/*');
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await world?.close();
-  });
-
-  const ctx = (): RecorderContext => ({ world, session, chat, tabId });
+  const ctx = (): RecorderContext => ({ world: world(), session: session(), chat: chat(), tabId: tabId() });
 
   it('records a 500 on POST /backend-api/f/conversation and shows it in the popup with its request id', () => expectServerErrorRecordedAndShown(ctx()));
 
@@ -38,7 +21,7 @@ describe('recorder in Chromium', () => {
 
   it('badges the tab with its failures of the last 10 minutes', async () => {
     const text = await waitFor(
-      () => session.inExtension((id) => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id }), tabId),
+      () => session().inExtension((id) => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id }), tabId()),
       { what: 'badge text' },
     );
     expect(text).toBe(String((await records()).length));
@@ -46,10 +29,10 @@ describe('recorder in Chromium', () => {
 
   it('keeps every record when the service worker is stopped, and records again after', async () => {
     const before = await records();
-    await session.stopWorkers();
-    expect(await send(chat, '/backend-api/status/503', 'GET')).toBe(503);
+    await session().stopWorkers();
+    expect(await send(chat(), '/backend-api/status/503', 'GET')).toBe(503);
     await waitFor(async () => (await records()).some((r) => r.path === '/backend-api/status/503'), { what: 'a record after the stop' });
-    await session.stopWorkers();
+    await session().stopWorkers();
     const after = await records();
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after).toHaveLength(before.length + 1);

@@ -1,19 +1,13 @@
 import type { Page } from 'puppeteer-core';
+import type { AlertRecord } from '../../../src/background/alerts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failure, startFakeWorld, type FakeWorld } from '../../support/fake-world';
 import { majorIncidentStatus, operationalStatus } from '../../support/fake-status';
 import { launchFirefox, waitFor, type FirefoxSession } from '../../support/firefox';
 import { sendFrom } from '../../support/recorder-checks';
 
-interface StoredAlert {
-  id: string;
-  kind: string;
-  title: string;
-  message: string;
-  target: string;
-  shown: boolean;
-  error?: string;
-}
+/** What the background stores for each notification it shows. */
+type StoredAlert = AlertRecord;
 type NotificationEvent = { addListener(l: (id: string) => void): void };
 type Apis = { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> }; notifications: { onShown: NotificationEvent; onClosed: NotificationEvent } }; edrSeen?: string[] };
 
