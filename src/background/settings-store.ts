@@ -1,7 +1,11 @@
 import { DEFAULT_SETTINGS, SETTINGS_KEY, parseSettings, type Settings } from '../contract/settings';
-import { onLocalChanged, readLocal, writeLocal } from '../platform/storage';
+import { readLocal, writeLocal } from '../platform/storage';
 
-/** The background's view of the settings: loaded once, kept current through storage.onChanged. */
+/**
+ * The background's view of the settings: loaded once, kept current by `save`, the one writer.
+ * No storage.onChanged listener: it would hand the worker every log write it makes, old and new
+ * value, a hundred times a second in a failure storm, only to find settings untouched.
+ */
 export function createSettingsStore() {
   let settings: Settings = DEFAULT_SETTINGS;
   const ready = readLocal([SETTINGS_KEY]).then(
@@ -10,13 +14,10 @@ export function createSettingsStore() {
     },
     () => undefined,
   );
-  onLocalChanged((changes) => {
-    if (changes[SETTINGS_KEY]) settings = parseSettings(changes[SETTINGS_KEY].newValue).settings;
-  });
   return {
     ready,
     get: (): Settings => settings,
-    /** The one writer of settings (validated by the caller); memory is updated at once, before storage.onChanged. */
+    /** The one writer of settings (validated by the caller); memory is updated once storage has it. */
     async save(next: Settings): Promise<void> {
       await writeLocal({ [SETTINGS_KEY]: next });
       settings = next;

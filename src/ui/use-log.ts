@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { liveChunks, newestChunks, parseChunk, parseIndex, slotKey, type LogIndex } from '../contract/log-chunks';
+import { CHUNK_SIZE, liveChunks, newestChunks, parseChunk, parseIndex, slotKey, type LogIndex } from '../contract/log-chunks';
 import { LOG_KEY } from '../contract/stored-log';
 import type { ErrorRecord } from '../core/error-record';
 import type { FailureLog } from '../core/failure-log';
-import { onLocalChanged, readLocal } from '../platform/storage';
+import { readLocal } from '../platform/storage';
+import { watchStorage } from './storage-feed';
 
 /**
  * The failure log as the background stored it, validated the same way the background reads it.
@@ -64,22 +65,45 @@ export function useLog(newest?: number): FailureLog | undefined {
       return false;
     };
 
-    onLocalChanged((changes) => {
-      for (const [key, change] of Object.entries(changes)) {
-        if (!key.startsWith(`${LOG_KEY}:`)) continue;
-        const value = change.newValue as { k?: unknown } | null | undefined;
-        if (value && typeof value.k === 'number') chunks.set(value.k, parseChunk(value, value.k).records);
-      }
-      if (changes[LOG_KEY] ? takeIndex(changes[LOG_KEY].newValue) : index) void fetchMissing();
-    }, controller.signal);
+    const readIndex = () =>
+      readLocal([LOG_KEY]).then(
+        // A change that arrived meanwhile is newer than this read.
+        (stored) => {
+          if (index === null && takeIndex(stored[LOG_KEY])) void fetchMissing();
+        },
+        () => void takeIndex(undefined),
+      );
+    /** The last chunk `index` names, or -1. */
+    const lastChunk = (i: LogIndex | null) => (i && i.count ? Math.floor((i.first + i.count - 1) / CHUNK_SIZE) : -1);
 
-    readLocal([LOG_KEY]).then(
-      // A change that arrived meanwhile is newer than this read.
-      (stored) => {
-        if (index === null && takeIndex(stored[LOG_KEY])) void fetchMissing();
+    watchStorage(
+      [LOG_KEY],
+      (event) => {
+        if (event.kind === 'resync') {
+          // Back from polling: anything may have changed in between; read it all again.
+          index = null;
+          chunks.clear();
+          void readIndex();
+          return;
+        }
+        const { values } = event;
+        if (event.kind === 'changed') {
+          for (const [key, value] of Object.entries(values)) {
+            if (!key.startsWith(`${LOG_KEY}:`)) continue;
+            const chunk = value as { k?: unknown } | null | undefined;
+            if (chunk && typeof chunk.k === 'number') chunks.set(chunk.k, parseChunk(chunk, chunk.k).records);
+          }
+        } else if (LOG_KEY in values) {
+          // A poll sees only the index: the chunk that was newest may have grown, the ones after
+          // it are new, and a late record may have been sorted in a little before it.
+          const from = lastChunk(index) - 1;
+          for (const k of [...chunks.keys()]) if (k >= from) chunks.delete(k);
+        }
+        if (LOG_KEY in values ? takeIndex(values[LOG_KEY]) : index) void fetchMissing();
       },
-      () => void takeIndex(undefined),
+      controller.signal,
     );
+    void readIndex();
     return () => controller.abort();
   }, [newest]);
   return log;

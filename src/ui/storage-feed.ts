@@ -1,0 +1,116 @@
+import { onLocalChanged, readLocal, type StorageChanges } from '../platform/storage';
+
+/**
+ * How a page learns what changed in storage. Calm: storage.onChanged, at once. Busy (a failure
+ * storm): Chrome turns every change, old and new value, into JS objects for every listening
+ * page, which alone cost a bare page 64 ms of main thread a second at 100 failures a second.
+ * So past BUSY_EVENTS changes in a second the page stops listening and polls the keys it
+ * watches every POLL_MS instead: one small read a second whatever the rate. Once two polls in a
+ * row find nothing new, it listens again and tells subscribers to resync (re-read what they
+ * hold), since a change may land between the last poll and the listener coming back.
+ */
+const BUSY_EVENTS = 10;
+const POLL_MS = 1000;
+
+export type FeedEvent =
+  /** From storage.onChanged: new values, chunk keys included. */
+  | { kind: 'changed'; values: Record<string, unknown> }
+  /** From a poll: new values of watched keys only (what other keys changed is unknown). */
+  | { kind: 'polled'; values: Record<string, unknown> }
+  /** Listening again after a busy spell: re-read whatever is held. */
+  | { kind: 'resync' };
+
+interface Subscriber {
+  keys: readonly string[];
+  listener: (event: FeedEvent) => void;
+}
+
+const subscribers = new Set<Subscriber>();
+let listening: AbortController | null = null;
+let pollTimer: ReturnType<typeof setTimeout> | undefined;
+let recent: number[] = [];
+/** JSON of each watched key's value as last delivered, so a poll reports only real changes. */
+const lastSeen = new Map<string, string>();
+
+function emit(event: FeedEvent): void {
+  for (const s of [...subscribers]) s.listener(event);
+}
+
+function listen(): void {
+  listening = new AbortController();
+  onLocalChanged(onChanged, listening.signal);
+}
+
+function onChanged(changes: StorageChanges): void {
+  const values: Record<string, unknown> = {};
+  for (const [key, change] of Object.entries(changes)) values[key] = change.newValue;
+  for (const key of watchedKeys()) if (key in values) lastSeen.set(key, JSON.stringify(values[key]) ?? 'undefined');
+  emit({ kind: 'changed', values });
+  const now = Date.now();
+  recent = recent.filter((t) => t > now - 1000);
+  if (recent.push(now) > BUSY_EVENTS) goBusy();
+}
+
+function goBusy(): void {
+  listening?.abort();
+  listening = null;
+  recent = [];
+  schedulePoll(0);
+}
+
+function watchedKeys(): string[] {
+  return [...new Set([...subscribers].flatMap((s) => s.keys))];
+}
+
+function schedulePoll(quiet: number): void {
+  pollTimer = setTimeout(() => void poll(quiet), POLL_MS);
+}
+
+async function poll(quiet: number): Promise<void> {
+  pollTimer = undefined;
+  if (!subscribers.size) return;
+  const keys = watchedKeys();
+  const stored = await readLocal(keys).catch(() => ({}) as Record<string, unknown>);
+  if (!subscribers.size) return;
+  const values: Record<string, unknown> = {};
+  for (const key of keys) {
+    const json = JSON.stringify((stored as Record<string, unknown>)[key]) ?? 'undefined';
+    if (lastSeen.get(key) === json) continue;
+    lastSeen.set(key, json);
+    values[key] = (stored as Record<string, unknown>)[key];
+  }
+  if (Object.keys(values).length) {
+    emit({ kind: 'polled', values });
+    schedulePoll(0);
+  } else if (quiet + 1 < 2) {
+    schedulePoll(quiet + 1);
+  } else {
+    listen();
+    emit({ kind: 'resync' });
+  }
+}
+
+/**
+ * Calls `listener` with storage changes until `signal` aborts. `keys` are the exact keys polled
+ * while busy; a subscriber that also needs other keys (the log's chunks) must read them itself
+ * on `polled` and `resync`.
+ */
+export function watchStorage(keys: readonly string[], listener: (event: FeedEvent) => void, signal: AbortSignal): void {
+  const sub: Subscriber = { keys, listener };
+  subscribers.add(sub);
+  if (!listening && pollTimer === undefined) listen();
+  signal.addEventListener(
+    'abort',
+    () => {
+      subscribers.delete(sub);
+      if (subscribers.size) return;
+      listening?.abort();
+      listening = null;
+      clearTimeout(pollTimer);
+      pollTimer = undefined;
+      recent = [];
+      lastSeen.clear();
+    },
+    { once: true },
+  );
+}
