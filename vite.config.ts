@@ -3,7 +3,7 @@ import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vitest/config';
 import sourceManifest from './manifest.json' with { type: 'json' };
 import { manifestFor, type TargetBrowser } from './src/build/manifest-for.ts';
-import { zipPlugin } from './src/build/zip-plugin.ts';
+import { finishPlugin } from './src/build/zip-plugin.ts';
 
 /**
  * `vite build --mode chrome|firefox` writes dist/<browser>/ and dist/error-doctor-<browser>.zip.
@@ -34,7 +34,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: process.env.VITEST
       ? []
-      : [crx({ manifest: manifest as never, browser }), ...(testBuild ? [] : [zipPlugin(outDir, `dist/error-doctor-${browser}.zip`)])],
+      : [crx({ manifest: manifest as never, browser }), finishPlugin(outDir, testBuild ? null : `dist/error-doctor-${browser}.zip`)],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
     build: {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Plugin } from 'vite';
+import { oneFilePerPage } from './one-file-per-page';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -14,16 +15,25 @@ function filesUnder(dir: string): string[] {
  * Writes the store-ready zip next to the unpacked build. Entries get a fixed date and a sorted
  * order so the same sources give the same zip (AMO's reviewers rebuild and compare).
  */
-export function zipPlugin(outDir: string, zipPath: string): Plugin {
+export function writeZip(outDir: string, zipPath: string): void {
+  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  for (const file of filesUnder(outDir).sort()) {
+    entries[relative(outDir, file).split('\\').join('/')] = [readFileSync(file), { mtime: new Date('2020-01-01T00:00:00Z') }];
+  }
+  writeFileSync(zipPath, zipSync(entries, { level: 9 }));
+}
+
+/**
+ * The last step of a build: one file per page (one-file-per-page.ts), then the store zip when
+ * `zipPath` is given. One hook, so the zip always holds the final files.
+ */
+export function finishPlugin(outDir: string, zipPath: string | null): Plugin {
   return {
-    name: 'error-doctor:zip',
+    name: 'error-doctor:finish',
     apply: 'build',
-    closeBundle() {
-      const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
-      for (const file of filesUnder(outDir).sort()) {
-        entries[relative(outDir, file).split('\\').join('/')] = [readFileSync(file), { mtime: new Date('2020-01-01T00:00:00Z') }];
-      }
-      writeFileSync(zipPath, zipSync(entries, { level: 9 }));
+    async closeBundle() {
+      await oneFilePerPage(outDir);
+      if (zipPath) writeZip(outDir, zipPath);
     },
   };
 }

@@ -28,6 +28,8 @@ export interface BenchBrowser {
   /** Opens `path` in a new tab; ms from navigation start to the first frame after `selector` exists. */
   timeToReady(path: string, selector: string, keepOpen?: false): Promise<number>;
   timeToReady(path: string, selector: string, keepOpen: true): Promise<{ ms: number; page: Page }>;
+  /** Opens `path`; the extension files it fetched (dist-relative) once none came for `quietMs`. */
+  filesLoaded(path: string, quietMs: number): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -103,6 +105,26 @@ export async function openBenchBrowser(): Promise<BenchBrowser> {
       }, items);
     },
     timeToReady: timeToReady as BenchBrowser['timeToReady'],
+    async filesLoaded(path, quietMs) {
+      const page = await s.browser.newPage();
+      try {
+        const cdp = await page.createCDPSession();
+        await cdp.send('Network.enable');
+        const origin = `chrome-extension://${s.extensionId}/`;
+        const files = new Set<string>();
+        let last = Date.now();
+        cdp.on('Network.requestWillBeSent', (e) => {
+          if (!e.request.url.startsWith(origin)) return;
+          files.add(new URL(e.request.url).pathname.slice(1));
+          last = Date.now();
+        });
+        await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+        while (Date.now() - last < quietMs) await new Promise((r) => setTimeout(r, 100));
+        return [...files];
+      } finally {
+        await page.close();
+      }
+    },
     async close() {
       await s.close();
       await w.close();

@@ -1,65 +1,32 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, posix, relative, resolve } from 'node:path';
+import { join, posix, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { reachable } from '../../src/build/one-file-per-page';
 import { BUDGETS } from './budgets';
+import { openBenchBrowser, recentRecords } from './bench-browser';
 import { row, type Bench, type BenchResult } from './types';
 
 const DIST = resolve('dist/chrome');
 /** The DevTools panel is not named by the manifest (devtools.html creates it by URL). */
 const PANEL_PAGE = 'src/devtools/panel.html';
+/** After the last file a page fetched, this long without another means it has loaded all it will. */
+const QUIET_MS = 1000;
 
-/** Static imports and re-exports in rollup's output, e.g. `import{a as b}from"./x.js"` or `import"./y.js"`. */
-const STATIC_IMPORT = /\b(?:import|export)\s*(?:[^"'`;()]*?\bfrom\s*)?["']([^"']+\.js)["']/g;
-const TAG = /<(script|link)\b([^>]*)>/gi;
-const ATTR = (name: string) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`, 'i');
+const gzip = (file: string) => gzipSync(readFileSync(join(DIST, file))).length;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-export interface PageWeight {
-  files: Array<{ file: string; gzip: number }>;
-  gzip: number;
+/** Every file reachable from `entry` by any import, static or dynamic (dist-relative paths). */
+function reachableFrom(entry: string): string[] {
+  return [...reachable(DIST, [resolve(DIST, entry)])].map((f) => posix.normalize(relative(DIST, f)));
 }
 
-function resolveFrom(fromFile: string, spec: string): string | null {
-  if (/^[a-z]+:/i.test(spec)) return null; // remote or data URLs: never in this extension
-  const path = spec.startsWith('/') ? join(DIST, spec) : resolve(dirname(fromFile), spec);
-  return existsSync(path) ? path : null;
-}
-
-/** Everything a page loads at start: its HTML, the scripts and styles it names, and their static imports. */
-export function pageWeight(entry: string): PageWeight {
-  const seen = new Set<string>();
-  const queue = [resolve(DIST, entry)];
-  while (queue.length) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const text = readFileSync(file, 'utf8');
-    if (file.endsWith('.html')) {
-      for (const [, tag, attrs] of text.matchAll(TAG)) {
-        const rel = ATTR('rel').exec(attrs!)?.[1] ?? '';
-        const src = tag!.toLowerCase() === 'script' ? ATTR('src').exec(attrs!)?.[1] : /stylesheet|modulepreload/i.test(rel) ? ATTR('href').exec(attrs!)?.[1] : undefined;
-        const target = src && resolveFrom(file, src);
-        if (target) queue.push(target);
-      }
-    } else if (file.endsWith('.js')) {
-      for (const [, spec] of text.matchAll(STATIC_IMPORT)) {
-        const target = resolveFrom(file, spec!);
-        if (target) queue.push(target);
-      }
-    }
-  }
-  const files = [...seen]
-    .map((file) => ({ file: posix.normalize(relative(DIST, file)), gzip: gzipSync(readFileSync(file)).length }))
-    .sort((a, b) => b.gzip - a.gzip);
-  return { files, gzip: files.reduce((sum, f) => sum + f.gzip, 0) };
-}
-
-function heaviest(weight: PageWeight): string {
-  return weight.files
-    .slice(0, 3)
-    .map((f) => `${posix.basename(f.file)} ${(f.gzip / 1024).toFixed(1)} KB`)
-    .join(', ');
-}
-
+/**
+ * The gzip size of everything a page loads, as the browser fetched it: the popup and the panel
+ * are opened in Chromium (with failures stored, so they render fully) and every file they fetch
+ * until nothing more comes for a second is counted, lazy chunks loaded at open included. What
+ * they could load but did not (code loaded only when the user clicks a fix) is listed apart.
+ * The worker cannot load code lazily, so its size is what its loader reaches.
+ */
 export const bundleSize: Bench = {
   name: 'bundle sizes',
   ci: true,
@@ -70,18 +37,34 @@ export const bundleSize: Bench = {
       background?: { service_worker?: string };
     };
     const result: BenchResult = { rows: [], skipped: [] };
-    const pages: Array<[string, string | undefined, number]> = [
-      ['popup bundle (gzip)', manifest.action?.default_popup, BUDGETS.popupGzipBytes],
-      ['DevTools panel bundle (gzip)', PANEL_PAGE, BUDGETS.panelGzipBytes],
-      ['background bundle (gzip)', manifest.background?.service_worker, BUDGETS.backgroundGzipBytes],
-    ];
-    for (const [name, entry, budget] of pages) {
-      if (!entry || !existsSync(join(DIST, entry))) {
-        result.skipped!.push({ name, reason: `not built: dist/chrome/${entry ?? '(not in manifest)'} is missing` });
-        continue;
+    const bench = await openBenchBrowser();
+    try {
+      await bench.seedLog(recentRecords(50, 7));
+      const pages: Array<[string, string | undefined, number]> = [
+        ['popup bundle (gzip)', manifest.action?.default_popup, BUDGETS.popupGzipBytes],
+        ['DevTools panel bundle (gzip)', PANEL_PAGE, BUDGETS.panelGzipBytes],
+      ];
+      for (const [name, entry, budget] of pages) {
+        if (!entry || !existsSync(join(DIST, entry))) {
+          result.skipped!.push({ name, reason: `not built: dist/chrome/${entry ?? '(not in manifest)'} is missing` });
+          continue;
+        }
+        const loaded = await bench.filesLoaded(`${entry}?tabId=7`, QUIET_MS);
+        const total = loaded.reduce((sum, f) => sum + gzip(f), 0);
+        const onClick = reachableFrom(entry).filter((f) => !loaded.includes(f) && !f.endsWith('.html'));
+        const heaviest = [...loaded].sort((a, b) => gzip(b) - gzip(a)).slice(0, 3).map((f) => `${posix.basename(f)} ${kb(gzip(f))}`);
+        const later = onClick.length ? `; loaded only on a click: ${onClick.map((f) => `${posix.basename(f)} ${kb(gzip(f))}`).join(', ')}` : '';
+        result.rows.push(row(name, total, 'B', budget, `${loaded.length} files fetched at open; heaviest: ${heaviest.join(', ')}${later}`));
       }
-      const weight = pageWeight(entry);
-      result.rows.push(row(name, weight.gzip, 'B', budget, `${weight.files.length} files; heaviest: ${heaviest(weight)}`));
+    } finally {
+      await bench.close();
+    }
+    const worker = manifest.background?.service_worker;
+    if (worker && existsSync(join(DIST, worker))) {
+      const files = reachableFrom(worker);
+      result.rows.push(row('background bundle (gzip)', files.reduce((s, f) => s + gzip(f), 0), 'B', BUDGETS.backgroundGzipBytes, `${files.length} file${files.length > 1 ? 's' : ''}`));
+    } else {
+      result.skipped!.push({ name: 'background bundle (gzip)', reason: 'not built: the service worker is missing' });
     }
     return result;
   },
