@@ -35,9 +35,12 @@ export function Troubleshooter({ search = location.search }: { search?: string }
   const [local, setLocal] = useState<TroubleshooterState | null>(null);
   const [conflicts, setConflicts] = useState<ConflictEntry[] | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
+  // The ranking weighs the failures, so it waits for the log; it loads apart from the page.
+  const logRead = log !== undefined;
   useEffect(() => {
-    void request('conflicts/list', { keepIds: [] }).then((reply) => reply.ok && setConflicts(reply.value));
-  }, []);
+    if (!log) return;
+    void import('../fixes/conflicts').then((m) => m.listConflicts({ keepIds: [], records: log.records })).then(setConflicts, () => undefined);
+  }, [logRead]);
   useEffect(() => setLocal(null), [stored]);
 
   const state = local ?? stored ?? (stored === null ? startTroubleshooter(now, tabId) : null);
@@ -97,6 +100,7 @@ export function Troubleshooter({ search = location.search }: { search?: string }
                   record={state.steps[def.id]}
                   ruledOutKey={skippable[def.id]}
                   tabId={tabId}
+                  records={log?.records}
                   actions={{
                     answer: (fixed) => save(answerStep(state, def.id, fixed, Date.now())),
                     skip: () => save(skipStep(state, def.id, Date.now())),
