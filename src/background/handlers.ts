@@ -2,7 +2,6 @@ import type { Handlers } from '../platform/messaging';
 import type { LogStore } from './log-store';
 import { monitorHandlers, type MonitorHandlerDeps } from './monitor-handlers';
 import type { StatusCheck } from './status-check';
-import { troubleshooterHandlers } from './troubleshooter-handlers';
 
 export interface HandlerDeps extends MonitorHandlerDeps {
   logStore: LogStore;
@@ -19,7 +18,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...logHandlers(deps),
     ...statusHandlers(deps),
     ...monitorHandlers(deps),
-    ...troubleshooterHandlers(),
   };
 }
 

@@ -1,14 +1,14 @@
 /**
  * The one typed request map from the UI to the background: what needs the worker's state or must
  * run without a page open. The one-click fixes the user starts from a page (site data,
- * conflicting extensions, reload) run in that page instead (src/fixes), loaded on use, so the
- * service worker does not carry them. No pushes go the other way.
+ * conflicting extensions, reload) run in that page instead (src/fixes), loaded on use, and the
+ * troubleshooter stores its own progress, so the service worker does not carry them. No pushes
+ * go the other way.
  */
 import type { MonitorState } from '../core/monitor-schedule';
 import type { ProbeEntry } from '../core/probe-history';
 import type { Settings, SettingsField } from './settings';
 import type { StatusSnapshot } from './status';
-import type { TroubleshooterState } from './troubleshooter';
 
 export interface RequestMap {
   /** Remove every record (the user's "clear log"). */
@@ -23,8 +23,6 @@ export interface RequestMap {
   'settings/save': { params: { settings: unknown }; result: { settings: Settings | null; errors: Partial<Record<SettingsField, string>> } };
   /** One reachability probe now, appended to the probe history. */
   'probe/run': { params: Record<string, never>; result: ProbeEntry };
-  /** Stores the troubleshooter's progress under `troubleshooter` (null clears it). */
-  'troubleshooter/save': { params: { state: TroubleshooterState | null }; result: { saved: boolean } };
 }
 
 export type RequestType = keyof RequestMap;

@@ -5,15 +5,16 @@ import { TROUBLESHOOTER_KEY, parseTroubleshooterState, type CheckResult, type St
 import { diagnose } from '../core/diagnosis';
 import { STEPS, answerStep, goToStep, recordCheck, ruledOut, skipStep, startTroubleshooter } from '../core/troubleshooter';
 import { t } from '../platform/i18n';
-import { request } from '../platform/messaging';
 import { extensionUrl } from '../platform/tabs';
 import { ActionButton } from '../ui/action-button';
+import { asReply } from '../ui/as-reply';
 import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
 import { useStored } from '../ui/use-stored';
 import { tabIdFromQuery } from '../ui/tab-id-from-query';
 import { VerdictCard } from '../ui/verdict-card';
+import { saveTroubleshooterProgress } from './troubleshooter-progress';
 import { TroubleshooterStep } from './troubleshooter-step';
 
 function outcomeKey(state: TroubleshooterState, id: StepId): string | null {
@@ -23,7 +24,7 @@ function outcomeKey(state: TroubleshooterState, id: StepId): string | null {
 
 /**
  * The guided troubleshooter: steps in order of cost, each with its automatic check and "did that
- * fix it?". Progress lives in storage (written by the background), so it survives closing this page.
+ * fix it?". Progress lives in storage (written by this page), so it survives closing it.
  */
 export function Troubleshooter({ search = location.search }: { search?: string }) {
   const tabId = tabIdFromQuery(search);
@@ -62,7 +63,7 @@ export function Troubleshooter({ search = location.search }: { search?: string }
 
   const save = async (next: TroubleshooterState | null): Promise<Reply<unknown>> => {
     if (next) setLocal(next);
-    const reply = await request('troubleshooter/save', { state: next });
+    const reply = await asReply(saveTroubleshooterProgress(next));
     setSaveError(reply.ok ? null : reply.error.message);
     return reply;
   };
