@@ -1,9 +1,7 @@
 import type { Handlers } from '../platform/messaging';
 import type { LogStore } from './log-store';
-import { fixHandlers } from './fix-handlers';
 import { monitorHandlers, type MonitorHandlerDeps } from './monitor-handlers';
 import type { StatusCheck } from './status-check';
-import { troubleshooterHandlers } from './troubleshooter-handlers';
 
 export interface HandlerDeps extends MonitorHandlerDeps {
   logStore: LogStore;
@@ -18,10 +16,8 @@ export interface HandlerDeps extends MonitorHandlerDeps {
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...logHandlers(deps),
-    ...fixHandlers(deps),
     ...statusHandlers(deps),
     ...monitorHandlers(deps),
-    ...troubleshooterHandlers(),
   };
 }
 

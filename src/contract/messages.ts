@@ -1,32 +1,20 @@
 /**
- * The one typed request map from the UI to the background. The background is the only writer;
- * the UI reads storage and asks for actions here. No pushes go the other way.
+ * The one typed request map from the UI to the background: what needs the worker's state or must
+ * run without a page open. The one-click fixes the user starts from a page (site data,
+ * conflicting extensions, reload) run in that page instead (src/fixes), loaded on use, and the
+ * troubleshooter stores its own progress, so the service worker does not carry them. No pushes
+ * go the other way.
  */
-import type { SiteDataPlan } from '../core/site-data-plan';
-import type { ConflictEntry } from './conflicts';
-import type { SiteClearParams, SiteClearReport } from './site-data';
 import type { MonitorState } from '../core/monitor-schedule';
 import type { ProbeEntry } from '../core/probe-history';
 import type { Settings, SettingsField } from './settings';
 import type { StatusSnapshot } from './status';
-import type { TroubleshooterState } from './troubleshooter';
 
 export interface RequestMap {
   /** Remove every record (the user's "clear log"). */
   'log/clear': { params: Record<string, never>; result: { removed: number } };
   /** Write what is pending now; tests and the report use it to read a complete log. */
   'log/flush': { params: Record<string, never>; result: { records: number } };
-  /** What "Clear cookies & cache for ChatGPT" will remove and which sites it signs out of. */
-  'site/preview': { params: Record<string, never>; result: SiteDataPlan };
-  /** Clears ChatGPT's site data, verifies by reading cookies back, optionally reloads its tabs. */
-  'site/clear': { params: SiteClearParams; result: SiteClearReport };
-  /** Enabled extensions ranked by how likely they break ChatGPT; `keepIds` keeps ones just disabled here. */
-  'conflicts/list': { params: { keepIds: string[] }; result: ConflictEntry[] };
-  'conflicts/set-enabled': { params: { id: string; enabled: boolean }; result: { enabled: boolean } };
-  /** Opens an extension's management, options or home page in a tab. */
-  'conflicts/open-page': { params: { id: string }; result: { url: string } };
-  /** Reloads `tabId` when it shows ChatGPT, otherwise every ChatGPT tab. */
-  'tabs/reload-chatgpt': { params: { tabId: number | null }; result: { reloaded: number } };
   /** Checks status.openai.com (a snapshot younger than a minute is reused unless `force`). */
   'status/check': { params: { force?: boolean }; result: StatusSnapshot };
   /** Runs the status monitor once now (status check, alerts, badge) and re-arms its alarm. */
@@ -35,8 +23,6 @@ export interface RequestMap {
   'settings/save': { params: { settings: unknown }; result: { settings: Settings | null; errors: Partial<Record<SettingsField, string>> } };
   /** One reachability probe now, appended to the probe history. */
   'probe/run': { params: Record<string, never>; result: ProbeEntry };
-  /** Stores the troubleshooter's progress under `troubleshooter` (null clears it). */
-  'troubleshooter/save': { params: { state: TroubleshooterState | null }; result: { saved: boolean } };
 }
 
 export type RequestType = keyof RequestMap;

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 
 /**
- * The guided troubleshooter's progress, stored under `troubleshooter` by the background (the
- * only writer) so it survives closing the page and the worker stopping.
+ * The guided troubleshooter's progress, stored under `troubleshooter` by the troubleshooter page
+ * (its only writer, src/pages/troubleshooter-progress.ts) so it survives closing the page.
  */
 export const TROUBLESHOOTER_KEY = 'troubleshooter';
 

@@ -3,7 +3,9 @@ import type { ConflictEntry } from '../contract/conflicts';
 import type { StatusSnapshot } from '../contract/status';
 import { diagnose } from '../core/diagnosis';
 import type { ErrorRecord } from '../core/error-record';
+import { fixApisAvailable } from '../platform/fix-apis';
 import { t } from '../platform/i18n';
+import { extensionUrl } from '../platform/tabs';
 import '../ui/fixes.css';
 import { Alternatives } from '../ui/alternatives';
 import { FixSections } from '../ui/fix-sections';
@@ -38,7 +40,18 @@ export function PanelFixes({ records, tabId, now, status }: PanelFixesProps) {
           <summary>{t('popup_status_title')}</summary>
           <StatusSummary now={now} status={status} />
         </details>
-        <FixSections conflicts={conflicts} onConflicts={setConflicts} />
+        {fixApisAvailable() ? (
+          <FixSections records={records} conflicts={conflicts} onConflicts={setConflicts} />
+        ) : (
+          // Firefox's DevTools panels cannot reach cookies, browsingData or management (see
+          // platform/fix-apis.ts): the same fixes run in the popup's page, opened as a tab.
+          <p class="notice panel-fixes-elsewhere">
+            {t('panel_fixes_in_tab')}{' '}
+            <a id="open-fixes" href={extensionUrl(`src/popup/index.html${tabId === null ? '' : `?tabId=${tabId}`}`)} target="_blank" rel="noopener">
+              {t('panel_open_fixes')}
+            </a>
+          </p>
+        )}
       </details>
     </section>
   );

@@ -37,9 +37,16 @@ export function ReportPage({ search = location.search }: { search?: string }) {
   useEffect(() => {
     // Pending records are written first so the report holds the failures that just happened.
     void request('log/flush', {});
-    void request('conflicts/list', { keepIds: [] }).then((reply) => setConflicts(reply.ok ? reply.value : null));
     void browserInfo().then((info) => setEnvironment({ ...info, extensionVersion: extensionVersion() }));
   }, []);
+  // The extension ranking weighs the failures, so it waits for the log; it loads apart from the page.
+  const logRead = log !== undefined;
+  useEffect(() => {
+    if (!log) return;
+    void import('../fixes/conflicts')
+      .then((m) => m.listConflicts({ keepIds: [], records: log.records }))
+      .then(setConflicts, () => setConflicts(null));
+  }, [logRead]);
 
   const report = useMemo(() => {
     if (!log || status === undefined || steps === undefined || conflicts === undefined || !environment) return null;

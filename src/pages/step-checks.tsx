@@ -3,16 +3,21 @@ import type { Reply } from '../contract/messages';
 import type { SiteClearReport } from '../contract/site-data';
 import type { StatusSnapshot } from '../contract/status';
 import type { CheckResult } from '../contract/troubleshooter';
+import type { ErrorRecord } from '../core/error-record';
 import type { SiteDataPlan } from '../core/site-data-plan';
 import type { StepCheck } from '../core/troubleshooter';
 import { t } from '../platform/i18n';
 import { request } from '../platform/messaging';
 import { ActionButton } from '../ui/action-button';
+import { asReply } from '../ui/as-reply';
 import { ConflictList } from '../ui/conflict-list';
+
+/** The clear and the reload run in this page, loaded when their step's button is clicked. */
+const clearer = () => import('../fixes/site-data-clearer');
 
 export type OnCheck = (result: CheckResult) => void;
 
-/** Runs a request and turns its answer into a CheckResult the troubleshooter keeps. */
+/** Runs an action and turns its answer into a CheckResult the troubleshooter keeps. */
 async function checked<T>(reply: Promise<Reply<T>>, toResult: (value: T) => Omit<CheckResult, 'at'>, onCheck: OnCheck): Promise<Reply<CheckResult>> {
   const answer = await reply;
   if (!answer.ok) return answer;
@@ -42,7 +47,7 @@ function ClearSiteCheck({ onCheck }: { onCheck: OnCheck }) {
   const [plan, setPlan] = useState<SiteDataPlan | null>(null);
   return (
     <div class="fix">
-      <ActionButton id="ts-clear-preview" label={t('ts_check_btn_clear_site')} run={() => request('site/preview', {})} onDone={setPlan} doneText={() => ''} />
+      <ActionButton id="ts-clear-preview" label={t('ts_check_btn_clear_site')} run={() => asReply(clearer().then((m) => m.currentPlan()))} onDone={setPlan} doneText={() => ''} />
       {plan && (
         <div class="confirm">
           <p>{t('ts_check_clear_signs_out', plan.signedOut.join(', '))}</p>
@@ -50,7 +55,7 @@ function ClearSiteCheck({ onCheck }: { onCheck: OnCheck }) {
             id="ts-clear-confirm"
             primary
             label={t('ts_check_btn_clear_confirm')}
-            run={() => checked(request('site/clear', { reloadTabs: true, wholeCache: false }), clearCheckResult, onCheck)}
+            run={() => checked(asReply(clearer().then((m) => m.clearSiteData({ reloadTabs: true, wholeCache: false }))), clearCheckResult, onCheck)}
             doneText={silent}
           />
         </div>
@@ -60,17 +65,18 @@ function ClearSiteCheck({ onCheck }: { onCheck: OnCheck }) {
 }
 
 /**
- * The automatic check of a step, using the requests the other features already offer: reload,
- * status check, ChatGPT-only site data clear, the conflicting-extension scan, the reachability probe.
+ * The automatic check of a step, using what the other features already offer: reload, status
+ * check, ChatGPT-only site data clear, the conflicting-extension scan, the reachability probe.
+ * `records` are the failures this page holds, for the conflict scan.
  */
-export function StepCheckView({ check, tabId, onCheck }: { check: StepCheck; tabId: number | null; onCheck: OnCheck }) {
+export function StepCheckView({ check, tabId, records, onCheck }: { check: StepCheck; tabId: number | null; records: readonly ErrorRecord[] | undefined; onCheck: OnCheck }) {
   switch (check) {
     case 'reload':
       return (
         <ActionButton
           id="ts-check-reload"
           label={t('ts_check_btn_reload')}
-          run={() => checked(request('tabs/reload-chatgpt', { tabId }), (v) => (v.reloaded ? { ok: true, key: 'ts_check_reloaded', subs: [String(v.reloaded)] } : { ok: false, key: 'ts_check_no_tab' }), onCheck)}
+          run={() => checked(asReply(import('../fixes/reload-chatgpt').then((m) => m.reloadChatGpt(tabId))), (v) => (v.reloaded ? { ok: true, key: 'ts_check_reloaded', subs: [String(v.reloaded)] } : { ok: false, key: 'ts_check_no_tab' }), onCheck)}
           doneText={silent}
         />
       );
@@ -81,6 +87,7 @@ export function StepCheckView({ check, tabId, onCheck }: { check: StepCheck; tab
     case 'conflicts':
       return (
         <ConflictList
+          records={records}
           onLoaded={(entries) => {
             // Score 0 means nothing about it points at ChatGPT: not worth naming.
             const names = entries.filter((e) => e.enabled && e.score > 0).map((e) => e.name);

@@ -1,4 +1,5 @@
 import type { CheckResult, StepRecord } from '../contract/troubleshooter';
+import type { ErrorRecord } from '../core/error-record';
 import type { StepDef } from '../core/troubleshooter';
 import { t } from '../platform/i18n';
 import { extensionUrl } from '../platform/tabs';
@@ -49,13 +50,13 @@ function Extra({ def, tabId }: { def: StepDef; tabId: number | null }) {
 }
 
 /** The current step: what to do, its automatic check, then "did that fix it?". */
-export function TroubleshooterStep({ def, record, ruledOutKey, tabId, actions }: { def: StepDef; record: StepRecord | undefined; ruledOutKey: string | undefined; tabId: number | null; actions: StepActions }) {
+export function TroubleshooterStep({ def, record, ruledOutKey, tabId, records, actions }: { def: StepDef; record: StepRecord | undefined; ruledOutKey: string | undefined; tabId: number | null; records: readonly ErrorRecord[] | undefined; actions: StepActions }) {
   return (
     <div class="ts-step-body">
       {ruledOutKey && <p class="notice ts-ruled-out">{t('ts_ruled_out', t(ruledOutKey))}</p>}
       <p>{t(def.bodyKey)}</p>
       <Extra def={def} tabId={tabId} />
-      {def.check && <StepCheckView check={def.check} tabId={tabId} onCheck={actions.check} />}
+      {def.check && <StepCheckView check={def.check} tabId={tabId} records={records} onCheck={actions.check} />}
       {record?.check && (
         <p class={`ts-check-result ${record.check.ok ? 'ok' : 'bad'}`} role="status">
           {t(record.check.key, record.check.subs)}

@@ -5,15 +5,16 @@ import { TROUBLESHOOTER_KEY, parseTroubleshooterState, type CheckResult, type St
 import { diagnose } from '../core/diagnosis';
 import { STEPS, answerStep, goToStep, recordCheck, ruledOut, skipStep, startTroubleshooter } from '../core/troubleshooter';
 import { t } from '../platform/i18n';
-import { request } from '../platform/messaging';
 import { extensionUrl } from '../platform/tabs';
 import { ActionButton } from '../ui/action-button';
+import { asReply } from '../ui/as-reply';
 import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
 import { useStored } from '../ui/use-stored';
 import { tabIdFromQuery } from '../ui/tab-id-from-query';
 import { VerdictCard } from '../ui/verdict-card';
+import { saveTroubleshooterProgress } from './troubleshooter-progress';
 import { TroubleshooterStep } from './troubleshooter-step';
 
 function outcomeKey(state: TroubleshooterState, id: StepId): string | null {
@@ -23,7 +24,7 @@ function outcomeKey(state: TroubleshooterState, id: StepId): string | null {
 
 /**
  * The guided troubleshooter: steps in order of cost, each with its automatic check and "did that
- * fix it?". Progress lives in storage (written by the background), so it survives closing this page.
+ * fix it?". Progress lives in storage (written by this page), so it survives closing it.
  */
 export function Troubleshooter({ search = location.search }: { search?: string }) {
   const tabId = tabIdFromQuery(search);
@@ -35,9 +36,12 @@ export function Troubleshooter({ search = location.search }: { search?: string }
   const [local, setLocal] = useState<TroubleshooterState | null>(null);
   const [conflicts, setConflicts] = useState<ConflictEntry[] | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
+  // The ranking weighs the failures, so it waits for the log; it loads apart from the page.
+  const logRead = log !== undefined;
   useEffect(() => {
-    void request('conflicts/list', { keepIds: [] }).then((reply) => reply.ok && setConflicts(reply.value));
-  }, []);
+    if (!log) return;
+    void import('../fixes/conflicts').then((m) => m.listConflicts({ keepIds: [], records: log.records })).then(setConflicts, () => undefined);
+  }, [logRead]);
   useEffect(() => setLocal(null), [stored]);
 
   const state = local ?? stored ?? (stored === null ? startTroubleshooter(now, tabId) : null);
@@ -59,7 +63,7 @@ export function Troubleshooter({ search = location.search }: { search?: string }
 
   const save = async (next: TroubleshooterState | null): Promise<Reply<unknown>> => {
     if (next) setLocal(next);
-    const reply = await request('troubleshooter/save', { state: next });
+    const reply = await asReply(saveTroubleshooterProgress(next));
     setSaveError(reply.ok ? null : reply.error.message);
     return reply;
   };
@@ -97,6 +101,7 @@ export function Troubleshooter({ search = location.search }: { search?: string }
                   record={state.steps[def.id]}
                   ruledOutKey={skippable[def.id]}
                   tabId={tabId}
+                  records={log?.records}
                   actions={{
                     answer: (fixed) => save(answerStep(state, def.id, fixed, Date.now())),
                     skip: () => save(skipStep(state, def.id, Date.now())),

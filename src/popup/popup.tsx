@@ -12,7 +12,7 @@ import { VerdictCard } from '../ui/verdict-card';
 
 /**
  * Verdict first, then the status page, the failures behind the verdict and the fixes. Renders
- * from storage at once; only the extension list waits on the background. The first load holds
+ * from storage at once; only the extension list waits, on the management API. The first load holds
  * only the verdict and the failures; the rest (popup-later.ts) is imported after first paint.
  */
 /** The popup reads only the newest records: enough for the verdict (15 minutes) and the list (50). */
@@ -67,7 +67,7 @@ export function Popup() {
       </section>
       <section aria-labelledby="fixes-title" class="card fixes">
         <h2 id="fixes-title">{t('popup_fixes_title')}</h2>
-        {later ? <later.PopupFixes tabId={tabId} conflicts={conflicts} onConflicts={setConflicts} /> : <p class="muted">{t('popup_loading')}</p>}
+        {later ? <later.PopupFixes tabId={tabId} records={log?.records} conflicts={conflicts} onConflicts={setConflicts} /> : <p class="muted">{t('popup_loading')}</p>}
       </section>
     </main>
   );

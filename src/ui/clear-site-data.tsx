@@ -2,8 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteClearReport } from '../contract/site-data';
 import type { SiteDataPlan } from '../core/site-data-plan';
 import { t } from '../platform/i18n';
-import { request } from '../platform/messaging';
 import { ActionButton } from './action-button';
+import { asReply } from './as-reply';
+
+/** The plan, the clear and its check load on the first click, not with the page. */
+const clearer = () => import('../fixes/site-data-clearer');
 
 function sum(counts: Record<string, number>): number {
   return Object.values(counts).reduce((a, b) => a + b, 0);
@@ -46,7 +49,7 @@ export function ClearSiteData() {
   if (!plan) {
     return (
       <div class="fix clear-site-data">
-        <ActionButton id="clear-site-data-start" label={t('popup_clear_button')} run={() => request('site/preview', {})} onDone={(p) => (setPlan(p), setReport(null))} doneText={() => ''} />
+        <ActionButton id="clear-site-data-start" label={t('popup_clear_button')} run={() => asReply(clearer().then((m) => m.currentPlan()))} onDone={(p) => (setPlan(p), setReport(null))} doneText={() => ''} />
         <p class="muted">{t('popup_clear_hint')}</p>
       </div>
     );
@@ -88,7 +91,7 @@ export function ClearSiteData() {
             <input type="checkbox" id="clear-reload" checked={reload} onChange={(e) => setReload(e.currentTarget.checked)} /> {t('popup_clear_reload')}
           </label>
           <div class="row">
-            <ActionButton id="clear-site-data-confirm" primary label={t('popup_clear_confirm')} run={() => request('site/clear', { reloadTabs: reload, wholeCache })} onDone={setReport} />
+            <ActionButton id="clear-site-data-confirm" primary label={t('popup_clear_confirm')} run={() => asReply(clearer().then((m) => m.clearSiteData({ reloadTabs: reload, wholeCache })))} onDone={setReport} />
             <button type="button" onClick={() => setPlan(null)}>
               {t('popup_cancel')}
             </button>

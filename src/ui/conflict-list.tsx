@@ -1,9 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConflictEntry } from '../contract/conflicts';
+import type { ErrorRecord } from '../core/error-record';
 import { isFirefox } from '../platform/browser';
 import { t } from '../platform/i18n';
-import { request } from '../platform/messaging';
 import { ActionButton } from './action-button';
+import { asReply } from './as-reply';
+
+/** The ranking and the management calls load when the list first shows, not with the page. */
+const conflictFixes = () => import('../fixes/conflicts');
 
 function ConflictItem({ entry, onToggled }: { entry: ConflictEntry; onToggled: (id: string, enabled: boolean) => void }) {
   return (
@@ -23,13 +27,13 @@ function ConflictItem({ entry, onToggled }: { entry: ConflictEntry; onToggled: (
           <ActionButton
             key={String(entry.enabled)}
             label={entry.enabled ? t('popup_conflict_disable') : t('popup_conflict_enable')}
-            run={() => request('conflicts/set-enabled', { id: entry.id, enabled: !entry.enabled })}
+            run={() => asReply(conflictFixes().then((m) => m.setConflictEnabled(entry.id, !entry.enabled)))}
             onDone={(v) => onToggled(entry.id, v.enabled)}
             doneText={(v) => (v.enabled ? t('popup_conflict_enabled') : t('popup_conflict_disabled'))}
           />
         )}
         {entry.manageUrl && (
-          <ActionButton label={t('popup_conflict_openPage')} run={() => request('conflicts/open-page', { id: entry.id })} doneText={() => t('popup_conflict_opened')} />
+          <ActionButton label={t('popup_conflict_openPage')} run={() => asReply(conflictFixes().then((m) => m.openConflictPage(entry.id)))} doneText={() => t('popup_conflict_opened')} />
         )}
         {/* Firefox: its page (options or homepage) cannot turn it off; only the Add-ons Manager can. */}
         {!entry.canDisable && <span class="muted">{isFirefox() ? t('popup_conflict_manageHint') : t('popup_conflict_policyHint')}</span>}
@@ -41,15 +45,20 @@ function ConflictItem({ entry, onToggled }: { entry: ConflictEntry; onToggled: (
 /**
  * Installed extensions ranked by how likely they break ChatGPT, each with its reasons; disable
  * (and re-enable) where the browser allows, else open its page. Shared by popup and panel.
+ * `records` are the failures the page shows (undefined while it reads them): the list waits for
+ * them, since a blocked request moves a blocker to the top.
  */
-export function ConflictList({ onLoaded }: { onLoaded?: (entries: ConflictEntry[]) => void }) {
+export function ConflictList({ records, onLoaded }: { records: readonly ErrorRecord[] | undefined; onLoaded?: (entries: ConflictEntry[]) => void }) {
   const [entries, setEntries] = useState<ConflictEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Extensions disabled from here stay listed so the user can turn them back on.
   const [keepIds, setKeepIds] = useState<string[]>([]);
 
+  const latest = useRef(records);
+  latest.current = records;
+
   const load = async (keep: string[]) => {
-    const reply = await request('conflicts/list', { keepIds: keep });
+    const reply = await asReply(conflictFixes().then((m) => m.listConflicts({ keepIds: keep, records: latest.current ?? [] })));
     if (reply.ok) {
       setEntries(reply.value);
       setError(null);
@@ -57,9 +66,10 @@ export function ConflictList({ onLoaded }: { onLoaded?: (entries: ConflictEntry[
     } else setError(reply.error.message);
     return reply;
   };
+  const ready = records !== undefined;
   useEffect(() => {
-    void load(keepIds);
-  }, []);
+    if (ready) void load(keepIds);
+  }, [ready]);
 
   const onToggled = (id: string, enabled: boolean) => {
     const keep = enabled ? keepIds : [...new Set([...keepIds, id])];

@@ -1,4 +1,5 @@
 import type { ConflictEntry } from '../contract/conflicts';
+import type { ErrorRecord } from '../core/error-record';
 import { t } from '../platform/i18n';
 import { ClearSiteData } from './clear-site-data';
 import { ConflictList } from './conflict-list';
@@ -8,7 +9,14 @@ import { ConflictList } from './conflict-list';
  * that may be in the way (with how many look likely in the summary). The popup and the DevTools
  * panel show the same sections.
  */
-export function FixSections({ conflicts, onConflicts }: { conflicts: ConflictEntry[] | null; onConflicts: (entries: ConflictEntry[]) => void }) {
+export interface FixSectionsProps {
+  /** The failures the page shows (undefined while it reads them): the conflict ranking weighs them. */
+  records: readonly ErrorRecord[] | undefined;
+  conflicts: ConflictEntry[] | null;
+  onConflicts: (entries: ConflictEntry[]) => void;
+}
+
+export function FixSections({ records, conflicts, onConflicts }: FixSectionsProps) {
   const likely = conflicts?.filter((c) => c.score > 0).length ?? 0;
   return (
     <>
@@ -21,7 +29,7 @@ export function FixSections({ conflicts, onConflicts }: { conflicts: ConflictEnt
           {t('popup_fix_conflicts')}
           {likely > 0 && <span class="tag">{likely}</span>}
         </summary>
-        <ConflictList onLoaded={onConflicts} />
+        <ConflictList records={records} onLoaded={onConflicts} />
       </details>
     </>
   );

@@ -1,8 +1,8 @@
 import type { Reply } from '../contract/messages';
 import { t } from '../platform/i18n';
-import { request } from '../platform/messaging';
 import { extensionUrl, openTab } from '../platform/tabs';
 import { ActionButton } from './action-button';
+import { asReply } from './as-reply';
 
 async function open(path: string): Promise<Reply<string>> {
   const url = extensionUrl(path);
@@ -18,7 +18,7 @@ export function TabActions({ tabId }: { tabId: number | null }) {
       <ActionButton
         id="reload-chatgpt"
         label={t('popup_reload')}
-        run={() => request('tabs/reload-chatgpt', { tabId })}
+        run={() => asReply(import('../fixes/reload-chatgpt').then((m) => m.reloadChatGpt(tabId)))}
         doneText={(v) => t('popup_reload_done', v.reloaded)}
       />
       <ActionButton id="open-troubleshooter" label={t('ts_open_troubleshooter')} run={() => open(`src/pages/troubleshooter.html${query}`)} doneText={() => t('popup_opened')} />

@@ -125,5 +125,13 @@ describe('panel inside the real DevTools', () => {
     // The clipboard works inside DevTools' extension iframe (writeText resolved).
     await frame.$eval('.detail-actions button', (b) => (b as HTMLElement).click());
     await waitFor(async () => (await frame.$eval('.detail-actions button', (b) => b.textContent)) === 'Copied', { what: 'the request id copied' });
+    // Chrome gives DevTools panels the full extension APIs: the fixes run here, without the worker
+    // (the extension list comes from management.getAll in this frame; Firefox's panel links to a tab instead).
+    const conflicts = await waitFor(
+      async () => frame.$eval('.conflict-list', (el) => (el.querySelector('.empty, .conflicts') ? 'listed' : (el.querySelector('.bad')?.textContent ?? null))).catch(() => null),
+      { what: 'the extension list in the panel' },
+    );
+    expect(conflicts).toBe('listed');
+    expect(await frame.$('#open-fixes')).toBeNull();
   });
 });

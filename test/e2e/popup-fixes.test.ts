@@ -121,7 +121,8 @@ describe('popup fixes in Chromium', () => {
     const before = loads();
     const page = await popup();
     await page.click('#reload-chatgpt');
-    await page.waitForSelector('#reload-chatgpt + .action-status:not(:empty)', { timeout: 10_000 });
+    // Past "Working…": the reload runs in the popup, its code loaded on the click.
+    await page.waitForSelector(':is(.action-done, .action-failed) > #reload-chatgpt', { timeout: 10_000 });
     expect(await page.$eval('#reload-chatgpt + .action-status', (e) => e.textContent)).toBe('Reloaded 1 tab(s)');
     await waitFor(() => loads() > before, { what: 'reload' });
     for (const [button, path] of [['#open-report', 'src/pages/report.html'], ['#open-panel', 'src/devtools/panel.html']] as const) {

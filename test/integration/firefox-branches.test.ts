@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fixHandlers } from '../../src/background/fix-handlers';
-import type { LogStore } from '../../src/background/log-store';
 import type { ManagedExtension } from '../../src/core/conflicts';
 import type { ErrorRecord } from '../../src/core/error-record';
+import { listConflicts, openConflictPage } from '../../src/fixes/conflicts';
+import { clearSiteData, currentPlan } from '../../src/fixes/site-data-clearer';
 import { isFirefox } from '../../src/platform/browser';
 import { setExtensionEnabled } from '../../src/platform/extensions';
 import { showNotification } from '../../src/platform/notifications';
@@ -21,23 +21,21 @@ import { installFakeNotifications } from '../support/fakes/notifications';
 const firefoxExtensions = JSON.parse(readFileSync('test/fixtures/extensions-list/firefox-typical.json', 'utf8')) as ManagedExtension[];
 /** Firefox's word for a request another extension cancelled (measured in Firefox ESR). */
 const blockedInFirefox = { error: 'NS_ERROR_ABORT', telemetry: false } as ErrorRecord;
-const logStore = { current: async () => ({ records: [blockedInFirefox], dropped: 0, notice: null, bytes: 0 }) } as unknown as LogStore;
+const records = [blockedInFirefox];
 
 const seedCookies = installTypicalCookies;
 
 describe('Firefox branches of the fixes', () => {
-  let handlers: ReturnType<typeof fixHandlers>;
   beforeEach(() => {
     fakeBrowser.reset();
     vi.mocked(isFirefox).mockReturnValue(true);
-    handlers = fixHandlers({ logStore });
   });
   afterEach(() => {
     vi.mocked(isFirefox).mockReturnValue(false);
   });
 
   it('previews a plan without per-site cache, naming the same sites to sign out of', async () => {
-    const plan = await handlers['site/preview']();
+    const plan = currentPlan();
     expect(plan).toMatchObject({ browser: 'firefox', cachePerSite: false, signedOut: ['chatgpt.com', 'chat.openai.com'] });
     expect(plan.dataTypes).not.toContain('cache');
   });
@@ -45,7 +43,7 @@ describe('Firefox branches of the fixes', () => {
   it('clears by hostnames only (Firefox rejects origins), never the cache unless asked, and keeps openai.com and other sites', async () => {
     const { jar } = seedCookies();
     const { calls, state } = installFakeBrowsingData(jar);
-    const report = await handlers['site/clear']({ reloadTabs: false, wholeCache: false });
+    const report = await clearSiteData({ reloadTabs: false, wholeCache: false });
     expect(calls.length).toBeGreaterThan(0);
     for (const call of calls) {
       expect(call.options).not.toHaveProperty('origins');
@@ -63,7 +61,7 @@ describe('Firefox branches of the fixes', () => {
   it('clears the whole cache, every site, only as the explicit choice', async () => {
     const { jar } = seedCookies();
     const { state } = installFakeBrowsingData(jar);
-    const report = await handlers['site/clear']({ reloadTabs: false, wholeCache: true });
+    const report = await clearSiteData({ reloadTabs: false, wholeCache: true });
     expect(report.wholeCacheCleared).toBe(true);
     expect(state.cacheCleared).toBe(1);
   });
@@ -72,7 +70,7 @@ describe('Firefox branches of the fixes', () => {
     const { jar } = seedCookies();
     const { state } = installFakeBrowsingData(jar);
     state.fail = 'browsingData.removeCache failed';
-    const report = await handlers['site/clear']({ reloadTabs: false, wholeCache: true });
+    const report = await clearSiteData({ reloadTabs: false, wholeCache: true });
     expect(report.wholeCacheCleared).toBe(false);
     expect(report.failures.some((f) => f.startsWith('cache: '))).toBe(true);
     expect(report.verified).toBe(true);
@@ -80,21 +78,21 @@ describe('Firefox branches of the fixes', () => {
 
   it('ranks a blocker first from NS_ERROR_ABORT records, offers no disabling, and opens its options page instead', async () => {
     installFakeManagement(firefoxExtensions);
-    const list = await handlers['conflicts/list']({ keepIds: [] });
+    const list = await listConflicts({ keepIds: [], records });
     expect(list[0]!.name).toBe('uBlock Origin');
     expect(list[0]!.reasons[0]).toEqual({ key: 'popup_conflict_reason_blockedSeen', subs: ['1'] });
     expect(list.every((e) => !e.canDisable)).toBe(true);
     expect(list.some((e) => e.name === 'System theme')).toBe(false); // themes are the one thing Firefox could disable
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    expect(await handlers['conflicts/open-page']({ id: 'uBlock0@raymondhill.net' })).toEqual({ url: 'moz-extension://1234/dashboard.html' });
+    expect(await openConflictPage('uBlock0@raymondhill.net')).toEqual({ url: 'moz-extension://1234/dashboard.html' });
     expect(create).toHaveBeenCalledWith({ url: 'moz-extension://1234/dashboard.html' });
   });
 
   it('points to the Add-ons Manager when an extension has no page (about:addons cannot be opened by extensions)', async () => {
     installFakeManagement(firefoxExtensions);
-    const notes = (await handlers['conflicts/list']({ keepIds: [] })).find((e) => e.id === 'notes@example.org')!;
+    const notes = (await listConflicts({ keepIds: [], records })).find((e) => e.id === 'notes@example.org')!;
     expect(notes.manageUrl).toBeNull();
-    await expect(handlers['conflicts/open-page']({ id: 'notes@example.org' })).rejects.toMatchObject({ code: 'no-page', message: expect.stringContaining('Add-ons Manager') });
+    await expect(openConflictPage('notes@example.org')).rejects.toMatchObject({ code: 'no-page', message: expect.stringContaining('Add-ons Manager') });
   });
 });
 

@@ -282,6 +282,25 @@ describe('Panel chart and export', () => {
     expect($<HTMLAnchorElement>('#open-report')!.href).toBe('chrome-extension://x/src/pages/report.html?tabId=7');
   });
 
+  it('in a Firefox DevTools panel (no cookies, browsingData or management there) links to the same fixes in a tab', async () => {
+    const apis = fakeBrowser as unknown as Record<string, unknown>;
+    const saved = { cookies: apis.cookies, browsingData: apis.browsingData, management: apis.management };
+    for (const name of Object.keys(saved)) delete apis[name];
+    try {
+      await store(generateRecords({ count: 5, now: Date.now() }));
+      render(<Panel tabId={7} />, root);
+      const link = await until(() => $<HTMLAnchorElement>('#open-fixes'), 'the link to the fixes');
+      expect(link.href).toMatch(/\/src\/popup\/index\.html\?tabId=7$/);
+      expect(link.target).toBe('_blank');
+      expect($('.panel-fixes-elsewhere')!.textContent).toContain('Firefox does not let DevTools panels clear site data or manage add-ons');
+      expect($('#fix-clear')).toBeNull();
+      expect($('#fix-conflicts')).toBeNull();
+      expect($('#fix-status')).not.toBeNull(); // the status needs only storage and the background
+    } finally {
+      Object.assign(apis, saved);
+    }
+  });
+
   it('exports the shown failures as JSON and as a HAR without secrets', async () => {
     const blobs: Blob[] = [];
     vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => (blobs.push(b as Blob), 'blob:fake'));

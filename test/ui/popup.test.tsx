@@ -1,11 +1,13 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConflictEntry } from '../../src/contract/conflicts';
-import type { SiteClearReport } from '../../src/contract/site-data';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ManagedExtension } from '../../src/core/conflicts';
 import type { ErrorRecord } from '../../src/core/error-record';
-import { siteDataPlan } from '../../src/core/site-data-plan';
+import { isFirefox } from '../../src/platform/browser';
 import { Popup } from '../../src/popup/popup';
+import { installFakeBrowsingData } from '../support/fakes/browsing-data';
+import { installTypicalCookies } from '../support/fakes/cookies';
+import { installFakeManagement } from '../support/fakes/management';
 
 function record(i: number, over: Partial<ErrorRecord> = {}): ErrorRecord {
   return {
@@ -16,21 +18,25 @@ function record(i: number, over: Partial<ErrorRecord> = {}): ErrorRecord {
   };
 }
 
-const blocker: ConflictEntry = { id: 'blk', name: 'Test Ad Blocker', version: '1.0', score: 55, kind: 'blocker', reasons: [{ key: 'popup_conflict_reason_blocker' }], enabled: true, canDisable: true, manageUrl: 'chrome://extensions/?id=blk' };
-const report: SiteClearReport = {
-  dataTypes: ['cookies', 'cache'], removedCookies: { 'chat.openai.com': 1 }, remainingCookies: {}, cookiesBefore: { '.chatgpt.com': 2, 'chat.openai.com': 1 },
-  verified: true, failures: [], wholeCacheCleared: false, reloadedTabs: 1,
-};
+const blocker: ManagedExtension = { id: 'blk', name: 'Test Ad Blocker', version: '1.0', type: 'extension', enabled: true, permissions: ['declarativeNetRequest'] };
 
-/** A stand-in background: answers our typed requests the way the real handlers reply. */
+/** Every message to the background: the fixes run in the page, so none should be sent for them. */
 const seen: Array<{ type: string; params: unknown }> = [];
-function fakeBackground(replies: Record<string, unknown>) {
+function watchBackground() {
   fakeBrowser.runtime.onMessage.addListener(((message: { type: string; params: unknown }, _sender: unknown, sendResponse: (r: unknown) => void) => {
     seen.push(message);
-    const value = replies[message.type];
-    sendResponse(value === undefined ? { ok: false, error: { code: 'x', message: `no ${message.type}` } } : { ok: true, value });
+    sendResponse({ ok: false, error: { code: 'x', message: `no ${message.type}` } });
     return true;
   }) as never);
+}
+
+/** ChatGPT's cookies and others in a fake jar, a Chrome-like browsingData, and the given extensions. */
+function fakeFixApis(extensions: ManagedExtension[] = []) {
+  const cookies = installTypicalCookies();
+  const browsingData = installFakeBrowsingData(cookies.jar);
+  const management = installFakeManagement(extensions);
+  const reload = vi.spyOn(fakeBrowser.tabs, 'reload').mockResolvedValue(undefined as never);
+  return { ...cookies, ...browsingData, ...management, reload };
 }
 
 let root: HTMLElement;
@@ -47,6 +53,7 @@ async function until<T>(check: () => T, what: string): Promise<NonNullable<T>> {
 beforeEach(() => {
   fakeBrowser.reset();
   seen.length = 0;
+  watchBackground();
   history.replaceState(null, '', '/popup.html?tabId=7');
   root = document.createElement('div');
   document.body.append(root);
@@ -54,6 +61,8 @@ beforeEach(() => {
 afterEach(() => {
   render(null, root);
   root.remove();
+  vi.mocked(isFirefox).mockReturnValue(false);
+  vi.restoreAllMocks();
 });
 
 describe('Popup', () => {
@@ -69,8 +78,8 @@ describe('Popup', () => {
     expect(root.querySelector('.verdict')).not.toBeNull();
     expect(root.querySelector('.verdict')!.getAttribute('aria-busy')).toBeNull();
     expect(elapsed).toBeLessThan(2000);
-    // No background was there; the list did not wait for it.
-    expect(seen.every((m) => m.type === 'conflicts/list')).toBe(true);
+    // Nothing asked the background: the list did not wait for it.
+    expect(seen).toEqual([]);
   });
 
   it('switches between this tab and all tabs', async () => {
@@ -109,13 +118,14 @@ describe('Popup', () => {
   });
 
   it('asks for confirmation, names the sites signed out, then reports the verified clear', async () => {
-    fakeBackground({ 'site/preview': siteDataPlan('chrome'), 'site/clear': report, 'conflicts/list': [blocker] });
+    const fake = fakeFixApis([blocker]);
     render(<Popup />, root);
     (await until(() => root.querySelector<HTMLButtonElement>('#clear-site-data-start'), 'start')).click();
     const confirm = await until(() => root.querySelector('.confirm'), 'confirmation');
     expect([...confirm.querySelectorAll('.signed-out li')].map((li) => li.textContent)).toEqual(['chatgpt.com', 'chat.openai.com']);
     expect(confirm.textContent).toContain('you stay signed in: platform.openai.com, help.openai.com, status.openai.com, openai.com');
-    expect(seen.some((m) => m.type === 'site/clear')).toBe(false); // nothing removed before confirming
+    expect(fake.calls).toEqual([]); // nothing removed before confirming
+    expect(fake.jar).toHaveLength(7);
     const reload = confirm.querySelector<HTMLInputElement>('#clear-reload')!;
     expect(reload.checked).toBe(true);
     reload.click();
@@ -123,43 +133,73 @@ describe('Popup', () => {
     await tick(10); // preact re-renders after the event; the user cannot click faster than that
     confirm.querySelector<HTMLButtonElement>('#clear-site-data-confirm')!.click();
     const done = await until(() => root.querySelector('.clear-report'), 'report');
-    expect(seen.find((m) => m.type === 'site/clear')!.params).toEqual({ reloadTabs: false, wholeCache: false });
+    expect(fake.calls.length).toBeGreaterThan(0);
+    expect(fake.reload).not.toHaveBeenCalled(); // "reload ChatGPT" was unticked
+    expect(fake.jar.map((c) => c.name).sort()).toEqual(['control', 'platform', 'shared']);
     expect(done.getAttribute('data-verified')).toBe('true');
-    expect(done.textContent).toContain('Removed 3 ChatGPT cookies');
+    expect(done.textContent).toContain('Removed 4 ChatGPT cookies');
     expect(done.textContent).toContain('no ChatGPT cookies are left');
+    expect(seen).toEqual([]);
   });
 
   it('cancelling removes nothing', async () => {
-    fakeBackground({ 'site/preview': siteDataPlan('chrome'), 'conflicts/list': [] });
+    const fake = fakeFixApis();
     render(<Popup />, root);
     (await until(() => root.querySelector<HTMLButtonElement>('#clear-site-data-start'), 'start')).click();
     const confirm = await until(() => root.querySelector('.confirm'), 'confirmation');
     [...confirm.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!.click();
     await until(() => root.querySelector('#clear-site-data-start'), 'back to start');
-    expect(seen.map((m) => m.type)).not.toContain('site/clear');
+    expect(fake.calls).toEqual([]);
+    expect(fake.jar).toHaveLength(7);
   });
 
-  it('shows a failed clear with its reason', async () => {
-    fakeBackground({ 'site/preview': siteDataPlan('firefox'), 'conflicts/list': [] });
+  it('shows a partly failed clear with its reasons (Firefox: no per-site cache, browsingData refusing)', async () => {
+    vi.mocked(isFirefox).mockReturnValue(true);
+    const fake = fakeFixApis();
+    fake.state.fail = 'Invalid hostnames';
+    fake.failRemove.add('flags');
     render(<Popup />, root);
     (await until(() => root.querySelector<HTMLButtonElement>('#clear-site-data-start'), 'start')).click();
     const confirm = await until(() => root.querySelector('.confirm'), 'confirmation');
     expect(confirm.textContent).toContain('Firefox cannot clear the cache of one site only');
     confirm.querySelector<HTMLButtonElement>('#clear-site-data-confirm')!.click();
-    await until(() => root.querySelector('.action-failed'), 'failed');
-    expect(root.querySelector('.action-failed .action-status')!.textContent).toContain('no site/clear');
+    const done = await until(() => root.querySelector('.clear-report'), 'report');
+    expect(done.getAttribute('data-verified')).toBe('false');
+    expect(done.textContent).toContain('Invalid hostnames');
+    expect(done.textContent).toContain('cookie ab.chatgpt.com');
   });
 
   it('lists conflicting extensions with reasons and disables one', async () => {
-    fakeBackground({ 'conflicts/list': [blocker], 'conflicts/set-enabled': { enabled: false } });
+    const fake = fakeFixApis([blocker]);
     render(<Popup />, root);
     const item = await until(() => root.querySelector('.conflict'), 'conflict');
     expect(item.querySelector('.conflict-name')!.textContent).toBe('Test Ad Blocker');
     expect(item.textContent).toContain('Looks like an ad or content blocker.');
     [...item.querySelectorAll('button')].find((b) => b.textContent === 'Disable')!.click();
-    await until(() => seen.filter((m) => m.type === 'conflicts/list').length >= 2, 'reload of the list');
-    expect(seen.find((m) => m.type === 'conflicts/set-enabled')!.params).toEqual({ id: 'blk', enabled: false });
-    expect(seen.filter((m) => m.type === 'conflicts/list').at(-1)!.params).toEqual({ keepIds: ['blk'] });
+    // Disabled here, it stays listed so it can be turned back on.
+    await until(() => root.querySelector('.conflict.is-disabled'), 'the list reloaded with it disabled');
+    expect(fake.list.find((e) => e.id === 'blk')!.enabled).toBe(false);
+    expect(root.querySelector('.conflict.is-disabled .conflict-name')!.textContent).toBe('Test Ad Blocker');
     expect(root.textContent).toContain('Ctrl+Shift+N');
+    expect(seen).toEqual([]);
+  });
+
+  it('says why a fix failed: an extension the browser will not disable', async () => {
+    const fake = fakeFixApis([blocker]);
+    vi.spyOn(fake.management, 'setEnabled').mockRejectedValue(new Error('Cannot change the state of a policy-installed extension'));
+    render(<Popup />, root);
+    const item = await until(() => root.querySelector('.conflict'), 'conflict');
+    [...item.querySelectorAll('button')].find((b) => b.textContent === 'Disable')!.click();
+    await until(() => root.querySelector('.action-failed'), 'failed');
+    expect(root.querySelector('.action-failed .action-status')!.textContent).toContain('Cannot change the state of a policy-installed extension');
+  });
+
+  it('ranks a blocker that blocked ChatGPT first, from the failures the popup shows', async () => {
+    fakeFixApis([blocker, { id: 'other', name: 'Another Extension', version: '1', type: 'extension', enabled: true, permissions: ['storage'] }]);
+    await fakeBrowser.storage.local.set({ log: { v: 1, records: [record(1, { status: null, error: 'net::ERR_BLOCKED_BY_CLIENT', category: 'blocked' })], dropped: 0, notice: null } });
+    render(<Popup />, root);
+    const first = await until(() => root.querySelector('.conflict'), 'conflict');
+    expect(first.querySelector('.conflict-name')!.textContent).toBe('Test Ad Blocker');
+    expect(first.querySelector('.reasons')!.textContent).toContain('ChatGPT requests were blocked by an extension 1 time(s)');
   });
 });

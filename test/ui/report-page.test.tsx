@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReportPage } from '../../src/pages/report-page';
 import { failure } from '../support/diag-fixtures';
+import { installFakeManagement } from '../support/fakes/management';
 import { until as waitUntil } from '../support/until';
 
 const CONV = '0b7f4c52-7a8e-4a43-9a55-0e3c5c1b2f00';
@@ -16,10 +17,11 @@ beforeEach(async () => {
   seen.length = 0;
   fakeBrowser.runtime.onMessage.addListener(((message: { type: string }, _s: unknown, sendResponse: (r: unknown) => void) => {
     seen.push(message.type);
-    const values: Record<string, unknown> = { 'log/flush': { records: 2 }, 'conflicts/list': [] };
+    const values: Record<string, unknown> = { 'log/flush': { records: 2 } };
     sendResponse(message.type in values ? { ok: true, value: values[message.type] } : { ok: false, error: { code: 'x', message: 'no' } });
     return true;
   }) as never);
+  installFakeManagement([]);
   // Records as the recorder stores them, but with "now" as the real clock: the page uses Date.now().
   const now = Date.now();
   const records = [

@@ -1,12 +1,13 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { troubleshooterHandlers } from '../../src/background/troubleshooter-handlers';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StatusSnapshot } from '../../src/contract/status';
 import { TROUBLESHOOTER_KEY, type TroubleshooterState } from '../../src/contract/troubleshooter';
-import { siteDataPlan } from '../../src/core/site-data-plan';
 import { answerStep, startTroubleshooter } from '../../src/core/troubleshooter';
 import { Troubleshooter } from '../../src/pages/troubleshooter';
+import { installFakeBrowsingData } from '../support/fakes/browsing-data';
+import { installTypicalCookies } from '../support/fakes/cookies';
+import { installFakeManagement } from '../support/fakes/management';
 import { until as waitUntil } from '../support/until';
 
 const operational: StatusSnapshot = { state: 'known', checkedAt: Date.now(), indicator: 'none', description: 'All Systems Operational', components: [], incidents: [], maintenances: [], pageUrl: 'https://status.openai.com/' };
@@ -15,12 +16,11 @@ type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; 
 const seen: Array<{ type: string; params: unknown }> = [];
 let replies: Record<string, (params: never) => Promise<unknown> | unknown> = {};
 
-/** A stand-in background: the real troubleshooter/save handler (writing fake storage), canned answers for the rest. */
+/** A stand-in background with canned answers (status check, probe); the page stores its progress itself. */
 function fakeBackground() {
-  const save = troubleshooterHandlers()['troubleshooter/save'];
   fakeBrowser.runtime.onMessage.addListener(((message: { type: string; params: never }, _sender: unknown, sendResponse: (r: Reply) => void) => {
     seen.push(message);
-    const handler = message.type === 'troubleshooter/save' && !replies[message.type] ? save : replies[message.type];
+    const handler = replies[message.type];
     if (!handler) sendResponse({ ok: false, error: { code: 'x', message: `no ${message.type}` } });
     else
       Promise.resolve()
@@ -33,6 +33,17 @@ function fakeBackground() {
   }) as never);
 }
 
+/** The APIs the fixes call from this page: a cookie jar, browsingData, no other extensions, one ChatGPT tab (7). */
+function fakeFixApis() {
+  const cookies = installTypicalCookies();
+  const browsingData = installFakeBrowsingData(cookies.jar);
+  installFakeManagement([]);
+  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7 }] as never);
+  const reload = vi.spyOn(fakeBrowser.tabs, 'reload').mockResolvedValue(undefined as never);
+  return { ...cookies, ...browsingData, reload };
+}
+let fixes: ReturnType<typeof fakeFixApis>;
+
 let root: HTMLElement;
 const until = <T,>(check: () => T, what: string) => waitUntil(check, what, () => root.textContent?.slice(0, 400) ?? '');
 const $ = (sel: string) => root.querySelector<HTMLElement>(sel);
@@ -43,12 +54,9 @@ const click = async (sel: string) => (await until(() => $(sel), sel)).click();
 beforeEach(async () => {
   fakeBrowser.reset();
   seen.length = 0;
+  fixes = fakeFixApis();
   replies = {
-    'conflicts/list': () => [],
-    'tabs/reload-chatgpt': () => ({ reloaded: 1 }),
     'status/check': () => operational,
-    'site/preview': () => siteDataPlan('chrome'),
-    'site/clear': () => ({ dataTypes: ['cookies', 'cache'], removedCookies: {}, remainingCookies: {}, cookiesBefore: {}, verified: true, failures: [], wholeCacheCleared: false, reloadedTabs: 1 }),
     'probe/run': () => ({ time: Date.now(), ok: false, status: null, latencyMs: null, error: 'timed out after 10 s' }),
   };
   fakeBackground();
@@ -59,6 +67,7 @@ beforeEach(async () => {
 afterEach(() => {
   render(null, root);
   root.remove();
+  vi.restoreAllMocks();
 });
 
 describe('Troubleshooter', () => {
@@ -73,7 +82,7 @@ describe('Troubleshooter', () => {
 
     await click('#ts-check-reload');
     await until(() => $('.ts-check-result')?.textContent === 'Reloaded 1 ChatGPT tab(s).', 'reload result');
-    expect(seen.find((m) => m.type === 'tabs/reload-chatgpt')!.params).toEqual({ tabId: 7 });
+    expect(fixes.reload.mock.calls).toEqual([[7]]);
     expect((await stored())!.steps.reload!.check).toMatchObject({ ok: true, key: 'ts_check_reloaded', subs: ['1'] });
 
     await click('#ts-no');
@@ -93,12 +102,17 @@ describe('Troubleshooter', () => {
     await until(() => $('.confirm')?.textContent?.includes('This signs you out of:'), 'preview');
     await click('#ts-clear-confirm');
     await until(() => $('.ts-check-result')?.textContent?.startsWith("Cleared ChatGPT's cookies"), 'cleared');
-    expect(seen.find((m) => m.type === 'site/clear')!.params).toEqual({ reloadTabs: true, wholeCache: false });
+    // ChatGPT's cookies only, then its tab reloaded; never the whole cache.
+    expect(fixes.jar.map((c) => c.name).sort()).toEqual(['control', 'platform', 'shared']);
+    expect(fixes.state.cacheCleared).toBe(0);
+    expect(fixes.reload.mock.calls).toEqual([[7], [7]]);
 
     await click('#ts-yes');
     await until(() => $('.ts-done'), 'done');
     expect($('.ts-done')!.textContent).toContain('Glad it works again.');
     expect(await stored()).toMatchObject({ current: 'done', resolved: true, tabId: 7 });
+    // Only the status check needed the worker: the page ran the fixes and stored its progress itself.
+    expect(seen.map((m) => m.type)).toEqual(['status/check']);
   });
 
   it('survives closing the page: a new page resumes where the stored progress is', async () => {
@@ -150,9 +164,7 @@ describe('Troubleshooter', () => {
   });
 
   it('says so when progress cannot be saved, and keeps working', async () => {
-    replies['troubleshooter/save'] = () => {
-      throw new Error('QUOTA_BYTES quota exceeded');
-    };
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     render(<Troubleshooter search="?tabId=7" />, root);
     await until(() => current() === 'reload', 'first step');
     await click('#ts-no');

@@ -85,6 +85,30 @@ describe('layers', () => {
     }
   });
 
+  it('fixes import only core, contract and platform: what a page runs when the user acts, no UI', () => {
+    for (const { path, text } of files.filter((f) => f.path.startsWith('src/fixes/'))) {
+      for (const spec of importsOf(text)) {
+        expect(/^\.\/|^\.\.\/(core|contract|platform)\//.test(spec), `${path} imports ${spec}`).toBe(true);
+      }
+    }
+  });
+
+  it('the background never imports the fixes: a service worker cannot load code lazily, and pages run them', () => {
+    for (const { path, text } of files.filter((f) => f.path.startsWith('src/background/'))) {
+      for (const spec of importsOf(text)) expect(spec.includes('/fixes/'), `${path} imports ${spec}`).toBe(false);
+    }
+  });
+
+  it('the surfaces load the fixes only with import(), so no page pays for them when it opens', () => {
+    const staticImport = /^\s*(?:import|export)\s+(?!type\b)[^;]*?from\s*['"]([^'"]*\/fixes\/[^'"]*)['"]/gm;
+    const offenders = files
+      .filter((f) => /^src\/(ui|popup|devtools|pages)\//.test(f.path))
+      .flatMap((f) => [...f.text.matchAll(staticImport)].map((m) => `${f.path} imports ${m[1]}`));
+    expect(offenders).toEqual([]);
+    // Positive control: the surfaces do load them, lazily.
+    expect(files.some((f) => /import\(\s*'\.\.\/fixes\//.test(f.text))).toBe(true);
+  });
+
   it('nothing outside src/build and the platform touches browser globals directly', () => {
     for (const { path, text } of files.filter((f) => !/^src\/(platform|build)\//.test(f.path))) {
       expect(/\b(chrome|browser)\.(runtime|storage|tabs|webRequest|browsingData|management|cookies|alarms|notifications|devtools|action)\b/.test(text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')), path).toBe(false);

@@ -6,6 +6,11 @@ import { countCookiesUnder, removeCookiesUnder } from '../platform/cookies';
 import { removeSiteData, removeWholeCache } from '../platform/site-data';
 import { reloadTabsMatching } from '../platform/tabs';
 
+/**
+ * "Clear cookies & cache for ChatGPT", run by the page the user clicks in (popup, panel,
+ * troubleshooter), loaded with import() on the click: no worker is needed to call browsingData
+ * and cookies, and the service worker stays small (it cannot load code lazily).
+ */
 export function currentPlan(): SiteDataPlan {
   return siteDataPlan(isFirefox() ? 'firefox' : 'chrome');
 }
