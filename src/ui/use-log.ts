@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { CHUNK_SIZE, liveChunks, newestChunks, parseChunk, parseIndex, slotKey, type LogIndex } from '../contract/log-chunks';
 import { LOG_KEY } from '../contract/stored-log';
 import type { ErrorRecord } from '../core/error-record';
@@ -16,7 +16,8 @@ const REFRESH_MS = 250;
 
 export function useLog(newest?: number): FailureLog | undefined {
   const [log, setLog] = useState<FailureLog | undefined>(undefined);
-  useEffect(() => {
+  // A layout effect starts the reads right after the first render, not after the first paint.
+  useLayoutEffect(() => {
     const controller = new AbortController();
     const chunks = new Map<number, ErrorRecord[]>();
     let index: LogIndex | null = null;
@@ -34,6 +35,11 @@ export function useLog(newest?: number): FailureLog | undefined {
     let shownAt = 0;
     const schedule = () => {
       if (timer !== undefined) return;
+      // The first records show at once: that is when someone is waiting for them.
+      if (shownAt === 0) {
+        shownAt = Date.now();
+        return publish();
+      }
       timer = setTimeout(() => {
         timer = undefined;
         shownAt = Date.now();
