@@ -1,8 +1,8 @@
-import * as v from 'valibot';
+import { check, int, num, obj, oneOf } from '../core/check';
 import type { ErrorRecord } from '../core/error-record';
 import { recordBytes, type FailureLog, type LogNotice } from '../core/failure-log';
-import { ErrorRecordSchema } from './record-schema';
-import { LOG_KEY, parseStoredLog } from './stored-log';
+import { ErrorRecordShape } from './record-schema';
+import { LOG_KEY, NoticeShape, parseStoredLog } from './stored-log';
 
 /**
  * The failure log in storage, version 2: a small index under `log` and the records in chunks of
@@ -54,12 +54,12 @@ export function newestChunks(index: LogIndex, records: number): number[] {
   return all.slice(-Math.max(1, Math.ceil(records / CHUNK_SIZE) + 1));
 }
 
-const IndexSchema = v.object({
-  v: v.literal(LOG_V2),
-  first: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(SLOTS * CHUNK_SIZE - CHUNK_SIZE)),
-  dropped: v.pipe(v.number(), v.minValue(0)),
-  notice: v.nullable(v.object({ kind: v.picklist(['corrupt-recovered', 'storage-full']), time: v.number(), lost: v.number() })),
+const IndexShape = obj({
+  v: oneOf([LOG_V2]),
+  first: int(0),
+  count: int(0, SLOTS * CHUNK_SIZE - CHUNK_SIZE),
+  dropped: num(0),
+  notice: NoticeShape,
 });
 
 export type ParsedIndex =
@@ -71,8 +71,8 @@ export type ParsedIndex =
 
 export function parseIndex(raw: unknown, now: number): ParsedIndex {
   if (raw === undefined || raw === null) return { kind: 'empty' };
-  const parsed = v.safeParse(IndexSchema, raw);
-  if (parsed.success) return { kind: 'index', index: parsed.output };
+  const index = check(IndexShape, raw);
+  if (index) return { kind: 'index', index };
   const whole = parseStoredLog(raw, now);
   return { kind: 'whole', ...whole };
 }
@@ -83,8 +83,8 @@ export function parseChunk(raw: unknown, k: number): { records: ErrorRecord[]; u
   if (!chunk || chunk.k !== k || !Array.isArray(chunk.records)) return { records: [], unreadable: -1 };
   const records: ErrorRecord[] = [];
   for (const item of chunk.records) {
-    const r = v.safeParse(ErrorRecordSchema, item);
-    if (r.success) records.push(r.output);
+    const record = check(ErrorRecordShape, item);
+    if (record) records.push(record);
   }
   return { records, unreadable: chunk.records.length - records.length };
 }

@@ -1,38 +1,38 @@
-import * as v from 'valibot';
 import { CATEGORIES } from '../core/categories';
+import { bool, nullable, num, obj, oneOf, str, type Infer } from '../core/check';
 import type { ErrorRecord } from '../core/error-record';
 
-const nullableString = v.nullable(v.string());
-const nullableNumber = v.nullable(v.number());
+const nullableString = nullable(str());
+const nullableNumber = nullable(num());
 
-/** Validates one stored record; stored data is outside input like any other (older versions, corruption). */
-export const ErrorRecordSchema = v.object({
-  id: v.string(),
-  time: v.number(),
-  tabId: v.number(),
-  type: v.string(),
-  method: v.string(),
-  host: v.string(),
-  path: v.string(),
+/** Checks one stored record; stored data is outside input like any other (older versions, corruption). */
+export const ErrorRecordShape = obj({
+  id: str(),
+  time: num(),
+  tabId: num(),
+  type: str(),
+  method: str(),
+  host: str(),
+  path: str(),
   status: nullableNumber,
   statusLine: nullableString,
   error: nullableString,
-  category: v.picklist(CATEGORIES),
-  meaning: v.string(),
-  telemetry: v.boolean(),
+  category: oneOf(CATEGORIES),
+  meaning: str(),
+  telemetry: bool,
   durationMs: nullableNumber,
-  ids: v.object({ cfRay: nullableString, xRequestId: nullableString, oaiRequestId: nullableString }),
+  ids: obj({ cfRay: nullableString, xRequestId: nullableString, oaiRequestId: nullableString }),
   retryAfter: nullableString,
   retryAfterSec: nullableNumber,
   server: nullableString,
   contentType: nullableString,
-  htmlOnApi: v.boolean(),
+  htmlOnApi: bool,
 });
 
-// A compile-time check that the schema and the type agree.
-type _SchemaMatches = v.InferOutput<typeof ErrorRecordSchema> extends ErrorRecord
-  ? ErrorRecord extends v.InferOutput<typeof ErrorRecordSchema>
+// A compile-time check that the shape and the type agree.
+type _ShapeMatches = Infer<typeof ErrorRecordShape> extends ErrorRecord
+  ? ErrorRecord extends Infer<typeof ErrorRecordShape>
     ? true
     : never
   : never;
-export const schemaMatches: _SchemaMatches = true;
+export const shapeMatches: _ShapeMatches = true;

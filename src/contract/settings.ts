@@ -1,14 +1,14 @@
-import * as v from 'valibot';
+import { arr, bool, check, int, num, obj, oneOf, that, trimmed, type Check, type Infer, type ObjectOf } from '../core/check';
 
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 2;
 
 /** Another assistant suggested during an OpenAI outage; only https links are offered. */
-export const AlternativeSchema = v.object({
-  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40)),
-  url: v.pipe(v.string(), v.trim(), v.maxLength(300), v.url(), v.startsWith('https://')),
+export const AlternativeShape = obj({
+  name: trimmed(40, 1),
+  url: that(trimmed(300), (url) => url.startsWith('https://') && URL.canParse(url)),
 });
-export type Alternative = v.InferOutput<typeof AlternativeSchema>;
+export type Alternative = Infer<typeof AlternativeShape>;
 
 export const DEFAULT_ALTERNATIVES: Alternative[] = [
   { name: 'Claude', url: 'https://claude.ai/' },
@@ -18,29 +18,32 @@ export const DEFAULT_ALTERNATIVES: Alternative[] = [
   { name: 'Ollama (local model)', url: 'https://ollama.com/' },
 ];
 
-/** User settings. Every field has a default, so a missing or bad field never blocks the others. */
-export const SettingsSchema = v.object({
-  version: v.literal(SETTINGS_VERSION),
+/**
+ * User settings, checked field by field: every field has a default, so a missing or bad field
+ * never blocks the others.
+ */
+export const SETTINGS_FIELDS = {
+  version: oneOf([SETTINGS_VERSION]),
   /** Keep the failure log across browser restarts (records still expire after `retentionHours`). */
-  keepAcrossRestarts: v.boolean(),
-  maxRecords: v.pipe(v.number(), v.integer(), v.minValue(50), v.maxValue(5000)),
-  retentionHours: v.pipe(v.number(), v.minValue(1), v.maxValue(24 * 7)),
+  keepAcrossRestarts: bool,
+  maxRecords: int(50, 5000),
+  retentionHours: num(1, 24 * 7),
   // Version 2: monitoring and alerts (issue 6).
-  monitorEnabled: v.boolean(),
+  monitorEnabled: bool,
   /** Status page poll interval while nothing is failing (every minute while failures are recorded). */
-  pollMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)),
-  alertFailures: v.boolean(),
-  alertIncident: v.boolean(),
-  alertRecovery: v.boolean(),
-  failureThreshold: v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(50)),
-  failureWindowMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)),
-  alertThrottleMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60)),
-  probeEnabled: v.boolean(),
-  probeMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)),
-  alternatives: v.pipe(v.array(AlternativeSchema), v.maxLength(12)),
-});
+  pollMinutes: int(1, 60),
+  alertFailures: bool,
+  alertIncident: bool,
+  alertRecovery: bool,
+  failureThreshold: int(2, 50),
+  failureWindowMinutes: int(1, 60),
+  alertThrottleMinutes: int(1, 24 * 60),
+  probeEnabled: bool,
+  probeMinutes: int(1, 60),
+  alternatives: arr(AlternativeShape, 12),
+};
 
-export type Settings = v.InferOutput<typeof SettingsSchema>;
+export type Settings = ObjectOf<typeof SETTINGS_FIELDS>;
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -87,10 +90,10 @@ export function parseSettings(raw: unknown): LoadedSettings {
 
   const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   const repaired: string[] = [];
-  for (const [key, schema] of Object.entries(SettingsSchema.entries)) {
+  for (const [key, field] of Object.entries<Check<{} | null>>(SETTINGS_FIELDS)) {
     if (!(key in data)) continue;
-    const parsed = v.safeParse(schema, data[key]);
-    if (parsed.success) settings[key] = parsed.output;
+    const value = check(field, data[key]);
+    if (value !== undefined) settings[key] = value;
     else repaired.push(key);
   }
   return { settings: settings as Settings, repaired };
@@ -107,10 +110,10 @@ export function validateSettingsInput(raw: unknown): { settings: Settings | null
   const data = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const errors: Partial<Record<SettingsField, string>> = {};
   const out: Record<string, unknown> = { version: SETTINGS_VERSION };
-  for (const [key, schema] of Object.entries(SettingsSchema.entries)) {
+  for (const [key, field] of Object.entries<Check<{} | null>>(SETTINGS_FIELDS)) {
     if (key === 'version') continue;
-    const parsed = v.safeParse(schema, key in data ? data[key] : DEFAULT_SETTINGS[key as SettingsField]);
-    if (parsed.success) out[key] = parsed.output;
+    const value = check(field, key in data ? data[key] : DEFAULT_SETTINGS[key as SettingsField]);
+    if (value !== undefined) out[key] = value;
     else errors[key as SettingsField] = `options_invalid_${key}`;
   }
   return { settings: Object.keys(errors).length ? null : (out as Settings), errors };

@@ -1,7 +1,7 @@
-import * as v from 'valibot';
+import { check, nullable, num, obj, oneOf } from '../core/check';
 import { emptyLog, recordBytes, type FailureLog } from '../core/failure-log';
 import type { ErrorRecord } from '../core/error-record';
-import { ErrorRecordSchema } from './record-schema';
+import { ErrorRecordShape } from './record-schema';
 
 export const LOG_KEY = 'log';
 export const LOG_VERSION = 1;
@@ -14,9 +14,7 @@ export interface StoredLog {
   notice: FailureLog['notice'];
 }
 
-const NoticeSchema = v.nullable(
-  v.object({ kind: v.picklist(['corrupt-recovered', 'storage-full']), time: v.number(), lost: v.number() }),
-);
+export const NoticeShape = nullable(obj({ kind: oneOf(['corrupt-recovered', 'storage-full']), time: num(), lost: num() }));
 
 export interface LoadedLog {
   log: FailureLog;
@@ -30,24 +28,18 @@ export interface LoadedLog {
  */
 export function parseStoredLog(raw: unknown, now: number): LoadedLog {
   if (raw === undefined || raw === null) return { log: emptyLog(), unreadable: 0 };
-  const obj = typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
-  const list = Array.isArray(obj?.records) ? (obj.records as unknown[]) : Array.isArray(raw) ? (raw as unknown[]) : null;
+  const stored = typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+  const list = Array.isArray(stored?.records) ? (stored.records as unknown[]) : Array.isArray(raw) ? (raw as unknown[]) : null;
   if (!list) return { log: { ...emptyLog(), notice: { kind: 'corrupt-recovered', time: now, lost: 0 } }, unreadable: 1 };
   const records: ErrorRecord[] = [];
   for (const item of list) {
-    const parsed = v.safeParse(ErrorRecordSchema, item);
-    if (parsed.success) records.push(parsed.output);
+    const record = check(ErrorRecordShape, item);
+    if (record) records.push(record);
   }
   records.sort((a, b) => a.time - b.time);
   const unreadable = list.length - records.length;
-  const dropped = typeof obj?.dropped === 'number' && Number.isFinite(obj.dropped) && obj.dropped >= 0 ? obj.dropped : 0;
-  const storedNotice = v.safeParse(NoticeSchema, obj?.notice ?? null);
-  const notice =
-    unreadable > 0
-      ? { kind: 'corrupt-recovered' as const, time: now, lost: unreadable }
-      : storedNotice.success
-        ? storedNotice.output
-        : null;
+  const dropped = typeof stored?.dropped === 'number' && Number.isFinite(stored.dropped) && stored.dropped >= 0 ? stored.dropped : 0;
+  const notice = unreadable > 0 ? { kind: 'corrupt-recovered' as const, time: now, lost: unreadable } : (check(NoticeShape, stored?.notice ?? null) ?? null);
   return {
     log: { records, dropped, notice, bytes: records.reduce((sum, r) => sum + recordBytes(r), 0) },
     unreadable,

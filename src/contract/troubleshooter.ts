@@ -1,4 +1,4 @@
-import * as v from 'valibot';
+import { arr, bool, check, nullable, num, obj, oneOf, optional, record, str } from '../core/check';
 
 /**
  * The guided troubleshooter's progress, stored under `troubleshooter` by the troubleshooter page
@@ -47,31 +47,30 @@ export interface TroubleshooterState {
   resolved: boolean;
 }
 
-const CheckSchema = v.object({
-  ok: v.boolean(),
-  key: v.pipe(v.string(), v.maxLength(80)),
-  subs: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(5))),
-  at: v.number(),
+const CheckResultShape = obj({
+  ok: bool,
+  key: str(80),
+  subs: optional(arr(str(200), 5)),
+  at: num(),
 });
 
-const StepRecordSchema = v.object({
-  outcome: v.nullable(v.picklist(['fixed', 'not-fixed', 'skipped'])),
-  at: v.number(),
-  check: v.optional(CheckSchema),
+const StepRecordShape = obj({
+  outcome: nullable(oneOf(['fixed', 'not-fixed', 'skipped'])),
+  at: num(),
+  check: optional(CheckResultShape),
 });
 
-export const TroubleshooterStateSchema = v.object({
-  v: v.literal(1),
-  tabId: v.nullable(v.number()),
-  startedAt: v.number(),
-  updatedAt: v.number(),
-  current: v.picklist([...STEP_IDS, 'done']),
-  steps: v.record(v.picklist(STEP_IDS), StepRecordSchema),
-  resolved: v.boolean(),
+export const TroubleshooterStateShape = obj({
+  v: oneOf([1]),
+  tabId: nullable(num()),
+  startedAt: num(),
+  updatedAt: num(),
+  current: oneOf([...STEP_IDS, 'done']),
+  steps: record(oneOf(STEP_IDS), StepRecordShape),
+  resolved: bool,
 });
 
 /** Stored progress, or null when there is none or it cannot be read (a fresh start is the safe fallback). */
 export function parseTroubleshooterState(raw: unknown): TroubleshooterState | null {
-  const parsed = v.safeParse(TroubleshooterStateSchema, raw);
-  return parsed.success ? (parsed.output as TroubleshooterState) : null;
+  return check(TroubleshooterStateShape, raw) ?? null;
 }

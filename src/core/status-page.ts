@@ -1,4 +1,4 @@
-import * as v from 'valibot';
+import { arr, bool, nullable, obj, oneOf, optional, parse, str, type Check, type Infer } from './check';
 import { STATUS_PAGE_URL } from './hosts';
 import type { ComponentStatus, StatusComponent, StatusIncident, StatusSnapshot, StatusUnknownReason } from '../contract/status';
 
@@ -18,42 +18,44 @@ export type StatusAnswer =
 export const MAX_UPDATE_CHARS = 300;
 
 const COMPONENT_STATUSES = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'] as const;
-const optionalText = v.optional(v.nullable(v.string()));
+/** Fields the page may leave out or set to null. */
+const maybe = <T>(c: Check<T>) => optional(nullable(c));
+const optionalText = maybe(str());
 
-const ComponentSchema = v.object({
-  id: v.string(),
-  name: v.string(),
-  status: v.picklist(COMPONENT_STATUSES),
-  group: v.optional(v.nullable(v.boolean())),
+const ComponentShape = obj({
+  id: str(),
+  name: str(),
+  status: oneOf(COMPONENT_STATUSES),
+  group: maybe(bool),
 });
 
-const IncidentSchema = v.object({
-  id: v.string(),
-  name: v.string(),
-  status: v.string(),
-  impact: v.optional(v.nullable(v.string())),
+const IncidentShape = obj({
+  id: str(),
+  name: str(),
+  status: str(),
+  impact: optionalText,
   shortlink: optionalText,
   created_at: optionalText,
   started_at: optionalText,
   updated_at: optionalText,
-  incident_updates: v.optional(v.nullable(v.array(v.object({ body: optionalText, created_at: optionalText, status: optionalText })))),
-  components: v.optional(v.nullable(v.array(v.object({ id: v.string() })))),
+  incident_updates: maybe(arr(obj({ body: optionalText, created_at: optionalText, status: optionalText }))),
+  components: maybe(arr(obj({ id: str() }))),
 });
 
-const SummarySchema = v.object({
-  status: v.object({ indicator: v.picklist(['none', 'minor', 'major', 'critical']), description: v.string() }),
-  components: v.optional(v.nullable(v.array(ComponentSchema))),
-  incidents: v.optional(v.nullable(v.array(IncidentSchema))),
-  scheduled_maintenances: v.optional(v.nullable(v.array(IncidentSchema))),
+const SummaryShape = obj({
+  status: obj({ indicator: oneOf(['none', 'minor', 'major', 'critical']), description: str() }),
+  components: maybe(arr(ComponentShape)),
+  incidents: maybe(arr(IncidentShape)),
+  scheduled_maintenances: maybe(arr(IncidentShape)),
 });
 
-const ComponentsSchema = v.object({ components: v.array(ComponentSchema) });
+const ComponentsShape = obj({ components: arr(ComponentShape) });
 
 type Unknown = Extract<StatusSnapshot, { state: 'unknown' }>;
 type Parsed<T> = { ok: true; value: T } | { ok: false; unknown: Unknown };
 
 /** Checks one answer: a JSON content type, a 2xx status, parseable JSON of the expected shape. */
-export function readAnswer<T>(answer: StatusAnswer, schema: v.GenericSchema<unknown, T>, checkedAt: number): Parsed<T> {
+export function readAnswer<T>(answer: StatusAnswer, shape: Check<T>, checkedAt: number): Parsed<T> {
   const fail = (reason: StatusUnknownReason, detail: string): Parsed<T> => ({ ok: false, unknown: { state: 'unknown', checkedAt, reason, detail: detail.slice(0, 200) } });
   if (answer.kind === 'failed') return fail(answer.reason, answer.detail);
   const type = (answer.contentType ?? '').toLowerCase();
@@ -67,13 +69,20 @@ export function readAnswer<T>(answer: StatusAnswer, schema: v.GenericSchema<unkn
   } catch (error) {
     return fail('malformed', `invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const parsed = v.safeParse(schema, json);
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-    return fail('wrong-type', `unexpected shape${path ? ` at ${path}` : ''}: ${issue.message}`);
+  const parsed = parse(shape, json);
+  if (!parsed.ok) {
+    const path = parsed.path.join('.');
+    const found = parsed.path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], json);
+    return fail('wrong-type', `unexpected shape${path ? ` at ${path}` : ''}: ${describe(found)}`);
   }
-  return { ok: true, value: parsed.output };
+  return parsed;
+}
+
+/** The value a shape check stopped at, briefly: whole objects would crowd out the rest of the detail. */
+function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value && typeof value === 'object') return Array.isArray(value) ? 'received an array' : 'received an object';
+  return `received ${JSON.stringify(value)}`;
 }
 
 function time(value: string | null | undefined): number | null {
@@ -87,7 +96,7 @@ function cut(text: string, max: number): string {
   return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
 }
 
-function toIncident(raw: v.InferOutput<typeof IncidentSchema>): StatusIncident {
+function toIncident(raw: Infer<typeof IncidentShape>): StatusIncident {
   const updates = [...(raw.incident_updates ?? [])].sort((a, b) => (time(b.created_at) ?? 0) - (time(a.created_at) ?? 0));
   const latest = updates.find((u) => u.body && u.body.trim());
   // Only https links are shown; anything else in the feed is dropped rather than made clickable.
@@ -108,7 +117,7 @@ function toIncident(raw: v.InferOutput<typeof IncidentSchema>): StatusIncident {
 /** Worse statuses later, so a merge can keep the worse of two. */
 const SEVERITY: readonly ComponentStatus[] = ['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage'];
 
-function mergeComponents(...lists: Array<ReadonlyArray<v.InferOutput<typeof ComponentSchema>>>): StatusComponent[] {
+function mergeComponents(...lists: Array<ReadonlyArray<Infer<typeof ComponentShape>>>): StatusComponent[] {
   const byId = new Map<string, StatusComponent>();
   for (const list of lists) {
     for (const c of list) {
@@ -131,9 +140,9 @@ const DONE_INCIDENT = new Set(['resolved', 'postmortem', 'completed']);
  * what was missing instead of turning unknown.
  */
 export function parseStatusPage(summary: StatusAnswer, components: StatusAnswer | null, checkedAt: number): StatusSnapshot {
-  const s = readAnswer(summary, SummarySchema, checkedAt);
+  const s = readAnswer(summary, SummaryShape, checkedAt);
   if (!s.ok) return s.unknown;
-  const c = components ? readAnswer(components, ComponentsSchema, checkedAt) : null;
+  const c = components ? readAnswer(components, ComponentsShape, checkedAt) : null;
   return {
     state: 'known',
     checkedAt,

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { ErrorRecordSchema } from '../../src/contract/record-schema';
-import { DEFAULT_SETTINGS, parseSettings, SETTINGS_VERSION, SettingsSchema, type Settings } from '../../src/contract/settings';
+import { ErrorRecordShape } from '../../src/contract/record-schema';
+import { DEFAULT_SETTINGS, parseSettings, SETTINGS_FIELDS, SETTINGS_VERSION, type Settings } from '../../src/contract/settings';
 import { LOG_VERSION, parseStoredLog, toStoredLog } from '../../src/contract/stored-log';
 import { CATEGORIES } from '../../src/core/categories';
+import { check, obj, type Check } from '../../src/core/check';
 import type { ErrorRecord } from '../../src/core/error-record';
 
 /**
@@ -16,6 +16,10 @@ import type { ErrorRecord } from '../../src/core/error-record';
 export const RUNS = { log: 1000, logJunk: 2000, settings: 2000, settingsJunk: 3000 } as const;
 const TIMEOUT = 120_000;
 const NOW = 1_764_000_000_000;
+const isRecord = (x: unknown) => check(ErrorRecordShape, x) !== undefined;
+const SettingsShape = obj(SETTINGS_FIELDS);
+const isSettings = (x: unknown) => check(SettingsShape, x) !== undefined;
+const FIELDS: Record<string, Check<{} | null>> = SETTINGS_FIELDS;
 
 const text = fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('', '/backend-api/f/conversation', '8f1e2d3c4b5a6978-SJC', 'ünïcødé ✓', '\u0000'));
 const num = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
@@ -54,7 +58,7 @@ const brokenRecord = fc.oneof(
   }),
   fc.tuple(validRecord, fc.string()).map(([r, category]) => ({ ...r, category: `not-a-category-${category}` })),
   fc.anything(),
-).filter((x) => !v.is(ErrorRecordSchema, x));
+).filter((x) => !isRecord(x));
 
 /** Storage round-trips through JSON: compare what a parse keeps with the JSON form of the input. */
 const asStored = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -76,7 +80,7 @@ describe('fuzz: stored log of every layout into parseStoredLog', () => {
         const stored = asStored(layout(kind, items.map((i) => i.r), dropped));
         // What JSON did to the broken ones may have made them valid (e.g. undefined fields dropped): recount.
         const storedItems = (Array.isArray(stored) ? stored : (stored as { records: unknown[] }).records) as unknown[];
-        const valid = storedItems.filter((x) => v.is(ErrorRecordSchema, x));
+        const valid = storedItems.filter((x) => isRecord(x));
         const { log, unreadable } = parseStoredLog(stored, NOW);
         expect(multiset(log.records)).toEqual(multiset(valid));
         expect(unreadable).toBe(storedItems.length - valid.length);
@@ -95,7 +99,7 @@ describe('fuzz: stored log of every layout into parseStoredLog', () => {
       fc.property(fc.oneof(fc.anything(), fc.jsonValue(), fc.record({ v: fc.anything(), records: fc.anything(), dropped: fc.anything(), notice: fc.anything() }, { requiredKeys: [] })), (junk) => {
         const { log, unreadable } = parseStoredLog(junk, NOW);
         expect(Array.isArray(log.records)).toBe(true);
-        expect(log.records.every((r) => v.is(ErrorRecordSchema, r))).toBe(true);
+        expect(log.records.every((r) => isRecord(r))).toBe(true);
         expect(Number.isFinite(log.dropped) && log.dropped >= 0).toBe(true);
         expect(unreadable >= 0).toBe(true);
         expect(log.bytes).toBeGreaterThanOrEqual(0);
@@ -107,7 +111,7 @@ describe('fuzz: stored log of every layout into parseStoredLog', () => {
 
 /** A value the current schema accepts for `field`, chosen from likely candidates; else the default. */
 function validSettings(): fc.Arbitrary<Settings> {
-  const entries = Object.entries(SettingsSchema.entries).filter(([k]) => k !== 'version');
+  const entries = Object.entries(FIELDS).filter(([k]) => k !== 'version');
   const candidates = fc.oneof(
     fc.boolean(),
     fc.integer({ min: -10, max: 6000 }),
@@ -116,9 +120,8 @@ function validSettings(): fc.Arbitrary<Settings> {
   );
   return fc.tuple(...entries.map(() => candidates)).map((values) => {
     const out: Record<string, unknown> = { version: SETTINGS_VERSION };
-    entries.forEach(([k, schema], i) => {
-      const parsed = v.safeParse(schema, values[i]);
-      out[k] = parsed.success ? parsed.output : DEFAULT_SETTINGS[k as keyof Settings];
+    entries.forEach(([k, field], i) => {
+      out[k] = check(field, values[i]) ?? DEFAULT_SETTINGS[k as keyof Settings];
     });
     return out as Settings;
   });
@@ -128,7 +131,7 @@ describe('fuzz: settings of every version into parseSettings', () => {
   it('valid settings round-trip unchanged, written by this version or any earlier one', () => {
     fc.assert(
       fc.property(validSettings(), fc.integer({ min: 0, max: SETTINGS_VERSION }), fc.boolean(), (settings, version, omitVersion) => {
-        expect(v.is(SettingsSchema, settings)).toBe(true);
+        expect(isSettings(settings)).toBe(true);
         const { version: _current, ...fields } = asStored(settings);
         const stored = omitVersion ? fields : { ...fields, version };
         const { settings: parsed, repaired } = parseSettings(stored);
@@ -140,21 +143,21 @@ describe('fuzz: settings of every version into parseSettings', () => {
   }, TIMEOUT);
 
   it('never throws on junk; the result is always valid and names what it repaired', () => {
-    const known = Object.keys(SettingsSchema.entries);
+    const known = Object.keys(SETTINGS_FIELDS);
     const junkFields = fc.dictionary(fc.constantFrom(...known, 'unknownField'), fc.anything());
     const current = junkFields.map((j) => ({ ...j, version: SETTINGS_VERSION }));
     fc.assert(
       fc.property(fc.oneof(fc.anything(), junkFields, current, fc.tuple(validSettings(), junkFields).map(([s, j]) => ({ ...s, ...j }))), (junk) => {
         const { settings, repaired } = parseSettings(junk);
-        expect(v.is(SettingsSchema, settings)).toBe(true);
+        expect(isSettings(settings)).toBe(true);
         for (const field of repaired) expect(known).toContain(field);
         // Written by this version (no migration in between): a field that was valid as stored is
         // kept as stored; one that was not is named.
         if (junk && typeof junk === 'object' && !Array.isArray(junk) && (junk as { version?: unknown }).version === SETTINGS_VERSION) {
           for (const [field, value] of Object.entries(junk as Record<string, unknown>)) {
             if (field === 'version' || !known.includes(field)) continue;
-            const ok = v.safeParse(SettingsSchema.entries[field as keyof typeof SettingsSchema.entries], value);
-            if (ok.success) expect(settings[field as keyof Settings]).toEqual(ok.output);
+            const ok = check(FIELDS[field]!, value);
+            if (ok !== undefined) expect(settings[field as keyof Settings]).toEqual(ok);
             else expect(repaired).toContain(field);
           }
         }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { ErrorRecordSchema } from '../../src/contract/record-schema';
+import { ErrorRecordShape } from '../../src/contract/record-schema';
 import { createRecorder } from '../../src/background/recorder';
+import { check } from '../../src/core/check';
 import { buildRecord, type ErrorRecord, type RequestEvent } from '../../src/core/error-record';
 
 /**
@@ -68,7 +68,7 @@ const details = fc.record(
 ) as fc.Arbitrary<RequestEvent>;
 
 function storable(record: ErrorRecord): boolean {
-  return v.safeParse(ErrorRecordSchema, JSON.parse(JSON.stringify(record))).success;
+  return check(ErrorRecordShape, JSON.parse(JSON.stringify(record))) !== undefined;
 }
 
 describe('fuzz: webRequest details into buildRecord', () => {

@@ -126,7 +126,7 @@ describe('parseStatusPage: bad answers are unknown with a reason', () => {
   it('a component with an unknown status', () => {
     const raw = JSON.parse(fixture('operational'));
     raw.components[0].status = 'on_fire';
-    expect(unknown(json(JSON.stringify(raw))).detail).toMatch(/components\.0\.status/);
+    expect(unknown(json(JSON.stringify(raw))).detail).toMatch(/components\.0\.status: received "on_fire"/);
   });
 
   it('JSON that is not an object (null, array, number)', () => {
