@@ -23,6 +23,8 @@ async function bundle(outDir: string, input: string, name: string): Promise<stri
       dir: join(outDir, 'assets'),
       format: 'es',
       minify: true,
+      // The minifier keeps /* @__PURE__ */ notes for a later bundler; there is none.
+      comments: false,
       entryFileNames: `${name}.js`,
       chunkFileNames: `${name}-[name]-[hash].js`,
     });

@@ -1,7 +1,6 @@
 /**
  * Everything the panel shows besides the table: the chart of the last hour, the export bar (with
- * the report and troubleshooter links), the fixes and the details pane. panel.tsx imports this
- * after its first render, so the table paints from the first load alone.
+ * the report and troubleshooter links), the fixes and the details pane, grouped for panel.tsx.
  */
 import './panel-later.css';
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { FilterGroup } from '../core/categories';
 import { DEFAULT_QUERY, failureTable, groupCounts, type SortKey, type TableQuery } from '../core/failure-table';
 import { matchExtras } from '../core/network-extra';
@@ -11,6 +11,7 @@ import { FailureFilters } from './failure-filters';
 import { FailureTableView } from './failure-table-view';
 import { incidentTimes } from './incident-times';
 import { useNetworkExtras } from './use-network-extras';
+import * as later from './panel-later';
 
 export interface PanelProps {
   /** The inspected tab; null shows every tab. */
@@ -30,11 +31,6 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
   const now = useNow(10_000);
   const status = useStatus();
   const incidents = useMemo(() => incidentTimes(status), [status]);
-  const [later, setLater] = useState<typeof import('./panel-later') | null>(null);
-  useEffect(() => {
-    // After the first render: the table is what the user opened the panel for.
-    void import('./panel-later').then(setLater);
-  }, []);
   const { extras, listening } = useNetworkExtras();
   const [query, setQuery] = useState<TableQuery>(DEFAULT_QUERY);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -44,7 +40,7 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
   const rows = useMemo(() => failureTable(tabRecords, query, t), [tabRecords, query]);
   const counts = useMemo(() => groupCounts(tabRecords), [tabRecords]);
   const matched = useMemo(() => matchExtras(tabRecords, extras), [tabRecords, extras]);
-  const chart = useMemo(() => later?.rateChart(tabRecords, now, incidents), [later, tabRecords, now, incidents]);
+  const chart = useMemo(() => later.rateChart(tabRecords, now, incidents), [tabRecords, now, incidents]);
   const selected = selectedId !== null ? tabRecords.find((r) => r.id === selectedId) : undefined;
 
   const onSort = (key: SortKey) =>
@@ -59,12 +55,12 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
         <span class="muted live" role="status">
           {t('panel_count', [rows.length, tabRecords.length])}
         </span>
-        {later && <later.ExportBar records={rows} extras={matched} now={now} reportUrl={reportUrl} troubleshooterUrl={troubleshooterUrl} />}
+        <later.ExportBar records={rows} extras={matched} now={now} reportUrl={reportUrl} troubleshooterUrl={troubleshooterUrl} />
       </header>
       {log && <LogNotice log={log} />}
       <div class="panel-top">
-        {later && chart && <later.RateChartView chart={chart} />}
-        {later && all && <later.PanelFixes records={all} tabId={tabId} now={now} status={status} />}
+        {chart && <later.RateChartView chart={chart} />}
+        {all && <later.PanelFixes records={all} tabId={tabId} now={now} status={status} />}
       </div>
       <FailureFilters
         groups={query.groups}
@@ -85,7 +81,7 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
             {rows.length === 0 && <p class="muted no-match">{t('panel_no_match')}</p>}
           </div>
         )}
-        {selected && later ? (
+        {selected ? (
           <later.FailureDetails record={selected} extra={matched.get(selected.id)} listening={listening} />
         ) : (
           tabRecords.length > 0 && <p class="details muted">{t('panel_select_hint')}</p>

@@ -1,8 +1,7 @@
 /**
  * Everything the popup shows besides the verdict and the recent failures: the status details,
  * the alternatives, the host-access notice and the fixes (with their settings, conflict list and
- * styles). popup.tsx imports this after its first render, so what is wrong paints first and the
- * rest arrives a moment later in one chunk.
+ * styles), grouped so popup.tsx reads as verdict, failures, then the rest.
  */
 import '../ui/fixes.css';
 

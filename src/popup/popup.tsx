@@ -9,11 +9,12 @@ import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
 import { VerdictCard } from '../ui/verdict-card';
+import * as later from './popup-later';
 
 /**
  * Verdict first, then the status page, the failures behind the verdict and the fixes. Renders
- * from storage at once; only the extension list waits, on the management API. The first load holds
- * only the verdict and the failures; the rest (popup-later.ts) is imported after first paint.
+ * from storage at once; only the extension list waits, on the management API. One file: loading
+ * the rest after the first paint cost an extra file and vite's preload helper on every open.
  */
 /** The popup reads only the newest records: enough for the verdict (15 minutes) and the list (50). */
 const POPUP_RECENT = 250;
@@ -24,11 +25,8 @@ export function Popup() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [scope, setScope] = useState<'tab' | 'all'>('tab');
   const [conflicts, setConflicts] = useState<ConflictEntry[] | null>(null);
-  const [later, setLater] = useState<typeof import('./popup-later') | null>(null);
   useEffect(() => {
     activeTabId().then(setTabId, () => setTabId(null));
-    // After the first render: none of this is needed to show what is wrong.
-    void import('./popup-later').then(setLater);
   }, []);
 
   const status = useStatus();
@@ -43,12 +41,12 @@ export function Popup() {
       <header>
         <h1>{t('extName')}</h1>
       </header>
-      {later && <later.HostAccessNotice />}
+      <later.HostAccessNotice />
       <VerdictCard diagnosis={diagnosis} />
-      {later && diagnosis?.verdict.side === 'openai' && <later.Alternatives />}
+      {diagnosis?.verdict.side === 'openai' && <later.Alternatives />}
       <section aria-labelledby="status-title" class="card">
         <h2 id="status-title">{t('popup_status_title')}</h2>
-        {later ? <later.StatusSummary now={now} status={status} /> : <p class="muted">{t('popup_loading')}</p>}
+        <later.StatusSummary now={now} status={status} />
       </section>
       <section aria-labelledby="recent-title" class="card">
         <header>
@@ -67,7 +65,7 @@ export function Popup() {
       </section>
       <section aria-labelledby="fixes-title" class="card fixes">
         <h2 id="fixes-title">{t('popup_fixes_title')}</h2>
-        {later ? <later.PopupFixes tabId={tabId} records={log?.records} conflicts={conflicts} onConflicts={setConflicts} /> : <p class="muted">{t('popup_loading')}</p>}
+        <later.PopupFixes tabId={tabId} records={log?.records} conflicts={conflicts} onConflicts={setConflicts} />
       </section>
     </main>
   );
