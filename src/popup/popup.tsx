@@ -10,14 +10,13 @@ import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
 import { VerdictCard } from '../ui/verdict-card';
 import * as later from './popup-later';
+import { POPUP_RECENT } from './recent';
 
 /**
  * Verdict first, then the status page, the failures behind the verdict and the fixes. Renders
  * from storage at once; only the extension list waits, on the management API. One file: loading
  * the rest after the first paint cost an extra file and vite's preload helper on every open.
  */
-/** The popup reads only the newest records: enough for the verdict (15 minutes) and the list (50). */
-const POPUP_RECENT = 250;
 
 export function Popup() {
   const log = useLog(POPUP_RECENT);

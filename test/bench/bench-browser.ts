@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { CHUNK_SIZE, SLOTS, chunkWrites } from '../../src/contract/log-chunks';
 import type { ErrorRecord } from '../../src/core/error-record';
 import { emptyLog } from '../../src/core/failure-log';
+import { POPUP_RECENT } from '../../src/popup/recent';
 import { CHROME_DIST, launchChromium, type ChromiumSession, type ExtensionGlobal } from '../support/chromium';
 import { startFakeWorld, type FakeWorld } from '../support/fake-world';
 import { makeRecords } from '../support/records';
@@ -20,6 +21,8 @@ export const BLANK = 'bench-blank.html';
 export const BLANK_READ = 'bench-blank-read.html';
 /** A bare page that only receives storage changes to the log: the floor of any page kept live. */
 export const BLANK_LISTEN = 'bench-blank-listen.html';
+/** A bare page that reads what the popup reads (the index, then the chunks of the newest 250 records). */
+export const BLANK_READ_RECENT = 'bench-blank-read-recent.html';
 
 export interface BenchBrowser {
   session: ChromiumSession;
@@ -65,6 +68,8 @@ export async function openBenchBrowser(): Promise<BenchBrowser> {
   writeFileSync(join(dir, BLANK_READ), '<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title><script type="module" src="/bench-blank-read.js"></script></html>\n');
   writeFileSync(join(dir, BLANK_LISTEN), '<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title><p id="ready">ready</p><script type="module" src="/bench-blank-listen.js"></script></html>\n');
   writeFileSync(join(dir, 'bench-blank-listen.js'), 'chrome.storage.onChanged.addListener((changes) => { if (changes.log) window.__total = changes.log.newValue.count + changes.log.newValue.dropped; });\n');
+  writeFileSync(join(dir, BLANK_READ_RECENT), '<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title><script type="module" src="/bench-blank-read-recent.js"></script></html>\n');
+  writeFileSync(join(dir, 'bench-blank-read-recent.js'), `chrome.storage.local.get(["log"]).then(({ log }) => { const keys = []; const last = Math.floor((log.first + log.count - 1) / ${CHUNK_SIZE}); for (let k = Math.max(Math.floor(log.first / ${CHUNK_SIZE}), last - ${Math.ceil(POPUP_RECENT / CHUNK_SIZE)}); k <= last; k++) keys.push("log:" + (k % ${SLOTS})); return chrome.storage.local.get(keys); }).then(() => { const p = document.createElement("p"); p.id = "ready"; document.body.append(p); });\n`);
   // Reads the index, then every chunk it names: what any page showing the whole log must do.
   writeFileSync(join(dir, 'bench-blank-read.js'), `chrome.storage.local.get(["log"]).then(({ log }) => { const keys = []; for (let k = Math.floor(log.first / ${CHUNK_SIZE}); k <= Math.floor((log.first + log.count - 1) / ${CHUNK_SIZE}); k++) keys.push("log:" + (k % ${SLOTS})); return chrome.storage.local.get(keys); }).then(() => { const p = document.createElement("p"); p.id = "ready"; document.body.append(p); });\n`);
   let world: FakeWorld | undefined;
