@@ -3,6 +3,7 @@ import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vitest/config';
 import sourceManifest from './manifest.json' with { type: 'json' };
 import { manifestFor, type TargetBrowser } from './src/build/manifest-for.ts';
+import { noPreloadHelper } from './src/build/no-preload-helper.ts';
 import { finishPlugin } from './src/build/zip-plugin.ts';
 
 /**
@@ -34,7 +35,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: process.env.VITEST
       ? []
-      : [crx({ manifest: manifest as never, browser }), finishPlugin(outDir, testBuild ? null : `dist/error-doctor-${browser}.zip`)],
+      : [noPreloadHelper(), crx({ manifest: manifest as never, browser }), finishPlugin(outDir, testBuild ? null : `dist/error-doctor-${browser}.zip`)],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
     build: {
@@ -45,7 +46,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       // Extension pages load from disk: preloading a lazy chunk's imports gains nothing there, and
       // the modulepreload polyfill (0.4 KB gzip per page) plus each import()'s list of JS deps
-      // cost bytes on every first load. Lazy chunks' CSS is still loaded with them.
+      // cost bytes on every first load. Lazy chunks bring no CSS (src/build/no-preload-helper.ts).
       modulePreload: false,
       rollupOptions: { input: inputs },
     },

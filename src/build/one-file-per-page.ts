@@ -10,9 +10,26 @@ import { rolldown } from 'rolldown';
  * a website (a shared chunk is cached once) but not an extension, whose files load from disk:
  * the popup loaded 20 files. Measured on the popup: DOMContentLoaded 137 ms with 20 files, 37
  * ms with one, and 2 KB less gzip, since one file compresses better than twenty small ones.
+ * Stylesheets likewise: vite gives a page one per shared chunk (four for the panel); joined in
+ * their order they are one request and 0.7 KB less gzip on the panel, 0.5 KB on the popup.
  */
 
 const MODULE_SCRIPT = /<script type="module"([^>]*?) src="([^"]+)"><\/script>/;
+const STYLESHEET = /(\s*)<link rel="stylesheet"([^>]*?) href="(\/assets\/[^"]+\.css)">/g;
+
+/** The page's stylesheets joined, in order, into `assets/<name>.css`; returns the page's new HTML. */
+function oneStylesheet(outDir: string, html: string, name: string): string {
+  const links = [...html.matchAll(STYLESHEET)];
+  if (!links.length) return html;
+  const css = links.map((link) => readFileSync(join(outDir, link[3]!), 'utf8').trim()).join('\n');
+  writeFileSync(join(outDir, 'assets', `${name}.css`), `${css}\n`);
+  let first = true;
+  return html.replace(STYLESHEET, (_all, space: string, attributes: string) => {
+    if (!first) return '';
+    first = false;
+    return `${space}<link rel="stylesheet"${attributes} href="/assets/${name}.css">`;
+  });
+}
 
 /** Bundles `input` (a built file in outDir) into `assets/<name>.js`; returns the file names written. */
 async function bundle(outDir: string, input: string, name: string): Promise<string[]> {
@@ -27,6 +44,8 @@ async function bundle(outDir: string, input: string, name: string): Promise<stri
       comments: false,
       entryFileNames: `${name}.js`,
       chunkFileNames: `${name}-[name]-[hash].js`,
+      // Everything the page loads at open in its one file, even code a lazy chunk shares.
+      codeSplitting: { groups: [{ name, tags: ['$initial'] }] },
     });
     return output.filter((o) => o.type === 'chunk').map((o) => o.fileName);
   } finally {
@@ -78,7 +97,7 @@ export async function oneFilePerPage(dir: string): Promise<void> {
     if (!script) continue;
     const name = basename(page, '.html') === 'index' ? basename(dirname(page)) : basename(page, '.html');
     await bundle(outDir, join(outDir, script[2]!), name);
-    writeFileSync(page, html.replace(script[0], `<script type="module"${script[1]} src="/assets/${name}.js"></script>`));
+    writeFileSync(page, oneStylesheet(outDir, html.replace(script[0], `<script type="module"${script[1]} src="/assets/${name}.js"></script>`), name));
   }
   // The background loader imports the worker's chunks; it becomes the whole worker.
   const backgrounds = [manifest.background?.service_worker, ...(manifest.background?.scripts ?? [])].filter((s): s is string => !!s);

@@ -1,22 +1,15 @@
 import type { ErrorRecord } from '../core/error-record';
 import type { NetworkExtra } from '../core/network-extra';
 import { t } from '../platform/i18n';
-import { extensionVersion } from '../platform/manifest-info';
 import { ActionButton } from '../ui/action-button';
-import { downloadText } from '../ui/download';
 
-function stamp(now: number): string {
-  return new Date(now).toISOString().slice(0, 19).replace(/[:T]/g, '-');
-}
+/** The formats load on the first export click (a chunk that fails to load fails the button). */
+const formats = () => import('./exports');
 
 /** Exports the failures shown (after filters): records as JSON, and a secret-free HAR 1.2. */
 export function ExportBar({ records, extras, now, reportUrl, troubleshooterUrl = null }: { records: readonly ErrorRecord[]; extras: ReadonlyMap<string, NetworkExtra>; now: number; reportUrl: string | null; troubleshooterUrl?: string | null }) {
-  const json = async () => downloadText(`error-doctor-failures-${stamp(now)}.json`, JSON.stringify({ exportedAt: new Date(now).toISOString(), records }, null, 2));
-  const har = async () => {
-    // Loaded on first use: most sessions never export.
-    const { buildHar } = await import('../core/har');
-    return downloadText(`error-doctor-failures-${stamp(now)}.har`, JSON.stringify(buildHar(records, extras, extensionVersion()), null, 2));
-  };
+  const json = async () => (await formats()).exportJson(records, now);
+  const har = async () => (await formats()).exportHar(records, extras, now);
   const done = (v: { bytes: number }) => t('panel_export_done', [records.length, v.bytes]);
   return (
     <div class="export-bar" role="group" aria-label={t('panel_export')}>

@@ -6,7 +6,7 @@ import { formatDuration } from '../core/format';
 import type { SortDir, SortKey } from '../core/failure-table';
 import { anchoredScrollTop, virtualWindow } from '../core/virtual-window';
 import { t } from '../platform/i18n';
-import { statusLabel } from '../ui/failure-list';
+import { statusLabel } from '../ui/status-label';
 import { recordGroup } from '../core/failure-table';
 
 export const ROW_HEIGHT = 24;

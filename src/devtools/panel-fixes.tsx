@@ -7,10 +7,13 @@ import { fixApisAvailable } from '../platform/fix-apis';
 import { t } from '../platform/i18n';
 import { extensionUrl } from '../platform/tabs';
 import '../ui/fixes.css';
-import { Alternatives } from '../ui/alternatives';
+import '../ui/alternatives.css';
 import { FixSections } from '../ui/fix-sections';
-import { StatusSummary } from '../ui/status-summary';
 import { VerdictCard } from '../ui/verdict-card';
+import { lazyChunk, PartPending } from './lazy-part';
+
+/** The status summary and the alternatives: loaded when the fix list is first opened. */
+const useExtras = lazyChunk(() => import('./fix-list-extras'));
 
 export interface PanelFixesProps {
   /** The whole log: the diagnosis picks the tab and the window itself. */
@@ -26,6 +29,9 @@ export interface PanelFixesProps {
  */
 export function PanelFixes({ records, tabId, now, status }: PanelFixesProps) {
   const [conflicts, setConflicts] = useState<ConflictEntry[] | null>(null);
+  // Each opening is a new key, so opening again retries a chunk that failed to load.
+  const [opened, setOpened] = useState(0);
+  const extras = useExtras(opened ? String(opened) : null);
   const diagnosis = useMemo(
     () => (status !== undefined ? diagnose({ records, now, status, conflicts, tabId }) : undefined),
     [records, now, status, conflicts, tabId],
@@ -33,12 +39,12 @@ export function PanelFixes({ records, tabId, now, status }: PanelFixesProps) {
   return (
     <section class="panel-fixes" aria-label={t('panel_fixes')}>
       <VerdictCard diagnosis={diagnosis} />
-      <details class="panel-fix-list">
+      <details class="panel-fix-list" onToggle={(e) => e.currentTarget.open && setOpened((n) => n + 1)}>
         <summary>{t('panel_fixes')}</summary>
-        {diagnosis?.verdict.side === 'openai' && <Alternatives />}
+        {extras?.kind === 'done' && diagnosis?.verdict.side === 'openai' && <extras.value.Alternatives />}
         <details id="fix-status">
           <summary>{t('popup_status_title')}</summary>
-          <StatusSummary now={now} status={status} />
+          {extras?.kind === 'done' ? <extras.value.StatusSummary now={now} status={status} /> : <PartPending state={extras} />}
         </details>
         {fixApisAvailable() ? (
           <FixSections records={records} conflicts={conflicts} onConflicts={setConflicts} />

@@ -10,8 +10,12 @@ import { useStatus } from '../ui/use-status';
 import { FailureFilters } from './failure-filters';
 import { FailureTableView } from './failure-table-view';
 import { incidentTimes } from './incident-times';
+import { lazyChunk, PartPending } from './lazy-part';
 import { useNetworkExtras } from './use-network-extras';
 import * as later from './panel-later';
+
+/** The details pane, its evidence table and copies: loaded when a row is first selected. */
+const useDetails = lazyChunk(() => import('./failure-details'));
 
 export interface PanelProps {
   /** The inspected tab; null shows every tab. */
@@ -42,6 +46,7 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
   const matched = useMemo(() => matchExtras(tabRecords, extras), [tabRecords, extras]);
   const chart = useMemo(() => later.rateChart(tabRecords, now, incidents), [tabRecords, now, incidents]);
   const selected = selectedId !== null ? tabRecords.find((r) => r.id === selectedId) : undefined;
+  const details = useDetails(selected ? selected.id : null);
 
   const onSort = (key: SortKey) =>
     setQuery((q) => ({ ...q, sort: key, dir: q.sort === key ? (q.dir === 'asc' ? 'desc' : 'asc') : key === 'time' ? 'desc' : 'asc' }));
@@ -81,8 +86,12 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
             {rows.length === 0 && <p class="muted no-match">{t('panel_no_match')}</p>}
           </div>
         )}
-        {selected ? (
-          <later.FailureDetails record={selected} extra={matched.get(selected.id)} listening={listening} />
+        {selected && details?.kind === 'done' ? (
+          <details.value.FailureDetails record={selected} extra={matched.get(selected.id)} listening={listening} />
+        ) : selected ? (
+          <section class="details">
+            <PartPending state={details} />
+          </section>
         ) : (
           tabRecords.length > 0 && <p class="details muted">{t('panel_select_hint')}</p>
         )}

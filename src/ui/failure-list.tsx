@@ -3,11 +3,8 @@ import { primaryRequestId } from '../core/request-ids';
 import { relativeTime } from '../core/format';
 import { t } from '../platform/i18n';
 import { CopyButton } from './copy-button';
-
-export function statusLabel(record: ErrorRecord): string {
-  if (record.status !== null) return String(record.status);
-  return record.error?.replace(/^net::/, '') ?? t('networkError');
-}
+import { statusLabel } from './status-label';
+import './failure-list.css';
 
 function FailureItem({ record, now }: { record: ErrorRecord; now: number }) {
   const when = relativeTime(record.time, now);

@@ -11,18 +11,12 @@ import { contentOf, devtoolsTheme, onThemeChanged } from '../../src/platform/dev
 import { generateRecords } from '../fixtures/records';
 import { installFakeDevtools, type FakeDevtools } from '../support/fakes/devtools';
 import { domRoot } from '../support/dom-root';
+// Up to 5 s, not 300 polls: the details pane, the fix list's extras and the exports are imported
+// on the click, which the test runner compiles on first use.
+import { until } from '../support/until';
 
 let root: HTMLElement;
 let devtools: FakeDevtools | null = null;
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
-async function until<T>(check: () => T, what: string): Promise<NonNullable<T>> {
-  for (let i = 0; i < 300; i++) {
-    const v = check();
-    if (v) return v as NonNullable<T>;
-    await tick(5);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const $ = <E extends Element = HTMLElement>(sel: string) => root.querySelector<E>(sel);
 const $$ = (sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
@@ -280,6 +274,20 @@ describe('Panel chart and export', () => {
     expect($('#fix-conflicts')).not.toBeNull();
     expect($('#fix-status')).not.toBeNull();
     expect($<HTMLAnchorElement>('#open-report')!.href).toBe('chrome-extension://x/src/pages/report.html?tabId=7');
+  });
+
+  it('loads the status summary when the fix list is first opened', async () => {
+    await store(generateRecords({ count: 5, now: Date.now() }), {
+      [STATUS_KEY]: { state: 'known', checkedAt: Date.now(), indicator: 'none', description: 'All Systems Operational', components: [], incidents: [], maintenances: [], pageUrl: 'https://status.openai.com/' },
+    });
+    await mount();
+    const list = await until(() => $<HTMLDetailsElement>('.panel-fix-list'), 'the fix list');
+    expect($('#fix-status .status-summary')).toBeNull();
+    list.open = true;
+    list.dispatchEvent(new Event('toggle'));
+    const summary = await until(() => $('#fix-status .status-summary'), 'the status summary');
+    expect(summary.querySelector('.status-indicator')!.getAttribute('data-indicator')).toBe('none');
+    expect($('#status-check')).not.toBeNull();
   });
 
   it('in a Firefox DevTools panel (no cookies, browsingData or management there) links to the same fixes in a tab', async () => {
