@@ -32,7 +32,7 @@ export function Troubleshooter({ search = location.search }: { search?: string }
   const log = useLog();
   const status = useStatus();
   const stored = useStored(TROUBLESHOOTER_KEY, parseTroubleshooterState);
-  // What the user just did shows at once; storage catches up through onChanged.
+  // What the user just did shows at once; storage catches up.
   const [local, setLocal] = useState<TroubleshooterState | null>(null);
   const [conflicts, setConflicts] = useState<ConflictEntry[] | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -42,9 +42,10 @@ export function Troubleshooter({ search = location.search }: { search?: string }
     if (!log) return;
     void import('../fixes/conflicts').then((m) => m.listConflicts({ keepIds: [], records: log.records })).then(setConflicts, () => undefined);
   }, [logRead]);
-  useEffect(() => setLocal(null), [stored]);
-
-  const state = local ?? stored ?? (stored === null ? startTroubleshooter(now, tabId) : null);
+  // The newer of the two wins: resetting `local` whenever `stored` changed could undo a click made
+  // before that effect ran, and a failed save must not undo what the user did.
+  const newest = local && (!stored || local.updatedAt >= stored.updatedAt) ? local : stored;
+  const state = newest ?? (stored === null ? startTroubleshooter(now, tabId) : null);
   const diagnosis = useMemo(
     () => (log && status !== undefined ? diagnose({ records: log.records, now, status, conflicts, tabId }) : undefined),
     [log, status, conflicts, now, tabId],

@@ -98,7 +98,12 @@ async function poll(quiet: number): Promise<void> {
 export function watchStorage(keys: readonly string[], listener: (event: FeedEvent) => void, signal: AbortSignal): void {
   const sub: Subscriber = { keys, listener };
   subscribers.add(sub);
-  if (!listening && pollTimer === undefined) listen();
+  // Re-attached on every subscribe while calm: cheap, and a browser object swapped underneath
+  // (tests reset theirs between cases) would otherwise leave the feed deaf.
+  if (pollTimer === undefined) {
+    listening?.abort();
+    listen();
+  }
   signal.addEventListener(
     'abort',
     () => {
