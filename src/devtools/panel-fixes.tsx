@@ -10,7 +10,7 @@ import '../ui/fixes.css';
 import '../ui/alternatives.css';
 import { FixSections } from '../ui/fix-sections';
 import { VerdictCard } from '../ui/verdict-card';
-import { lazyChunk, PartPending } from './lazy-part';
+import { lazyChunk, PartPending } from '../ui/lazy-part';
 
 /** The status summary and the alternatives: loaded when the fix list is first opened. */
 const useExtras = lazyChunk(() => import('./fix-list-extras'));

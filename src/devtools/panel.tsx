@@ -10,7 +10,7 @@ import { useStatus } from '../ui/use-status';
 import { FailureFilters } from './failure-filters';
 import { FailureTableView } from './failure-table-view';
 import { incidentTimes } from './incident-times';
-import { lazyChunk, PartPending } from './lazy-part';
+import { lazyChunk, PartPending } from '../ui/lazy-part';
 import { useNetworkExtras } from './use-network-extras';
 import * as later from './panel-later';
 

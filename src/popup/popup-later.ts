@@ -1,11 +1,12 @@
 /**
  * Everything the popup shows besides the verdict and the recent failures: the status details,
- * the alternatives, the host-access notice and the fixes (with their settings, conflict list and
+ * the host-access notice and the fixes (with their settings, conflict list and
  * styles), grouped so popup.tsx reads as verdict, failures, then the rest.
  */
 import '../ui/fixes.css';
+// The alternatives load only during an OpenAI outage; their styles come with the page.
+import '../ui/alternatives.css';
 
-export { Alternatives } from '../ui/alternatives';
 export { HostAccessNotice } from '../ui/host-access-notice';
 export { StatusSummary } from '../ui/status-summary';
 export { PopupFixes } from './popup-fixes';

@@ -9,6 +9,7 @@ import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
 import { VerdictCard } from '../ui/verdict-card';
+import { lazyChunk, PartPending } from '../ui/lazy-part';
 import * as later from './popup-later';
 import { POPUP_RECENT } from './recent';
 
@@ -17,6 +18,9 @@ import { POPUP_RECENT } from './recent';
  * from storage at once; only the extension list waits, on the management API. One file: loading
  * the rest after the first paint cost an extra file and vite's preload helper on every open.
  */
+
+/** Other assistants (and the settings they come from): needed only during an OpenAI outage. */
+const useAlternatives = lazyChunk(() => import('../ui/alternatives'));
 
 export function Popup() {
   const log = useLog(POPUP_RECENT);
@@ -35,6 +39,8 @@ export function Popup() {
     () => (log && status !== undefined ? diagnose({ records: log.records, now, status, conflicts, tabId: scope === 'tab' ? tabId : null }) : undefined),
     [log, status, conflicts, now, scope, tabId],
   );
+  const outage = diagnosis?.verdict.side === 'openai';
+  const alternatives = useAlternatives(outage ? 'outage' : null);
   return (
     <main class="popup">
       <header>
@@ -42,7 +48,7 @@ export function Popup() {
       </header>
       <later.HostAccessNotice />
       <VerdictCard diagnosis={diagnosis} />
-      {diagnosis?.verdict.side === 'openai' && <later.Alternatives />}
+      {outage && (alternatives?.kind === 'done' ? <alternatives.value.Alternatives /> : <PartPending state={alternatives} />)}
       <section aria-labelledby="status-title" class="card">
         <h2 id="status-title">{t('popup_status_title')}</h2>
         <later.StatusSummary now={now} status={status} />

@@ -53,6 +53,8 @@ describe('popup fixes in Chromium', () => {
 
     const page = await popup();
     await page.click('#fix-clear summary');
+    // The section's code loads when it is first opened.
+    await page.waitForSelector('#clear-site-data-start', { timeout: 10_000 });
     // By keyboard: Enter on the button, then focus lands on the question to answer.
     await page.focus('#clear-site-data-start');
     await page.keyboard.press('Enter');
@@ -147,6 +149,8 @@ describe('popup fixes in Chromium', () => {
     expect(text).toContain('Conversations: major outage');
     // The verdict says it is OpenAI's side, and other assistants are offered under it.
     await page.waitForSelector('.verdict.side-openai', { timeout: 10_000 });
+    // Their code loads once the verdict says outage.
+    await page.waitForSelector('.alternatives li a', { timeout: 10_000 });
     expect(await page.$$eval('.alternatives li a', (a) => a.length)).toBeGreaterThan(0);
 
     world().setStatus({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"page":{"id":"x"},"status":{"indicator":' });

@@ -65,6 +65,16 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Opens the clear section (its code loads on the first opening) and returns its start button. */
+async function openClear(): Promise<HTMLButtonElement> {
+  const section = await until(() => root.querySelector<HTMLDetailsElement>('#fix-clear'), 'clear section');
+  if (!section.open) {
+    section.open = true;
+    section.dispatchEvent(new Event('toggle'));
+  }
+  return until(() => root.querySelector<HTMLButtonElement>('#clear-site-data-start'), 'start');
+}
+
 describe('Popup', () => {
   it('renders 1,000 stored records from storage without the background', async () => {
     await fakeBrowser.storage.local.set({ log: { v: 1, records: Array.from({ length: 1000 }, (_, i) => record(i)), dropped: 0, notice: null } });
@@ -120,7 +130,7 @@ describe('Popup', () => {
   it('asks for confirmation, names the sites signed out, then reports the verified clear', async () => {
     const fake = fakeFixApis([blocker]);
     render(<Popup />, root);
-    (await until(() => root.querySelector<HTMLButtonElement>('#clear-site-data-start'), 'start')).click();
+    (await openClear()).click();
     const confirm = await until(() => root.querySelector('.confirm'), 'confirmation');
     expect([...confirm.querySelectorAll('.signed-out li')].map((li) => li.textContent)).toEqual(['chatgpt.com', 'chat.openai.com']);
     expect(confirm.textContent).toContain('you stay signed in: platform.openai.com, help.openai.com, status.openai.com, openai.com');
@@ -145,7 +155,7 @@ describe('Popup', () => {
   it('cancelling removes nothing', async () => {
     const fake = fakeFixApis();
     render(<Popup />, root);
-    (await until(() => root.querySelector<HTMLButtonElement>('#clear-site-data-start'), 'start')).click();
+    (await openClear()).click();
     const confirm = await until(() => root.querySelector('.confirm'), 'confirmation');
     [...confirm.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!.click();
     await until(() => root.querySelector('#clear-site-data-start'), 'back to start');
@@ -159,7 +169,7 @@ describe('Popup', () => {
     fake.state.fail = 'Invalid hostnames';
     fake.failRemove.add('flags');
     render(<Popup />, root);
-    (await until(() => root.querySelector<HTMLButtonElement>('#clear-site-data-start'), 'start')).click();
+    (await openClear()).click();
     const confirm = await until(() => root.querySelector('.confirm'), 'confirmation');
     expect(confirm.textContent).toContain('Firefox cannot clear the cache of one site only');
     confirm.querySelector<HTMLButtonElement>('#clear-site-data-confirm')!.click();

@@ -56,6 +56,8 @@ describe('popup fixes in Firefox', () => {
 
     const page = await popup();
     await page.click('#fix-clear summary');
+    // The section's code loads when it is first opened.
+    await page.waitForSelector('#clear-site-data-start', { timeout: 10_000 });
     await page.click('#clear-site-data-start');
     await page.waitForSelector('.confirm', { timeout: 10_000 });
     expect(await page.$$eval('.signed-out li', (li) => li.map((l) => l.textContent))).toEqual(['chatgpt.com', 'chat.openai.com']);
@@ -86,6 +88,8 @@ describe('popup fixes in Firefox', () => {
   it('clears the whole cache when the user ticks it, and says so', async () => {
     const page = await popup();
     await page.click('#fix-clear summary');
+    // The section's code loads when it is first opened.
+    await page.waitForSelector('#clear-site-data-start', { timeout: 10_000 });
     await page.click('#clear-site-data-start');
     await page.waitForSelector('.confirm', { timeout: 10_000 });
     const wholeCache = '.confirm label:not(:has(#clear-reload)) input[type="checkbox"]';

@@ -4,7 +4,7 @@ import { t } from '../platform/i18n';
 export type ChunkState<M> = { kind: 'working' } | { kind: 'done'; value: M } | { kind: 'failed'; message: string };
 
 /**
- * Code the panel needs only after an action (a row selected, a section opened): `load` is an
+ * Code a page needs only after an action (a row selected, a section opened): `load` is an
  * `import()`, run the first time a component asks for it and kept for the page's life. The hook
  * answers null while nothing asks (`key` null), then working, done, or failed and why: a chunk
  * that fails to load is shown as a failure, and the next key (another row, reopening) retries.
