@@ -1,7 +1,7 @@
 import type { Category } from './categories';
 import { classifyNetworkError, classifyStatus } from './classify';
 import { headerValue, isHtml, parseRetryAfter, type HeaderList } from './headers';
-import { isApiPath, isOwnTelemetry, isThirdPartyTelemetryHost, isWatchedHost } from './hosts';
+import { isApiPath, isOwnTelemetry, isWatchedHost } from './hosts';
 import { safeUrl } from './redact';
 import type { RequestIds } from './request-ids';
 
@@ -69,7 +69,7 @@ function short(value: string | undefined | null): string | null {
 export function buildRecord(event: RequestEvent, startedAt?: number): ErrorRecord | null {
   if (event.fromExtension) return null;
   const url = typeof event.url === 'string' ? safeUrl(event.url) : null;
-  if (!url || !isWatchedHost(url.host) || isThirdPartyTelemetryHost(url.host)) return null;
+  if (!url || !isWatchedHost(url.host)) return null;
   const headers = Array.isArray(event.responseHeaders) ? event.responseHeaders : undefined;
   const contentType = headerValue(headers, 'content-type');
   const oaiRequestId = headerValue(headers, 'x-oai-request-id');
