@@ -17,32 +17,21 @@ export interface StatusContext {
   htmlOnApi: boolean;
 }
 
-const CLOUDFLARE_MEANINGS: Readonly<Record<number, string>> = {
-  520: 'meaning_520',
-  521: 'meaning_521',
-  522: 'meaning_522',
-  523: 'meaning_523',
-  524: 'meaning_524',
-  525: 'meaning_525',
-  526: 'meaning_526',
-};
+/** Statuses with a message of their own, `meaning_<status>` (and Cloudflare's 520-526, below). */
+const OWN_MEANING: Readonly<Record<number, Category>> = { 429: 'rate-limit', 500: 'server', 502: 'gateway', 503: 'overload', 504: 'gateway' };
 
 export function classifyStatus(status: number, ctx: StatusContext): Classification | null {
   if (!Number.isInteger(status) || status < 400) return null;
-  if (status === 429) return { category: 'rate-limit', meaning: 'meaning_429' };
   if ((status === 401 || status === 403) && ctx.api) {
     // A Cloudflare challenge answers 403 with HTML; the app's own refusals are JSON.
     if (ctx.htmlOnApi) return { category: 'cloudflare', meaning: 'meaning_cloudflare_page' };
-    return { category: 'session', meaning: status === 401 ? 'meaning_401' : 'meaning_403' };
+    return { category: 'session', meaning: `meaning_${status}` };
   }
+  const category = OWN_MEANING[status];
+  if (category) return { category, meaning: `meaning_${status}` };
   if (status < 500) return null;
-  if (status === 500) return { category: 'server', meaning: 'meaning_500' };
-  if (status === 502) return { category: 'gateway', meaning: 'meaning_502' };
-  if (status === 503) return { category: 'overload', meaning: 'meaning_503' };
-  if (status === 504) return { category: 'gateway', meaning: 'meaning_504' };
-  if (status >= 520 && status <= 530) {
-    return { category: 'gateway', meaning: CLOUDFLARE_MEANINGS[status] ?? 'meaning_52x' };
-  }
+  // Cloudflare's edge errors: 520-526 are each explained, the rest of 52x-530 together.
+  if (status >= 520 && status <= 530) return { category: 'gateway', meaning: status <= 526 ? `meaning_${status}` : 'meaning_52x' };
   return { category: 'server', meaning: 'meaning_5xx' };
 }
 
