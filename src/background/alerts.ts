@@ -78,7 +78,7 @@ export function createAlerts({ now, settings }: { now: () => number; settings: (
         if (outcome.changed) await writeLocal({ [ALERT_STATE_KEY]: state });
         for (const alert of outcome.alerts) await show(alert, time);
       })
-      .catch((error: unknown) => console.warn('Error Doctor: alert step failed.', error));
+      .catch((error: unknown) => console.warn('Error Doctor: alert failed', error));
     return chain;
   }
 

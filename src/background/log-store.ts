@@ -84,7 +84,7 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
   }
 
   const ready = load().catch((error: unknown) => {
-    console.warn('Error Doctor: could not read the failure log; starting a new one.', error);
+    console.warn('Error Doctor: log unreadable, starting anew', error);
   });
 
   function shrinkTo(keep: number): void {
@@ -98,7 +98,7 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
       await writeLocal(chunkWrites(written, log, first, firstChanged));
     } catch (error) {
       if (!isQuotaError(error)) {
-        console.warn('Error Doctor: could not write the failure log.', error);
+        console.warn('Error Doctor: log not written', error);
         return;
       }
       // Storage is full: keep the newest half and try once more; then keep only the newest few.
@@ -112,7 +112,7 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
           () => false,
         );
         if (!ok) {
-          console.warn('Error Doctor: storage is full; the failure log is kept in memory only.', retryError);
+          console.warn('Error Doctor: storage full, log kept in memory only', retryError);
           return;
         }
       }
