@@ -37,7 +37,9 @@ export function classifyStatus(status: number, ctx: StatusContext): Classificati
 
 /**
  * Network errors as Chrome (`net::ERR_*`) and Firefox (`NS_ERROR_*`) report them in
- * `webRequest.onErrorOccurred`. Unknown errors are still failures: "connection".
+ * `webRequest.onErrorOccurred`. Unknown errors are still failures: "connection". A pattern
+ * matches anywhere in the name: PROXY covers NS_ERROR_UNKNOWN_PROXY_HOST, RESET
+ * NS_ERROR_NET_RESET, CONNECTION_REFUSED both browsers' refusals.
  */
 const NETWORK_ERRORS: ReadonlyArray<readonly [RegExp, Category, string]> = [
   // Firefox reports a request cancelled by an extension (a declarativeNetRequest block rule or a
@@ -45,13 +47,13 @@ const NETWORK_ERRORS: ReadonlyArray<readonly [RegExp, Category, string]> = [
   // Verified in Firefox ESR by test/e2e/firefox/recorder.test.ts.
   [/ERR_BLOCKED_BY_CLIENT|NS_ERROR_CONTENT_BLOCKED|NS_ERROR_BLOCKED_BY_POLICY|^NS_ERROR_ABORT$/i, 'blocked', 'meaning_blocked'],
   [/ERR_BLOCKED_BY_ADMINISTRATOR/i, 'blocked', 'meaning_blocked_admin'],
-  [/PROXY|TUNNEL_CONNECTION_FAILED|ERR_SOCKS|NS_ERROR_UNKNOWN_PROXY_HOST/i, 'proxy', 'meaning_proxy'],
+  [/PROXY|TUNNEL_CONNECTION_FAILED|ERR_SOCKS/i, 'proxy', 'meaning_proxy'],
   [/ERR_NAME_NOT_RESOLVED|ERR_NAME_RESOLUTION_FAILED|NS_ERROR_UNKNOWN_HOST|DNS/i, 'network', 'meaning_dns'],
   [/ERR_INTERNET_DISCONNECTED|NS_ERROR_OFFLINE/i, 'network', 'meaning_offline'],
   [/ERR_NETWORK_CHANGED|ERR_ADDRESS_UNREACHABLE|NS_ERROR_NET_UNREACHABLE/i, 'network', 'meaning_network_changed'],
   [/TIMED_OUT|NS_ERROR_NET_TIMEOUT/i, 'connection', 'meaning_timeout'],
-  [/RESET|ERR_CONNECTION_CLOSED|ERR_EMPTY_RESPONSE|NS_ERROR_NET_RESET|NS_ERROR_NET_INTERRUPT/i, 'connection', 'meaning_reset'],
-  [/ERR_CONNECTION_REFUSED|NS_ERROR_CONNECTION_REFUSED/i, 'connection', 'meaning_refused'],
+  [/RESET|ERR_CONNECTION_CLOSED|ERR_EMPTY_RESPONSE|NS_ERROR_NET_INTERRUPT/i, 'connection', 'meaning_reset'],
+  [/CONNECTION_REFUSED/i, 'connection', 'meaning_refused'],
   [/CERT|SSL|NS_ERROR_GENERATE_FAILURE|SEC_ERROR|TLS/i, 'connection', 'meaning_tls'],
 ];
 
