@@ -26,10 +26,6 @@ export interface AlertRecord {
   error?: string;
 }
 
-export function alertRules(s: Settings): AlertRules {
-  return { failures: s.alertFailures, incident: s.alertIncident, recovery: s.alertRecovery, failureThreshold: s.failureThreshold, failureWindowMinutes: s.failureWindowMinutes, throttleMinutes: s.alertThrottleMinutes };
-}
-
 function targetPath(alert: Alert): string {
   return alert.target.page === 'panel' ? `src/devtools/panel.html?tabId=${alert.target.tabId}` : 'src/pages/troubleshooter.html';
 }
@@ -73,7 +69,7 @@ export function createAlerts({ now, settings }: { now: () => number; settings: (
     chain = chain
       .then(() => ready)
       .then(async () => {
-        const outcome = decide(state, alertRules(settings()), time);
+        const outcome = decide(state, settings(), time);
         state = outcome.state;
         if (outcome.changed) await writeLocal({ [ALERT_STATE_KEY]: state });
         for (const alert of outcome.alerts) await show(alert, time);
