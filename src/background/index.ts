@@ -5,7 +5,7 @@
  */
 import { APP_URL_PATTERNS, WATCH_URL_PATTERNS } from '../core/hosts';
 import { ensureAlarm, onAlarm } from '../platform/alarms';
-import { onBrowserStartup, onInstalled } from '../platform/lifecycle';
+import { onBrowserStartup } from '../platform/lifecycle';
 import { handleRequests } from '../platform/messaging';
 import { isQuotaError, readLocal, writeLocal } from '../platform/storage';
 import { countTabsMatching } from '../platform/tabs';
@@ -79,5 +79,5 @@ onBrowserStartup(() => {
   });
 });
 
-onInstalled(() => void ensureAlarm(BADGE_ALARM, 1));
+// Every start of the worker (an install or update included) checks the alarm is there.
 void ensureAlarm(BADGE_ALARM, 1);
