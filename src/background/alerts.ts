@@ -92,7 +92,6 @@ export function createAlerts({ now, settings }: { now: () => number; settings: (
     snapshot(snapshot: StatusSnapshot): Promise<void> {
       return step((s, rules, time) => onSnapshot(s, rules, time, snapshot));
     },
-    settled: () => chain,
   };
 }
 

@@ -132,8 +132,6 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
       indicator = key;
       await (key ? setGlobalIndicator('!', '#c5221f', t('monitor_badge_incident', key)) : setGlobalIndicator('', '', t('extName'))).catch(() => undefined);
     },
-
-    state: () => serial(load),
   };
 }
 
