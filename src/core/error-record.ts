@@ -100,7 +100,7 @@ export function buildRecord(event: RequestEvent, startedAt?: number): ErrorRecor
     path: url.path,
     status: event.error ? null : status,
     statusLine: event.error || typeof event.statusLine !== 'string' ? null : short(event.statusLine.trim()),
-    error: short(event.error) ?? null,
+    error: short(event.error),
     category: classification.category,
     meaning: classification.meaning,
     telemetry: isOwnTelemetry(url.host, url.path),
