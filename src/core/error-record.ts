@@ -75,14 +75,9 @@ export function buildRecord(event: RequestEvent, startedAt?: number): ErrorRecor
   const oaiRequestId = headerValue(headers, 'x-oai-request-id');
   const api = isApiPath(url.path);
   const htmlOnApi = api && isHtml(contentType) && !oaiRequestId;
-  const status = typeof event.statusCode === 'number' && Number.isFinite(event.statusCode) ? event.statusCode : null;
-
+  // classifyStatus takes only integer statuses from 400 on: a record from a status has a real one.
   const classification =
-    typeof event.error === 'string' && event.error
-      ? classifyNetworkError(event.error)
-      : status !== null
-        ? classifyStatus(status, { api, htmlOnApi })
-        : null;
+    typeof event.error === 'string' && event.error ? classifyNetworkError(event.error) : classifyStatus(event.statusCode!, { api, htmlOnApi });
   if (!classification) return null;
 
   const time = Number.isFinite(event.timeStamp) ? Math.round(event.timeStamp) : 0;
@@ -98,7 +93,7 @@ export function buildRecord(event: RequestEvent, startedAt?: number): ErrorRecor
     method: (short(event.method) ?? 'GET').toUpperCase(),
     host: url.host,
     path: url.path,
-    status: event.error ? null : status,
+    status: event.error ? null : (event.statusCode ?? null),
     statusLine: event.error || typeof event.statusLine !== 'string' ? null : short(event.statusLine.trim()),
     error: short(event.error),
     category: classification.category,
