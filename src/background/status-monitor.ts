@@ -49,11 +49,14 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
   const decide = (current: MonitorState, time: number) =>
     settings().monitorEnabled ? nextCheck({ state: current, now: time, pollMinutes: settings().pollMinutes, random }) : { at: null, mode: 'paused' as const };
 
+  /** Sets the alarm for the next check and stores the state with it. */
   async function arm(current: MonitorState, time: number): Promise<MonitorState> {
     const decision = decide(current, time);
     if (decision.at === null) await clearAlarm(MONITOR_ALARM);
     else await scheduleAlarm(MONITOR_ALARM, decision.at);
-    return { ...current, nextAt: decision.at, mode: decision.mode };
+    const next = { ...current, nextAt: decision.at, mode: decision.mode };
+    await save(next);
+    return next;
   }
 
   async function tickNow(): Promise<{ state: MonitorState; snapshot: StatusSnapshot | null }> {
@@ -66,9 +69,7 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
       snapshot = await statusCheck.check({ force: true });
       current = { ...current, lastCheckAt: time, errors: snapshot.state === 'unknown' ? current.errors + 1 : 0 };
     }
-    const next = await arm(current, time);
-    await save(next);
-    return { state: next, snapshot };
+    return { state: await arm(current, time), snapshot };
   }
 
   return {
@@ -96,8 +97,8 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
           state = current;
           return tickNow();
         }
-        if (failed && current.mode === 'normal' && (current.nextAt ?? Infinity) > time + FAST_POLL_MS) current = await arm(current, time);
-        await save(current);
+        // Failures start: the next check moves up to within a minute.
+        await (failed && current.mode === 'normal' && (current.nextAt ?? Infinity) > time + FAST_POLL_MS ? arm(current, time) : save(current));
         return undefined;
       });
     },
@@ -116,9 +117,7 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
         const overdue = current.mode !== 'paused' && (current.nextAt === null || current.nextAt < time - OVERDUE_GRACE_MS);
         if (overdue && settings().monitorEnabled && current.appSeenAt !== null) return (await tickNow()).state;
         if (!settingsChanged && current.nextAt !== null && (await alarmTime(MONITOR_ALARM)) !== null) return current;
-        const next = await arm(current, current.lastCheckAt ?? time);
-        await save(next);
-        return next;
+        return arm(current, current.lastCheckAt ?? time);
       });
     },
 
