@@ -100,14 +100,9 @@ export type SettingsField = Exclude<keyof Settings, 'version'>;
  * to fix. `settings` is only set when everything is valid.
  */
 export function validateSettingsInput(raw: unknown): { settings: Settings | null; errors: Partial<Record<SettingsField, string>> } {
-  const data = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  const errors: Partial<Record<SettingsField, string>> = {};
-  const out: Record<string, unknown> = { version: SETTINGS_VERSION };
-  for (const [key, field] of Object.entries<Check<{} | null>>(SETTINGS_FIELDS)) {
-    if (key === 'version') continue;
-    const value = check(field, key in data ? data[key] : DEFAULT_SETTINGS[key as SettingsField]);
-    if (value !== undefined) out[key] = value;
-    else errors[key as SettingsField] = `options_invalid_${key}`;
-  }
-  return { settings: Object.keys(errors).length ? null : (out as Settings), errors };
+  // parseSettings at the current version checks each field the same way, missing ones default.
+  const input = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
+  const { settings, repaired } = parseSettings({ ...input, version: SETTINGS_VERSION });
+  const errors = Object.fromEntries(repaired.map((key) => [key, `options_invalid_${key}`]));
+  return { settings: repaired.length ? null : settings, errors };
 }
