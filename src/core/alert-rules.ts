@@ -117,7 +117,7 @@ export function onSnapshot(state: AlertState, rules: AlertRules, now: number, sn
 
 export function parseAlertState(raw: unknown): AlertState {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const nums = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number' && Number.isFinite(x)).slice(-100) : []);
+  const nums = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is number => Number.isFinite(x)).slice(-100) : []);
   const sent = (r.lastSent && typeof r.lastSent === 'object' ? r.lastSent : {}) as Record<string, unknown>;
   const lastSent: AlertState['lastSent'] = {};
   for (const kind of ['failures', 'incident', 'recovery'] as const) if (typeof sent[kind] === 'number') lastSent[kind] = sent[kind];

@@ -83,7 +83,7 @@ export function buildRecord(event: RequestEvent, startedAt?: number): ErrorRecor
   const time = Number.isFinite(event.timeStamp) ? Math.round(event.timeStamp) : 0;
   const retryAfter = headerValue(headers, 'retry-after');
   const duration =
-    typeof startedAt === 'number' && Number.isFinite(startedAt) && time >= startedAt ? Math.round(time - startedAt) : null;
+    Number.isFinite(startedAt) && time >= startedAt! ? Math.round(time - startedAt!) : null;
 
   return {
     id: `${typeof event.requestId === 'string' || typeof event.requestId === 'number' ? String(event.requestId).slice(0, 40) : '?'}@${time}`,
