@@ -64,12 +64,13 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
       log = parsed.log;
       rewrite = true;
     } else {
-      const keys = liveChunks(parsed.index.first, parsed.index.count).map(slotKey);
+      const { index } = parsed;
+      const keys = liveChunks(index.first, index.count).map(slotKey);
       const slots = keys.length ? await readLocal(keys) : {};
-      const assembled = assembleLog(parsed.index, slots as Record<string, unknown>, now());
+      const assembled = assembleLog(index, slots as Record<string, unknown>, now());
       log = assembled.log;
-      first = assembled.first;
-      written = { first: parsed.index.first, count: parsed.index.count };
+      first = index.first;
+      written = index;
       rewrite = assembled.unreadable > 0;
     }
     const droppedBefore = log.dropped;
