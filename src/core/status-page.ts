@@ -59,11 +59,10 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; unknown: Unknown };
 export function readAnswer<T>(answer: StatusAnswer, shape: Check<T>, checkedAt: number): Parsed<T> {
   const fail = (reason: StatusUnknownReason, detail: string): Parsed<T> => ({ ok: false, unknown: { state: 'unknown', checkedAt, reason, detail: detail.slice(0, 200) } });
   if (answer.kind === 'failed') return fail(answer.reason, answer.detail);
-  const type = (answer.contentType ?? '').toLowerCase();
-  const looksHtml = type.includes('html') || /^\s*</.test(answer.body);
   if (answer.status < 200 || answer.status > 299) return fail('http', `HTTP ${answer.status}`);
+  const type = (answer.contentType ?? '').toLowerCase();
   // The reason already says what was wrong (a web page, not JSON); the detail adds what came.
-  if (looksHtml) return fail('html', `HTTP ${answer.status}, ${type || 'no content type'}`);
+  if (type.includes('html') || /^\s*</.test(answer.body)) return fail('html', `HTTP ${answer.status}, ${type || 'no content type'}`);
   if (!type.includes('json')) return fail('wrong-type', `content type ${type || 'missing'}`);
   let json: unknown;
   try {
