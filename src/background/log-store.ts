@@ -73,10 +73,7 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
       written = index;
       rewrite = assembled.unreadable > 0;
     }
-    const droppedBefore = log.dropped;
-    log = trim(log, limits(), now());
-    const trimmed = log.dropped - droppedBefore;
-    first += trimmed;
+    const trimmed = replace(trim(log, limits(), now()));
     // Rewrite everything when something was repaired or migrated (so the notice reaches the UI);
     // when records only aged out, write just the index and the oldest chunks. A worker that
     // wakes with nothing to change writes nothing.
@@ -88,10 +85,16 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
     console.warn('Error Doctor: log unreadable, starting anew', error);
   });
 
+  /** Moves on to `next`, the log with its oldest records dropped; returns how many were. */
+  function replace(next: FailureLog): number {
+    const dropped = next.dropped - log.dropped;
+    first += dropped;
+    log = next;
+    return dropped;
+  }
+
   function shrinkTo(keep: number): void {
-    const before = log.dropped;
-    log = keepNewest(log, keep, { kind: 'storage-full', time: now(), lost: 0 });
-    first += log.dropped - before;
+    replace(keepNewest(log, keep, { kind: 'storage-full', time: now(), lost: 0 }));
   }
 
   async function persist(firstChanged: number): Promise<void> {
@@ -128,9 +131,7 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
       const batch = pending;
       pending = [];
       const prev = log;
-      log = appendRecords(prev, batch, limits(), now());
-      const removedFront = log.dropped - prev.dropped;
-      first += removedFront;
+      const removedFront = replace(appendRecords(prev, batch, limits(), now()));
       await persist(firstChange(prev.records, removedFront, log.records));
     }
     draining = null;
