@@ -26,12 +26,9 @@ export interface AlertRecord {
   error?: string;
 }
 
-export function alertRules(s: Settings): AlertRules {
-  return { failures: s.alertFailures, incident: s.alertIncident, recovery: s.alertRecovery, failureThreshold: s.failureThreshold, failureWindowMinutes: s.failureWindowMinutes, throttleMinutes: s.alertThrottleMinutes };
-}
-
-function targetPath(alert: Alert): string {
-  return alert.target.page === 'panel' ? `src/devtools/panel.html?tabId=${alert.target.tabId}` : 'src/pages/troubleshooter.html';
+/** The extension page an alert opens: the tab's DevTools panel when it names a tab (digits only). */
+function targetPath(tabId: string | number | undefined): string {
+  return /^\d+$/.test(String(tabId)) ? `src/devtools/panel.html?tabId=${tabId}` : 'src/pages/troubleshooter.html';
 }
 
 /**
@@ -54,10 +51,11 @@ export function createAlerts({ now, settings }: { now: () => number; settings: (
   let chain: Promise<void> = Promise.resolve();
 
   async function show(alert: Alert, time: number): Promise<void> {
-    const id = `${ID_PREFIX}|${alert.kind}|${time}|${targetPath(alert)}`;
+    const tabId = alert.target.page === 'panel' ? alert.target.tabId : '';
+    const id = `${ID_PREFIX}|${alert.kind}|${time}|${tabId}`;
     const title = t(alert.titleKey);
     const message = t(alert.messageKey, alert.subs);
-    let record: AlertRecord = { id, kind: alert.kind, time, title, message, target: targetPath(alert), shown: true };
+    let record: AlertRecord = { id, kind: alert.kind, time, title, message, target: targetPath(tabId), shown: true };
     try {
       await showNotification(id, title, message);
     } catch (error) {
@@ -73,12 +71,12 @@ export function createAlerts({ now, settings }: { now: () => number; settings: (
     chain = chain
       .then(() => ready)
       .then(async () => {
-        const outcome = decide(state, alertRules(settings()), time);
+        const outcome = decide(state, settings(), time);
         state = outcome.state;
         if (outcome.changed) await writeLocal({ [ALERT_STATE_KEY]: state });
         for (const alert of outcome.alerts) await show(alert, time);
       })
-      .catch((error: unknown) => console.warn('Error Doctor: alert step failed.', error));
+      .catch((error: unknown) => console.warn('Error Doctor: alert failed', error));
     return chain;
   }
 
@@ -96,7 +94,6 @@ export function createAlerts({ now, settings }: { now: () => number; settings: (
     snapshot(snapshot: StatusSnapshot): Promise<void> {
       return step((s, rules, time) => onSnapshot(s, rules, time, snapshot));
     },
-    settled: () => chain,
   };
 }
 
@@ -104,9 +101,7 @@ export function createAlerts({ now, settings }: { now: () => number; settings: (
 export function handleAlertClicks(): void {
   onNotificationClicked((id) => {
     if (!id.startsWith(`${ID_PREFIX}|`)) return;
-    const path = id.split('|')[3] ?? 'src/pages/troubleshooter.html';
-    // Only our own pages: the id is ours, but it is still checked before it becomes a URL.
-    const safe = /^src\/(devtools\/panel\.html\?tabId=\d+|pages\/troubleshooter\.html)$/.test(path) ? path : 'src/pages/troubleshooter.html';
-    void openTab(extensionUrl(safe)).then(() => clearNotification(id));
+    // The id carries the tab (or nothing); targetPath takes only digits from it.
+    void openTab(extensionUrl(targetPath(id.split('|')[3]))).then(() => clearNotification(id));
   });
 }

@@ -9,27 +9,16 @@ export interface HandlerDeps extends MonitorHandlerDeps {
 }
 
 /**
- * One handler per request type, each a thin call into the module that does the work. Each
- * feature contributes its handlers as a group (see `logHandlers`); the map type makes a
- * missing handler a compile error.
+ * One handler per request type, each a thin call into the module that does the work: the log's
+ * and the status check's here, the monitor's (and saving settings) in monitor-handlers.ts. The
+ * map type makes a missing handler a compile error.
  */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  return {
-    ...logHandlers(deps),
-    ...statusHandlers(deps),
-    ...monitorHandlers(deps),
-  };
-}
-
-function logHandlers({ logStore }: HandlerDeps) {
+  const { logStore, statusCheck } = deps;
   return {
     'log/clear': async () => ({ removed: await logStore.clear() }),
     'log/flush': async () => ({ records: (await logStore.current()).records.length }),
-  } satisfies Partial<Handlers>;
-}
-
-function statusHandlers({ statusCheck }: HandlerDeps) {
-  return {
     'status/check': async ({ force }) => statusCheck.check({ force: force === true }),
-  } satisfies Partial<Handlers>;
+    ...monitorHandlers(deps),
+  };
 }

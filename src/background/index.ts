@@ -5,7 +5,7 @@
  */
 import { APP_URL_PATTERNS, WATCH_URL_PATTERNS } from '../core/hosts';
 import { ensureAlarm, onAlarm } from '../platform/alarms';
-import { onBrowserStartup, onInstalled } from '../platform/lifecycle';
+import { onBrowserStartup } from '../platform/lifecycle';
 import { handleRequests } from '../platform/messaging';
 import { isQuotaError, readLocal, writeLocal } from '../platform/storage';
 import { countTabsMatching } from '../platform/tabs';
@@ -71,7 +71,7 @@ onAlarm((name) => {
   if (name === PROBE_ALARM) void probe.run();
 });
 // A lost alarm (browser closed) or changed settings: re-arm from the stored state.
-void settings.ready.then(() => Promise.all([monitor.reschedule(), probe.sync()])).catch((error: unknown) => console.warn('Error Doctor: could not arm the monitor.', error));
+void settings.ready.then(() => Promise.all([monitor.reschedule(), probe.sync()])).catch((error: unknown) => console.warn('Error Doctor: monitor not armed', error));
 
 onBrowserStartup(() => {
   void settings.ready.then(() => {
@@ -79,5 +79,5 @@ onBrowserStartup(() => {
   });
 });
 
-onInstalled(() => void ensureAlarm(BADGE_ALARM, 1));
+// Every start of the worker (an install or update included) checks the alarm is there.
 void ensureAlarm(BADGE_ALARM, 1);

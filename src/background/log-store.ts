@@ -64,18 +64,16 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
       log = parsed.log;
       rewrite = true;
     } else {
-      const keys = liveChunks(parsed.index.first, parsed.index.count).map(slotKey);
+      const { index } = parsed;
+      const keys = liveChunks(index.first, index.count).map(slotKey);
       const slots = keys.length ? await readLocal(keys) : {};
-      const assembled = assembleLog(parsed.index, slots as Record<string, unknown>, now());
+      const assembled = assembleLog(index, slots as Record<string, unknown>, now());
       log = assembled.log;
-      first = assembled.first;
-      written = { first: parsed.index.first, count: parsed.index.count };
+      first = index.first;
+      written = index;
       rewrite = assembled.unreadable > 0;
     }
-    const droppedBefore = log.dropped;
-    log = trim(log, limits(), now());
-    const trimmed = log.dropped - droppedBefore;
-    first += trimmed;
+    const trimmed = replace(trim(log, limits(), now()));
     // Rewrite everything when something was repaired or migrated (so the notice reaches the UI);
     // when records only aged out, write just the index and the oldest chunks. A worker that
     // wakes with nothing to change writes nothing.
@@ -84,13 +82,19 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
   }
 
   const ready = load().catch((error: unknown) => {
-    console.warn('Error Doctor: could not read the failure log; starting a new one.', error);
+    console.warn('Error Doctor: log unreadable, starting anew', error);
   });
 
+  /** Moves on to `next`, the log with its oldest records dropped; returns how many were. */
+  function replace(next: FailureLog): number {
+    const dropped = next.dropped - log.dropped;
+    first += dropped;
+    log = next;
+    return dropped;
+  }
+
   function shrinkTo(keep: number): void {
-    const before = log.dropped;
-    log = keepNewest(log, keep, { kind: 'storage-full', time: now(), lost: 0 });
-    first += log.dropped - before;
+    replace(keepNewest(log, keep, { kind: 'storage-full', time: now(), lost: 0 }));
   }
 
   async function persist(firstChanged: number): Promise<void> {
@@ -98,7 +102,7 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
       await writeLocal(chunkWrites(written, log, first, firstChanged));
     } catch (error) {
       if (!isQuotaError(error)) {
-        console.warn('Error Doctor: could not write the failure log.', error);
+        console.warn('Error Doctor: log not written', error);
         return;
       }
       // Storage is full: keep the newest half and try once more; then keep only the newest few.
@@ -112,7 +116,7 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
           () => false,
         );
         if (!ok) {
-          console.warn('Error Doctor: storage is full; the failure log is kept in memory only.', retryError);
+          console.warn('Error Doctor: storage full, log kept in memory only', retryError);
           return;
         }
       }
@@ -127,9 +131,7 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
       const batch = pending;
       pending = [];
       const prev = log;
-      log = appendRecords(prev, batch, limits(), now());
-      const removedFront = log.dropped - prev.dropped;
-      first += removedFront;
+      const removedFront = replace(appendRecords(prev, batch, limits(), now()));
       await persist(firstChange(prev.records, removedFront, log.records));
     }
     draining = null;

@@ -1,7 +1,7 @@
 import type { Settings } from '../contract/settings';
 import type { StatusSnapshot } from '../contract/status';
 import { FAST_POLL_MS, MONITOR_KEY_NAME, nextCheck, parseMonitorState, type MonitorState } from '../core/monitor-schedule';
-import { chatgptAffected, isChatGptIncident } from '../core/status-impact';
+import { chatgptAffected } from '../core/status-impact';
 import { alarmTime, clearAlarm, scheduleAlarm } from '../platform/alarms';
 import { setGlobalIndicator } from '../platform/badge';
 import { t } from '../platform/i18n';
@@ -45,11 +45,18 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
     return run;
   };
 
+  /** When the next check is due; never while monitoring is off. */
+  const decide = (current: MonitorState, time: number) =>
+    settings().monitorEnabled ? nextCheck({ state: current, now: time, pollMinutes: settings().pollMinutes, random }) : { at: null, mode: 'paused' as const };
+
+  /** Sets the alarm for the next check and stores the state with it. */
   async function arm(current: MonitorState, time: number): Promise<MonitorState> {
-    const decision = settings().monitorEnabled ? nextCheck({ state: current, now: time, pollMinutes: settings().pollMinutes, random }) : { at: null, mode: 'paused' as const };
+    const decision = decide(current, time);
     if (decision.at === null) await clearAlarm(MONITOR_ALARM);
     else await scheduleAlarm(MONITOR_ALARM, decision.at);
-    return { ...current, nextAt: decision.at, mode: decision.mode };
+    const next = { ...current, nextAt: decision.at, mode: decision.mode };
+    await save(next);
+    return next;
   }
 
   async function tickNow(): Promise<{ state: MonitorState; snapshot: StatusSnapshot | null }> {
@@ -57,15 +64,12 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
     let current = await load();
     const tabs = await countAppTabs().catch(() => 0);
     if (tabs > 0) current = { ...current, appSeenAt: time };
-    const probe = settings().monitorEnabled ? nextCheck({ state: current, now: time, pollMinutes: settings().pollMinutes, random }) : { at: null };
     let snapshot: StatusSnapshot | null = null;
-    if (probe.at !== null) {
+    if (decide(current, time).at !== null) {
       snapshot = await statusCheck.check({ force: true });
       current = { ...current, lastCheckAt: time, errors: snapshot.state === 'unknown' ? current.errors + 1 : 0 };
     }
-    const next = await arm(current, time);
-    await save(next);
-    return { state: next, snapshot };
+    return { state: await arm(current, time), snapshot };
   }
 
   return {
@@ -93,8 +97,8 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
           state = current;
           return tickNow();
         }
-        if (failed && current.mode === 'normal' && (current.nextAt ?? Infinity) > time + FAST_POLL_MS) current = await arm(current, time);
-        await save(current);
+        // Failures start: the next check moves up to within a minute.
+        await (failed && current.mode === 'normal' && (current.nextAt ?? Infinity) > time + FAST_POLL_MS ? arm(current, time) : save(current));
         return undefined;
       });
     },
@@ -113,9 +117,7 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
         const overdue = current.mode !== 'paused' && (current.nextAt === null || current.nextAt < time - OVERDUE_GRACE_MS);
         if (overdue && settings().monitorEnabled && current.appSeenAt !== null) return (await tickNow()).state;
         if (!settingsChanged && current.nextAt !== null && (await alarmTime(MONITOR_ALARM)) !== null) return current;
-        const next = await arm(current, current.lastCheckAt ?? time);
-        await save(next);
-        return next;
+        return arm(current, current.lastCheckAt ?? time);
       });
     },
 
@@ -124,13 +126,11 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
       if (snapshot.state === 'unknown') return;
       const impact = chatgptAffected(snapshot);
       const name = impact.incidents[0]?.name ?? impact.components.map((c) => c.name).join(', ');
-      const key = isChatGptIncident(snapshot) ? name : '';
+      const key = impact.level === 'minor' || impact.level === 'major' ? name : '';
       if (key === indicator) return;
       indicator = key;
       await (key ? setGlobalIndicator('!', '#c5221f', t('monitor_badge_incident', key)) : setGlobalIndicator('', '', t('extName'))).catch(() => undefined);
     },
-
-    state: () => serial(load),
   };
 }
 

@@ -91,7 +91,6 @@ export function parseChunk(raw: unknown, k: number): { records: ErrorRecord[]; u
 
 export interface AssembledLog {
   log: FailureLog;
-  first: number;
   /** Records the index promised that could not be read. */
   unreadable: number;
 }
@@ -110,7 +109,6 @@ export function assembleLog(index: LogIndex, slots: Record<string, unknown>, now
   const notice = unreadable > 0 ? { kind: 'corrupt-recovered' as const, time: now, lost: unreadable } : index.notice;
   return {
     log: { records, dropped: index.dropped, notice, bytes: records.reduce((s, r) => s + recordBytes(r), 0) },
-    first: index.first,
     unreadable,
   };
 }

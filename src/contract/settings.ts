@@ -63,15 +63,6 @@ export const DEFAULT_SETTINGS: Settings = {
   alternatives: DEFAULT_ALTERNATIVES,
 };
 
-/** Upgrades from each past version, in order. Index n migrates version n to n + 1. */
-const MIGRATIONS: ReadonlyArray<(old: Record<string, unknown>) => Record<string, unknown>> = [
-  // Version 0 was never shipped; anything without a version is treated as a partial v1.
-  (old) => ({ ...old, version: 1 }),
-  // 1 → 2: the monitoring fields arrive with their defaults (filled in by parseSettings). v1's
-  // retention was free-form; a fractional hour count below 1 meant "forget quickly", kept as 1.
-  (old) => ({ ...old, version: 2, ...(typeof old.retentionHours === 'number' && old.retentionHours > 0 && old.retentionHours < 1 ? { retentionHours: 1 } : {}) }),
-];
-
 export interface LoadedSettings {
   settings: Settings;
   /** Fields that were invalid and fell back to their defaults, by name. */
@@ -80,12 +71,14 @@ export interface LoadedSettings {
 
 /** Migrates then validates field by field: one bad value falls back alone, the rest are kept. */
 export function parseSettings(raw: unknown): LoadedSettings {
-  let data: Record<string, unknown> =
+  const data: Record<string, unknown> =
     raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {};
-  // A negative or fractional version is corruption: treat it like no version (a partial v1).
-  let version = typeof data.version === 'number' && Number.isInteger(data.version) && data.version >= 0 ? data.version : 0;
-  if (version > SETTINGS_VERSION) version = SETTINGS_VERSION; // from a newer build: keep what still validates
-  while (version < SETTINGS_VERSION) data = MIGRATIONS[version++]!(data);
+  // Upgrades. Data from a newer build keeps what still validates. Anything before version 2 (none,
+  // 1, or a corrupt version) gets the monitoring fields' defaults (filled in below), and v1's
+  // free-form retention, where a fraction of an hour meant "forget quickly", becomes 1 hour.
+  const before2 = !(Number.isInteger(data.version) && (data.version as number) >= 2);
+  const hours = data.retentionHours;
+  if (before2 && typeof hours === 'number' && hours > 0 && hours < 1) data.retentionHours = 1;
   data.version = SETTINGS_VERSION;
 
   const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
@@ -107,14 +100,9 @@ export type SettingsField = Exclude<keyof Settings, 'version'>;
  * to fix. `settings` is only set when everything is valid.
  */
 export function validateSettingsInput(raw: unknown): { settings: Settings | null; errors: Partial<Record<SettingsField, string>> } {
-  const data = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  const errors: Partial<Record<SettingsField, string>> = {};
-  const out: Record<string, unknown> = { version: SETTINGS_VERSION };
-  for (const [key, field] of Object.entries<Check<{} | null>>(SETTINGS_FIELDS)) {
-    if (key === 'version') continue;
-    const value = check(field, key in data ? data[key] : DEFAULT_SETTINGS[key as SettingsField]);
-    if (value !== undefined) out[key] = value;
-    else errors[key as SettingsField] = `options_invalid_${key}`;
-  }
-  return { settings: Object.keys(errors).length ? null : (out as Settings), errors };
+  // parseSettings at the current version checks each field the same way, missing ones default.
+  const input = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
+  const { settings, repaired } = parseSettings({ ...input, version: SETTINGS_VERSION });
+  const errors = Object.fromEntries(repaired.map((key) => [key, `options_invalid_${key}`]));
+  return { settings: repaired.length ? null : settings, errors };
 }

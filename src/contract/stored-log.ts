@@ -38,7 +38,7 @@ export function parseStoredLog(raw: unknown, now: number): LoadedLog {
   }
   records.sort((a, b) => a.time - b.time);
   const unreadable = list.length - records.length;
-  const dropped = typeof stored?.dropped === 'number' && Number.isFinite(stored.dropped) && stored.dropped >= 0 ? stored.dropped : 0;
+  const dropped = Number.isFinite(stored?.dropped) ? Math.max(0, stored!.dropped as number) : 0;
   const notice = unreadable > 0 ? { kind: 'corrupt-recovered' as const, time: now, lost: unreadable } : (check(NoticeShape, stored?.notice ?? null) ?? null);
   return {
     log: { records, dropped, notice, bytes: records.reduce((sum, r) => sum + recordBytes(r), 0) },

@@ -1,3 +1,4 @@
+import type { Settings } from '../contract/settings';
 import type { StatusSnapshot } from '../contract/status';
 import { chatgptAffected } from './status-impact';
 
@@ -9,17 +10,14 @@ import { chatgptAffected } from './status-impact';
  */
 export type AlertKind = 'failures' | 'incident' | 'recovery';
 
-export interface AlertRules {
-  failures: boolean;
-  incident: boolean;
-  recovery: boolean;
-  /** N consecutive failures ... */
-  failureThreshold: number;
-  /** ... within M minutes. */
-  failureWindowMinutes: number;
-  /** At most one alert of a kind per this many minutes. */
-  throttleMinutes: number;
-}
+/**
+ * The settings the rules read: a switch per kind; N consecutive failures (`failureThreshold`)
+ * within M minutes (`failureWindowMinutes`); at most one alert of a kind per
+ * `alertThrottleMinutes`.
+ */
+export type AlertRules = Pick<Settings, 'alertFailures' | 'alertIncident' | 'alertRecovery' | 'failureThreshold' | 'failureWindowMinutes' | 'alertThrottleMinutes'>;
+
+const SWITCH = { failures: 'alertFailures', incident: 'alertIncident', recovery: 'alertRecovery' } as const satisfies Record<AlertKind, keyof AlertRules>;
 
 export interface AlertState {
   /** Times of the current run of failures with no success between them (newest last, at most N). */
@@ -58,10 +56,10 @@ export interface Outcome {
  * throttled (each shown problem gets its "working again"); other recoveries are.
  */
 function allowed(kind: AlertKind, rules: AlertRules, state: AlertState, now: number, closes?: 'failures' | 'incident'): boolean {
-  if (!rules[kind]) return false;
+  if (!rules[SWITCH[kind]]) return false;
   if (closes && state.owed.includes(closes)) return true;
   const last = state.lastSent[kind];
-  return last === undefined || now - last >= rules.throttleMinutes * 60_000 || now < last;
+  return last === undefined || now - last >= rules.alertThrottleMinutes * 60_000 || now < last;
 }
 
 function emit(state: AlertState, alert: Alert, rules: AlertRules, now: number, alerts: Alert[], closes?: 'failures' | 'incident'): AlertState {
@@ -119,7 +117,7 @@ export function onSnapshot(state: AlertState, rules: AlertRules, now: number, sn
 
 export function parseAlertState(raw: unknown): AlertState {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const nums = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number' && Number.isFinite(x)).slice(-100) : []);
+  const nums = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is number => Number.isFinite(x)).slice(-100) : []);
   const sent = (r.lastSent && typeof r.lastSent === 'object' ? r.lastSent : {}) as Record<string, unknown>;
   const lastSent: AlertState['lastSent'] = {};
   for (const kind of ['failures', 'incident', 'recovery'] as const) if (typeof sent[kind] === 'number') lastSent[kind] = sent[kind];

@@ -17,38 +17,29 @@ export interface StatusContext {
   htmlOnApi: boolean;
 }
 
-const CLOUDFLARE_MEANINGS: Readonly<Record<number, string>> = {
-  520: 'meaning_520',
-  521: 'meaning_521',
-  522: 'meaning_522',
-  523: 'meaning_523',
-  524: 'meaning_524',
-  525: 'meaning_525',
-  526: 'meaning_526',
-};
+/** Statuses with a message of their own, `meaning_<status>` (and Cloudflare's 520-526, below). */
+const OWN_MEANING: Readonly<Record<number, Category>> = { 429: 'rate-limit', 500: 'server', 502: 'gateway', 503: 'overload', 504: 'gateway' };
 
 export function classifyStatus(status: number, ctx: StatusContext): Classification | null {
   if (!Number.isInteger(status) || status < 400) return null;
-  if (status === 429) return { category: 'rate-limit', meaning: 'meaning_429' };
   if ((status === 401 || status === 403) && ctx.api) {
     // A Cloudflare challenge answers 403 with HTML; the app's own refusals are JSON.
     if (ctx.htmlOnApi) return { category: 'cloudflare', meaning: 'meaning_cloudflare_page' };
-    return { category: 'session', meaning: status === 401 ? 'meaning_401' : 'meaning_403' };
+    return { category: 'session', meaning: `meaning_${status}` };
   }
+  const category = OWN_MEANING[status];
+  if (category) return { category, meaning: `meaning_${status}` };
   if (status < 500) return null;
-  if (status === 500) return { category: 'server', meaning: 'meaning_500' };
-  if (status === 502) return { category: 'gateway', meaning: 'meaning_502' };
-  if (status === 503) return { category: 'overload', meaning: 'meaning_503' };
-  if (status === 504) return { category: 'gateway', meaning: 'meaning_504' };
-  if (status >= 520 && status <= 530) {
-    return { category: 'gateway', meaning: CLOUDFLARE_MEANINGS[status] ?? 'meaning_52x' };
-  }
+  // Cloudflare's edge errors: 520-526 are each explained, the rest of 52x-530 together.
+  if (status >= 520 && status <= 530) return { category: 'gateway', meaning: status <= 526 ? `meaning_${status}` : 'meaning_52x' };
   return { category: 'server', meaning: 'meaning_5xx' };
 }
 
 /**
  * Network errors as Chrome (`net::ERR_*`) and Firefox (`NS_ERROR_*`) report them in
- * `webRequest.onErrorOccurred`. Unknown errors are still failures: "connection".
+ * `webRequest.onErrorOccurred`. Unknown errors are still failures: "connection". A pattern
+ * matches anywhere in the name: PROXY covers NS_ERROR_UNKNOWN_PROXY_HOST, RESET
+ * NS_ERROR_NET_RESET, CONNECTION_REFUSED both browsers' refusals.
  */
 const NETWORK_ERRORS: ReadonlyArray<readonly [RegExp, Category, string]> = [
   // Firefox reports a request cancelled by an extension (a declarativeNetRequest block rule or a
@@ -56,13 +47,13 @@ const NETWORK_ERRORS: ReadonlyArray<readonly [RegExp, Category, string]> = [
   // Verified in Firefox ESR by test/e2e/firefox/recorder.test.ts.
   [/ERR_BLOCKED_BY_CLIENT|NS_ERROR_CONTENT_BLOCKED|NS_ERROR_BLOCKED_BY_POLICY|^NS_ERROR_ABORT$/i, 'blocked', 'meaning_blocked'],
   [/ERR_BLOCKED_BY_ADMINISTRATOR/i, 'blocked', 'meaning_blocked_admin'],
-  [/PROXY|TUNNEL_CONNECTION_FAILED|ERR_SOCKS|NS_ERROR_UNKNOWN_PROXY_HOST/i, 'proxy', 'meaning_proxy'],
+  [/PROXY|TUNNEL_CONNECTION_FAILED|ERR_SOCKS/i, 'proxy', 'meaning_proxy'],
   [/ERR_NAME_NOT_RESOLVED|ERR_NAME_RESOLUTION_FAILED|NS_ERROR_UNKNOWN_HOST|DNS/i, 'network', 'meaning_dns'],
   [/ERR_INTERNET_DISCONNECTED|NS_ERROR_OFFLINE/i, 'network', 'meaning_offline'],
   [/ERR_NETWORK_CHANGED|ERR_ADDRESS_UNREACHABLE|NS_ERROR_NET_UNREACHABLE/i, 'network', 'meaning_network_changed'],
   [/TIMED_OUT|NS_ERROR_NET_TIMEOUT/i, 'connection', 'meaning_timeout'],
-  [/RESET|ERR_CONNECTION_CLOSED|ERR_EMPTY_RESPONSE|NS_ERROR_NET_RESET|NS_ERROR_NET_INTERRUPT/i, 'connection', 'meaning_reset'],
-  [/ERR_CONNECTION_REFUSED|NS_ERROR_CONNECTION_REFUSED/i, 'connection', 'meaning_refused'],
+  [/RESET|ERR_CONNECTION_CLOSED|ERR_EMPTY_RESPONSE|NS_ERROR_NET_INTERRUPT/i, 'connection', 'meaning_reset'],
+  [/CONNECTION_REFUSED/i, 'connection', 'meaning_refused'],
   [/CERT|SSL|NS_ERROR_GENERATE_FAILURE|SEC_ERROR|TLS/i, 'connection', 'meaning_tls'],
 ];
 

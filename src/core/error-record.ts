@@ -1,7 +1,7 @@
 import type { Category } from './categories';
 import { classifyNetworkError, classifyStatus } from './classify';
 import { headerValue, isHtml, parseRetryAfter, type HeaderList } from './headers';
-import { isApiPath, isOwnTelemetry, isThirdPartyTelemetryHost, isWatchedHost } from './hosts';
+import { isApiPath, isOwnTelemetry, isWatchedHost } from './hosts';
 import { safeUrl } from './redact';
 import type { RequestIds } from './request-ids';
 
@@ -69,26 +69,21 @@ function short(value: string | undefined | null): string | null {
 export function buildRecord(event: RequestEvent, startedAt?: number): ErrorRecord | null {
   if (event.fromExtension) return null;
   const url = typeof event.url === 'string' ? safeUrl(event.url) : null;
-  if (!url || !isWatchedHost(url.host) || isThirdPartyTelemetryHost(url.host)) return null;
+  if (!url || !isWatchedHost(url.host)) return null;
   const headers = Array.isArray(event.responseHeaders) ? event.responseHeaders : undefined;
   const contentType = headerValue(headers, 'content-type');
   const oaiRequestId = headerValue(headers, 'x-oai-request-id');
   const api = isApiPath(url.path);
   const htmlOnApi = api && isHtml(contentType) && !oaiRequestId;
-  const status = typeof event.statusCode === 'number' && Number.isFinite(event.statusCode) ? event.statusCode : null;
-
+  // classifyStatus takes only integer statuses from 400 on: a record from a status has a real one.
   const classification =
-    typeof event.error === 'string' && event.error
-      ? classifyNetworkError(event.error)
-      : status !== null
-        ? classifyStatus(status, { api, htmlOnApi })
-        : null;
+    typeof event.error === 'string' && event.error ? classifyNetworkError(event.error) : classifyStatus(event.statusCode!, { api, htmlOnApi });
   if (!classification) return null;
 
   const time = Number.isFinite(event.timeStamp) ? Math.round(event.timeStamp) : 0;
   const retryAfter = headerValue(headers, 'retry-after');
   const duration =
-    typeof startedAt === 'number' && Number.isFinite(startedAt) && time >= startedAt ? Math.round(time - startedAt) : null;
+    Number.isFinite(startedAt) && time >= startedAt! ? Math.round(time - startedAt!) : null;
 
   return {
     id: `${typeof event.requestId === 'string' || typeof event.requestId === 'number' ? String(event.requestId).slice(0, 40) : '?'}@${time}`,
@@ -98,9 +93,9 @@ export function buildRecord(event: RequestEvent, startedAt?: number): ErrorRecor
     method: (short(event.method) ?? 'GET').toUpperCase(),
     host: url.host,
     path: url.path,
-    status: event.error ? null : status,
+    status: event.error ? null : (event.statusCode ?? null),
     statusLine: event.error || typeof event.statusLine !== 'string' ? null : short(event.statusLine.trim()),
-    error: short(event.error) ?? null,
+    error: short(event.error),
     category: classification.category,
     meaning: classification.meaning,
     telemetry: isOwnTelemetry(url.host, url.path),

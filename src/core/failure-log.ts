@@ -58,9 +58,10 @@ export function trim(log: FailureLog, limits: LogLimits, now: number, bytes = lo
   const records = log.records;
   let start = 0;
   const cutoff = now - limits.maxAgeMs;
-  while (start < records.length && records[start]!.time < cutoff) bytes -= recordBytes(records[start++]!);
-  while (records.length - start > Math.max(0, limits.maxRecords)) bytes -= recordBytes(records[start++]!);
-  while (start < records.length && bytes > limits.maxBytes) bytes -= recordBytes(records[start++]!);
+  // Oldest first, while the oldest left is too old or there are too many records or bytes.
+  while (start < records.length && (records[start]!.time < cutoff || records.length - start > limits.maxRecords || bytes > limits.maxBytes)) {
+    bytes -= recordBytes(records[start++]!);
+  }
   if (start === 0) return { ...log, bytes };
   return { ...log, records: records.slice(start), dropped: log.dropped + start, bytes: Math.max(0, bytes) };
 }

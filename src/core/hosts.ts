@@ -23,11 +23,13 @@ export const HELP_CENTER_URL = 'https://help.openai.com/';
 /** Match patterns for `webRequest` filters: observing only, so every scheme the app may use. */
 export const WATCH_URL_PATTERNS: readonly string[] = WATCHED_HOSTS.map((host) => `*://${host}/*`);
 
-/** Host permissions the manifest must declare: watched hosts over https plus the status page. */
-export const HOST_PERMISSIONS: readonly string[] = [
-  ...WATCHED_HOSTS.map((host) => `https://${host}/*`),
-  `${STATUS_ORIGIN}/*`,
-];
+/**
+ * Host permissions the manifest must declare: watched hosts over https plus the status page. A
+ * function, not a constant: only pages ask, and a constant would be computed in the worker too.
+ */
+export function hostPermissions(): string[] {
+  return [...WATCHED_HOSTS, STATUS_HOST].map((host) => `https://${host}/*`);
+}
 
 /** Tabs where the ChatGPT app itself runs (for reload and for "is a ChatGPT tab open"). */
 export const APP_URL_PATTERNS: readonly string[] = ['https://chatgpt.com/*', 'https://chat.openai.com/*'];
@@ -35,37 +37,15 @@ export const APP_URL_PATTERNS: readonly string[] = ['https://chatgpt.com/*', 'ht
 /** The origin the app runs on today; chat.openai.com redirects (308) here. */
 export const APP_ORIGIN = 'https://chatgpt.com';
 
+/**
+ * Only these hosts are recorded. Third-party telemetry the page sends (Datadog, Statsig, Sentry,
+ * ...) is outside the webRequest filters and can never match here, so it needs no list of its own.
+ */
 export function isWatchedHost(host: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, '');
   return WATCHED_HOSTS.some((pattern) =>
     pattern.startsWith('*.') ? h.endsWith(pattern.slice(1)) && h.length > pattern.length - 1 : h === pattern,
   );
-}
-
-/**
- * Third-party telemetry the page sends; blockers block it on purpose, so its failures are not
- * ChatGPT's. These hosts are outside the URL filters; the check is a second line of defence for
- * anything proxied through or redirected into the watched hosts.
- */
-const THIRD_PARTY_TELEMETRY = [
-  'datadoghq.com',
-  'datadoghq.eu',
-  'statsig.com',
-  'statsigapi.net',
-  'featuregates.org',
-  'intercom.io',
-  'intercomcdn.com',
-  'sentry.io',
-  'google-analytics.com',
-  'googletagmanager.com',
-  'segment.io',
-  'segment.com',
-  'browser-intake-datadoghq.com',
-];
-
-export function isThirdPartyTelemetryHost(host: string): boolean {
-  const h = host.toLowerCase();
-  return THIRD_PARTY_TELEMETRY.some((domain) => h === domain || h.endsWith(`.${domain}`));
 }
 
 /** ChatGPT's own telemetry: recorded, but never counted as an outage. */

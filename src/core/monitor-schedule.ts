@@ -44,7 +44,8 @@ export function nextCheck({ state, now, pollMinutes, random }: ScheduleInput): {
 /** Reads a stored state; anything odd falls back field by field. */
 export function parseMonitorState(raw: unknown): MonitorState {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  // Number.isFinite never converts: '5' is not a finite number to it.
+  const num = (v: unknown) => (Number.isFinite(v) ? (v as number) : null);
   const modes: MonitorMode[] = ['normal', 'fast', 'backoff', 'paused'];
   return {
     errors: Math.max(0, Math.min(1000, Math.floor(num(r.errors) ?? 0))),

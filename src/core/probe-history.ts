@@ -48,7 +48,8 @@ export function summarizeProbes(history: readonly ProbeEntry[], since: number): 
 /** Reads stored history, dropping anything malformed. */
 export function parseProbeHistory(raw: unknown): ProbeEntry[] {
   if (!Array.isArray(raw)) return [];
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  // Number.isFinite never converts: '5' is not a finite number to it.
+  const num = (v: unknown) => (Number.isFinite(v) ? (v as number) : null);
   return raw
     .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object' && typeof (e as { time?: unknown }).time === 'number')
     .map((e) => ({ time: e.time as number, ok: e.ok === true, status: num(e.status), latencyMs: num(e.latencyMs), error: typeof e.error === 'string' ? e.error.slice(0, 120) : null }))

@@ -8,7 +8,7 @@ import type { StatusComponent, StatusIncident, StatusSnapshot } from '../contrac
 const CHATGPT_NAMES =
   /chatgpt|conversation|login|log-in|sign[ -]?in|sign[ -]?up|auth|voice|file upload|image gen|gpts|deep research|search|agent|connectors|memory/i;
 
-/** Ordered from best to worst, so levels compare with `LEVELS.indexOf`. */
+/** From best to worst. */
 export const IMPACT_LEVELS = ['none', 'maintenance', 'minor', 'major', 'unknown'] as const;
 export type ImpactLevel = (typeof IMPACT_LEVELS)[number];
 
@@ -42,16 +42,16 @@ export function chatgptAffected(snapshot: StatusSnapshot): ChatGptImpact {
   const incidents = snapshot.incidents.filter((i) => concernsChatGpt(i, chatIds));
   const maintenances = snapshot.maintenances.filter((m) => m.status === 'in_progress' && concernsChatGpt(m, chatIds));
 
-  let level: ImpactLevel = 'none';
-  const raise = (to: ImpactLevel) => {
-    if (IMPACT_LEVELS.indexOf(to) > IMPACT_LEVELS.indexOf(level)) level = to;
-  };
-  if (maintenances.length || components.some((c) => c.status === 'under_maintenance')) raise('maintenance');
-  for (const c of components) {
-    if (c.status === 'major_outage') raise('major');
-    else if (c.status === 'partial_outage' || c.status === 'degraded_performance') raise('minor');
-  }
-  for (const i of incidents) raise(i.impact === 'major' || i.impact === 'critical' ? 'major' : 'minor');
+  // The worst thing seen wins: an outage or a major incident, then any other incident or
+  // degradation, then maintenance.
+  const level: ImpactLevel =
+    components.some((c) => c.status === 'major_outage') || incidents.some((i) => i.impact === 'major' || i.impact === 'critical')
+      ? 'major'
+      : incidents.length || components.some((c) => c.status === 'partial_outage' || c.status === 'degraded_performance')
+        ? 'minor'
+        : maintenances.length || components.some((c) => c.status === 'under_maintenance')
+          ? 'maintenance'
+          : 'none';
   return { level, components, incidents, maintenances };
 }
 

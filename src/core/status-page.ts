@@ -17,7 +17,8 @@ export type StatusAnswer =
 /** The longest update text kept; the page links to the rest. */
 export const MAX_UPDATE_CHARS = 300;
 
-const COMPONENT_STATUSES = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'] as const;
+/** Worse statuses later, so a merge can keep the worse of two. */
+const COMPONENT_STATUSES = ['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage'] as const satisfies readonly ComponentStatus[];
 /** Fields the page may leave out or set to null. */
 const maybe = <T>(c: Check<T>) => optional(nullable(c));
 const optionalText = maybe(str());
@@ -38,7 +39,7 @@ const IncidentShape = obj({
   created_at: optionalText,
   started_at: optionalText,
   updated_at: optionalText,
-  incident_updates: maybe(arr(obj({ body: optionalText, created_at: optionalText, status: optionalText }))),
+  incident_updates: maybe(arr(obj({ body: optionalText, created_at: optionalText }))),
   components: maybe(arr(obj({ id: str() }))),
 });
 
@@ -58,11 +59,11 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; unknown: Unknown };
 export function readAnswer<T>(answer: StatusAnswer, shape: Check<T>, checkedAt: number): Parsed<T> {
   const fail = (reason: StatusUnknownReason, detail: string): Parsed<T> => ({ ok: false, unknown: { state: 'unknown', checkedAt, reason, detail: detail.slice(0, 200) } });
   if (answer.kind === 'failed') return fail(answer.reason, answer.detail);
-  const type = (answer.contentType ?? '').toLowerCase();
-  const looksHtml = type.includes('html') || /^\s*</.test(answer.body);
   if (answer.status < 200 || answer.status > 299) return fail('http', `HTTP ${answer.status}`);
-  if (looksHtml) return fail('html', `HTTP ${answer.status}, ${type || 'no content type'}, an HTML page instead of JSON`);
-  if (!type.includes('json')) return fail('wrong-type', `content type ${type || 'missing'}, expected JSON`);
+  const type = (answer.contentType ?? '').toLowerCase();
+  // The reason already says what was wrong (a web page, not JSON); the detail adds what came.
+  if (type.includes('html') || /^\s*</.test(answer.body)) return fail('html', `HTTP ${answer.status}, ${type || 'no content type'}`);
+  if (!type.includes('json')) return fail('wrong-type', `content type ${type || 'missing'}`);
   let json: unknown;
   try {
     json = JSON.parse(answer.body);
@@ -81,8 +82,7 @@ export function readAnswer<T>(answer: StatusAnswer, shape: Check<T>, checkedAt: 
 /** The value a shape check stopped at, briefly: whole objects would crowd out the rest of the detail. */
 function describe(value: unknown): string {
   if (value === undefined) return 'missing';
-  if (value && typeof value === 'object') return Array.isArray(value) ? 'received an array' : 'received an object';
-  return `received ${JSON.stringify(value)}`;
+  return `received ${value && typeof value === 'object' ? (Array.isArray(value) ? 'an array' : 'an object') : JSON.stringify(value)}`;
 }
 
 function time(value: string | null | undefined): number | null {
@@ -97,8 +97,7 @@ function cut(text: string, max: number): string {
 }
 
 function toIncident(raw: Infer<typeof IncidentShape>): StatusIncident {
-  const updates = [...(raw.incident_updates ?? [])].sort((a, b) => (time(b.created_at) ?? 0) - (time(a.created_at) ?? 0));
-  const latest = updates.find((u) => u.body && u.body.trim());
+  const latest = (raw.incident_updates ?? []).filter((u) => u.body?.trim()).sort((a, b) => (time(b.created_at) ?? 0) - (time(a.created_at) ?? 0))[0];
   // Only https links are shown; anything else in the feed is dropped rather than made clickable.
   const url = raw.shortlink && /^https:\/\//i.test(raw.shortlink) ? raw.shortlink : null;
   return {
@@ -114,9 +113,6 @@ function toIncident(raw: Infer<typeof IncidentShape>): StatusIncident {
   };
 }
 
-/** Worse statuses later, so a merge can keep the worse of two. */
-const SEVERITY: readonly ComponentStatus[] = ['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage'];
-
 function mergeComponents(...lists: Array<ReadonlyArray<Infer<typeof ComponentShape>>>): StatusComponent[] {
   const byId = new Map<string, StatusComponent>();
   for (const list of lists) {
@@ -124,15 +120,15 @@ function mergeComponents(...lists: Array<ReadonlyArray<Infer<typeof ComponentSha
       if (c.group) continue; // a group only repeats its children's statuses
       const seen = byId.get(c.id);
       // The two files are fetched a moment apart and may disagree: keep the worse, never a false "operational".
-      const status = seen && SEVERITY.indexOf(seen.status) > SEVERITY.indexOf(c.status) ? seen.status : c.status;
+      const status = seen && COMPONENT_STATUSES.indexOf(seen.status) > COMPONENT_STATUSES.indexOf(c.status) ? seen.status : c.status;
       byId.set(c.id, { id: c.id, name: c.name, status });
     }
   }
   return [...byId.values()];
 }
 
-const DONE_MAINTENANCE = new Set(['completed', 'resolved', 'cancelled']);
-const DONE_INCIDENT = new Set(['resolved', 'postmortem', 'completed']);
+/** Incidents and maintenances that are over (each kind uses some of these). */
+const DONE = new Set(['resolved', 'postmortem', 'completed', 'cancelled']);
 
 /**
  * summary.json decides: without it there is no snapshot. components.json only adds components the
@@ -149,8 +145,8 @@ export function parseStatusPage(summary: StatusAnswer, components: StatusAnswer 
     indicator: s.value.status.indicator,
     description: cut(s.value.status.description, 200),
     components: mergeComponents(s.value.components ?? [], c?.ok ? c.value.components : []),
-    incidents: (s.value.incidents ?? []).filter((i) => !DONE_INCIDENT.has(i.status)).map(toIncident),
-    maintenances: (s.value.scheduled_maintenances ?? []).filter((m) => !DONE_MAINTENANCE.has(m.status)).map(toIncident),
+    incidents: (s.value.incidents ?? []).filter((i) => !DONE.has(i.status)).map(toIncident),
+    maintenances: (s.value.scheduled_maintenances ?? []).filter((m) => !DONE.has(m.status)).map(toIncident),
     // Always our own constant: a link taken from the answer could point anywhere.
     pageUrl: STATUS_PAGE_URL,
     ...(c && !c.ok ? { componentsMissing: c.unknown.reason } : {}),

@@ -1,4 +1,4 @@
-import { HOST_PERMISSIONS } from '../core/hosts';
+import { hostPermissions } from '../core/hosts';
 import { browser } from './browser';
 
 /**
@@ -8,8 +8,9 @@ import { browser } from './browser';
  * the popup checks this first. Firefox grants them on install (measured: test/e2e/firefox).
  */
 export async function missingHostAccess(): Promise<string[]> {
-  const held = await Promise.all(HOST_PERMISSIONS.map((origin) => browser.permissions.contains({ origins: [origin] })));
-  return HOST_PERMISSIONS.filter((_, i) => !held[i]);
+  const wanted = hostPermissions();
+  const held = await Promise.all(wanted.map((origin) => browser.permissions.contains({ origins: [origin] })));
+  return wanted.filter((_, i) => !held[i]);
 }
 
 /**

@@ -27,39 +27,32 @@ export const DEFAULT_MAX_BYTES = 1_000_000;
  */
 export async function fetchStatusUrl(url: string, options: FetchOptions = {}): Promise<{ answer: FetchedAnswer; validators: Validators }> {
   const { timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = DEFAULT_MAX_BYTES, validators = {}, fetchImpl = fetch } = options;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
+  // Covers reading the body too: a stalled stream times out like a stalled connection.
+  const signal = AbortSignal.timeout(timeoutMs);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
   try {
-    const response = await fetchImpl(url, { headers, credentials: 'omit', cache: 'no-store', redirect: 'follow', signal: controller.signal });
-    const next: Validators = {
-      ...(response.headers.get('etag') ? { etag: response.headers.get('etag')! } : {}),
-      ...(response.headers.get('last-modified') ? { lastModified: response.headers.get('last-modified')! } : {}),
-    };
-    if (response.status === 304) {
-      void response.body?.cancel().catch(() => undefined);
-      return { answer: { kind: 'not-modified' }, validators: { ...validators, ...next } };
-    }
+    const response = await fetchImpl(url, { headers, credentials: 'omit', cache: 'no-store', signal });
+    const etag = response.headers.get('etag');
+    const lastModified = response.headers.get('last-modified');
+    const next: Validators = { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+    // NaN (no or a bad content-length) is never over the cap; the read below still is.
     const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) {
+    if (response.status === 304 || declared > maxBytes) {
       void response.body?.cancel().catch(() => undefined);
-      return { answer: tooLarge(declared, maxBytes), validators: {} };
+      return response.status === 304
+        ? { answer: { kind: 'not-modified' }, validators: { ...validators, ...next } }
+        : { answer: tooLarge(declared, maxBytes), validators: {} };
     }
     const body = await readCapped(response, maxBytes);
     if (body === null) return { answer: tooLarge(null, maxBytes), validators: {} };
     return { answer: { kind: 'answer', status: response.status, contentType: response.headers.get('content-type'), body }, validators: next };
   } catch (error) {
-    if (timedOut) return { answer: { kind: 'failed', reason: 'timeout', detail: `no answer within ${Math.round(timeoutMs / 1000)} s` }, validators: {} };
-    const message = error instanceof Error ? error.message : String(error);
-    return { answer: { kind: 'failed', reason: 'network', detail: message.slice(0, 200) }, validators: {} };
-  } finally {
-    clearTimeout(timer);
+    const answer: StatusAnswer = signal.aborted
+      ? { kind: 'failed', reason: 'timeout', detail: `no answer within ${Math.round(timeoutMs / 1000)} s` }
+      : { kind: 'failed', reason: 'network', detail: (error instanceof Error ? error.message : String(error)).slice(0, 200) };
+    return { answer, validators: {} };
   }
 }
 
@@ -71,23 +64,17 @@ function tooLarge(bytes: number | null, maxBytes: number): StatusAnswer {
 async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
   if (!response.body) return '';
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  // `stream: true` holds back a character split between two chunks until the next one.
+  const decoder = new TextDecoder();
+  let text = '';
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
+  for (let read; !(read = await reader.read()).done; ) {
+    size += read.value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => undefined);
       return null;
     }
-    chunks.push(value);
+    text += decoder.decode(read.value, { stream: true });
   }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder().decode(all);
+  return text + decoder.decode();
 }

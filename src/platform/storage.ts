@@ -14,10 +14,12 @@ export async function removeLocal(keys: readonly string[]): Promise<void> {
   await browser.storage.local.remove([...keys]);
 }
 
-/** Chrome says "QUOTA_BYTES quota exceeded"; Firefox raises a QuotaExceededError or "quota" in the message. */
+/**
+ * Chrome says "QUOTA_BYTES quota exceeded"; Firefox raises a QuotaExceededError or "quota" in the
+ * message. An error's string is its name and message.
+ */
 export function isQuotaError(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
-  return /quota/i.test(text);
+  return /quota/i.test(String(error));
 }
 
 /**

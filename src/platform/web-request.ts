@@ -13,20 +13,6 @@ type Finished = WebRequest.OnCompletedDetailsType | WebRequest.OnErrorOccurredDe
 /** Our own origin: Chrome reports it as `initiator`, Firefox as `originUrl`. */
 const OWN_ORIGIN = browser.runtime.getURL('').replace(/\/$/, '');
 
-/** The fields both browsers report for every finished request. */
-function common(d: Finished): RequestEvent {
-  const from = (d as { initiator?: string }).initiator ?? d.originUrl ?? '';
-  return {
-    requestId: d.requestId,
-    url: d.url,
-    method: d.method,
-    tabId: d.tabId,
-    type: d.type,
-    timeStamp: d.timeStamp,
-    fromExtension: d.tabId < 0 && from.startsWith(OWN_ORIGIN),
-  };
-}
-
 /**
  * Observes requests to `urls` without blocking them: no `blocking` extraInfoSpec and no
  * `webRequestBlocking` permission, so the page is never waited on. Must be called
@@ -34,11 +20,13 @@ function common(d: Finished): RequestEvent {
  */
 export function watchRequests(urls: readonly string[], watcher: RequestWatcher): void {
   const filter = { urls: [...urls] };
+  // The details carry every RequestEvent field (onCompleted the status and headers, onErrorOccurred
+  // the error); only whether the extension itself sent the request is added.
+  const finish = (d: Finished) => {
+    const from = (d as { initiator?: string }).initiator ?? d.originUrl ?? '';
+    watcher.onFinish({ ...d, fromExtension: d.tabId < 0 && from.startsWith(OWN_ORIGIN) });
+  };
   browser.webRequest.onBeforeRequest.addListener((d) => watcher.onStart(d.requestId, d.timeStamp), filter);
-  browser.webRequest.onCompleted.addListener(
-    (d) => watcher.onFinish({ ...common(d), statusCode: d.statusCode, statusLine: d.statusLine, responseHeaders: d.responseHeaders }),
-    filter,
-    ['responseHeaders'],
-  );
-  browser.webRequest.onErrorOccurred.addListener((d) => watcher.onFinish({ ...common(d), error: d.error }), filter);
+  browser.webRequest.onCompleted.addListener(finish, filter, ['responseHeaders']);
+  browser.webRequest.onErrorOccurred.addListener(finish, filter);
 }

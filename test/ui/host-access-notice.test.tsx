@@ -1,7 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { render } from 'preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { HOST_PERMISSIONS } from '../../src/core/hosts';
+import { hostPermissions } from '../../src/core/hosts';
 import { HostAccessNotice } from '../../src/ui/host-access-notice';
 import { domRoot } from '../support/dom-root';
 import { installFakePermissions } from '../support/fakes/permissions';
@@ -16,14 +16,14 @@ describe('HostAccessNotice', () => {
   });
 
   it('renders nothing while every host permission is held', async () => {
-    installFakePermissions(HOST_PERMISSIONS);
+    installFakePermissions(hostPermissions());
     render(<HostAccessNotice />, root);
     await new Promise((r) => setTimeout(r, 20));
     expect(notice()).toBeNull();
   });
 
   it('names the sites that were turned off, and one click asks for exactly those back', async () => {
-    const fake = installFakePermissions(HOST_PERMISSIONS.filter((o) => o !== 'https://chatgpt.com/*' && o !== 'https://status.openai.com/*'));
+    const fake = installFakePermissions(hostPermissions().filter((o) => o !== 'https://chatgpt.com/*' && o !== 'https://status.openai.com/*'));
     render(<HostAccessNotice />, root);
     await vi.waitFor(() => expect(notice()).not.toBeNull());
     expect(notice()!.textContent).toContain('cannot see requests to chatgpt.com, status.openai.com');

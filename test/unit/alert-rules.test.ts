@@ -4,7 +4,7 @@ import { EMPTY_ALERT_STATE, onFailure, onSnapshot, onSuccess, parseAlertState, t
 import { parseStatusPage } from '../../src/core/status-page';
 import type { StatusSnapshot } from '../../src/contract/status';
 
-const RULES: AlertRules = { failures: true, incident: true, recovery: true, failureThreshold: 3, failureWindowMinutes: 2, throttleMinutes: 30 };
+const RULES: AlertRules = { alertFailures: true, alertIncident: true, alertRecovery: true, failureThreshold: 3, failureWindowMinutes: 2, alertThrottleMinutes: 30 };
 const MIN = 60_000;
 const snap = (name: string): StatusSnapshot =>
   parseStatusPage({ kind: 'answer', status: 200, contentType: 'application/json', body: readFileSync(`test/fixtures/status/${name}.json`, 'utf8') }, null, 1);
@@ -49,13 +49,13 @@ describe('failure alert: N consecutive failures within M minutes', () => {
 
   it('throttled: a second outage within the throttle is silent, after it alerts again', () => {
     let { state } = failures([0, 1, 2]);
-    state = onSuccess(state, { ...RULES, recovery: false }, 10).state;
+    state = onSuccess(state, { ...RULES, alertRecovery: false }, 10).state;
     expect(failures([5 * MIN, 5 * MIN + 1, 5 * MIN + 2], RULES, state).kinds).toEqual([]);
     expect(failures([31 * MIN, 31 * MIN + 1, 31 * MIN + 2], RULES, state).kinds).toEqual(['failures']);
   });
 
   it('switched off: no alert, but the state still tracks the outage (for recovery)', () => {
-    const { state, kinds } = failures([0, 1, 2], { ...RULES, failures: false });
+    const { state, kinds } = failures([0, 1, 2], { ...RULES, alertFailures: false });
     expect(kinds).toEqual([]);
     expect(state.failing).toBe(true);
   });
@@ -152,7 +152,7 @@ describe('incident alert', () => {
   });
 
   it('switches: incident off, recovery off', () => {
-    const off = { ...RULES, incident: false, recovery: false };
+    const off = { ...RULES, alertIncident: false, alertRecovery: false };
     const major = onSnapshot(EMPTY_ALERT_STATE, off, 0, snap('major'));
     expect(major.alerts).toEqual([]);
     expect(onSnapshot(major.state, off, 1, snap('operational')).alerts).toEqual([]);

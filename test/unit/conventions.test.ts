@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HOST_PERMISSIONS } from '../../src/core/hosts';
+import { classifyStatus } from '../../src/core/classify';
+import { hostPermissions } from '../../src/core/hosts';
 
 /** Meta-tests over the repository's own rules, in the spirit of refined-github's. */
 function sources(dir = 'src'): string[] {
@@ -18,7 +19,7 @@ const importsOf = (text: string) => [...text.matchAll(/(?:import|export)[^'"]*?f
 
 describe('manifest', () => {
   it('declares exactly the host permissions src/core/hosts.ts derives', () => {
-    expect([...(manifest.host_permissions as string[])].sort()).toEqual([...HOST_PERMISSIONS].sort());
+    expect([...(manifest.host_permissions as string[])].sort()).toEqual(hostPermissions().sort());
   });
 
   it('never asks for all sites, blocking webRequest, or content scripts', () => {
@@ -132,5 +133,12 @@ describe('i18n', () => {
   it('every meaning the classifier can return has a message', () => {
     const classify = readFileSync('src/core/classify.ts', 'utf8');
     for (const [, key] of classify.matchAll(/'(meaning_\w+)'/g)) expect(messages, key).toHaveProperty(key!);
+    // Status meanings are built from the status number: try every status that can be a failure.
+    for (let status = 400; status < 600; status++) {
+      for (const ctx of [{ api: true, htmlOnApi: false }, { api: true, htmlOnApi: true }, { api: false, htmlOnApi: false }]) {
+        const meaning = classifyStatus(status, ctx)?.meaning;
+        if (meaning) expect(messages, meaning).toHaveProperty(meaning);
+      }
+    }
   });
 });

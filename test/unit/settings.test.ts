@@ -15,6 +15,9 @@ describe('settings migrations', () => {
 
   it('v1 retention under an hour becomes one hour instead of the 24 h default', () => {
     expect(parseSettings({ version: 1, retentionHours: 0.25 }).settings.retentionHours).toBe(1);
+    // A missing or corrupt version counts as before 2; a version 2 value under an hour is invalid.
+    expect([undefined, -1, 2.5, '3'].map((version) => parseSettings({ version, retentionHours: 0.25 }).settings.retentionHours)).toEqual([1, 1, 1, 1]);
+    expect(parseSettings({ version: 2, retentionHours: 0.25 }).settings.retentionHours).toBe(24);
   });
 
   it('unversioned settings go through every migration', () => {
