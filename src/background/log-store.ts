@@ -4,7 +4,7 @@ import { assembleLog, chunkWrites, liveChunks, parseIndex, slotKey, type LogPosi
 import { LOG_KEY } from '../contract/stored-log';
 
 export interface LogStore {
-  /** Queues records; they are written in order, batched, as soon as the previous write is done. */
+  /** Queues records; they are written in order, batched while a write is in flight (for at most OVERTAKE_MS). */
   append(records: readonly ErrorRecord[]): void;
   /** Resolves when everything appended so far is in storage. */
   flushed(): Promise<void>;
@@ -29,6 +29,23 @@ export interface LogStoreOptions {
   storage: LogStorage;
 }
 
+/**
+ * A write in flight holds back the records that arrive meanwhile (they go out together in the
+ * next write) for at most this long; then they go out in a write of their own. When the worker is
+ * stopped, Chrome still applies a set() it issued before, but not one it would have issued after,
+ * and under load one write can take 60 ms (test/e2e/load.test.ts). Bounds the writes to about
+ * 100 a second while storage is slow; with fast storage nothing changes.
+ */
+export const OVERTAKE_MS = 10;
+
+/** The positions of both `a` and `b`: what storage may hold when it is not known which landed. */
+function span(a: LogPosition, b: LogPosition): LogPosition {
+  if (!a.count) return b;
+  if (!b.count) return a;
+  const first = Math.min(a.first, b.first);
+  return { first, count: Math.max(a.first + a.count, b.first + b.count) - first };
+}
+
 /** Index of the first record of `next` that is not the same object at the same place in `prev`. */
 function firstChange(prev: readonly ErrorRecord[], removedFront: number, next: readonly ErrorRecord[]): number {
   const n = Math.min(next.length, prev.length - removedFront);
@@ -39,9 +56,10 @@ function firstChange(prev: readonly ErrorRecord[], removedFront: number, next: r
 /**
  * The persisted failure log, in chunks (src/contract/log-chunks.ts). The worker may be stopped
  * between any two events, so nothing waits on a timer: the first failure is written at once, and
- * whatever arrives while a write is in flight goes out in the next one. A write touches only the
- * chunks that changed, so it is short, and so is the window in which a stopped worker could lose
- * a record; a burst of 1,000 failures is a handful of writes.
+ * whatever arrives while a write is in flight goes out in the next one, or in one of its own once
+ * the write in flight is OVERTAKE_MS old. A write touches only the chunks that changed, so it is
+ * short, and so is the window in which a stopped worker could lose a record; a burst of 1,000
+ * failures is a handful of writes.
  */
 export function createLogStore({ now, limits, storage }: LogStoreOptions): LogStore {
   const { readLocal, writeLocal, isQuotaError } = storage;
@@ -98,9 +116,14 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
   }
 
   async function persist(firstChanged: number): Promise<void> {
+    // Storage applies writes in order, so the next write, which may be issued before this one
+    // lands, builds on what this one leaves; after a failure, on what either state may hold.
+    const before = written;
+    written = { first, count: log.records.length };
     try {
-      await writeLocal(chunkWrites(written, log, first, firstChanged));
+      await writeLocal(chunkWrites(before, log, first, firstChanged));
     } catch (error) {
+      written = span(before, written);
       if (!isQuotaError(error)) {
         console.warn('Error Doctor: log not written', error);
         return;
@@ -120,19 +143,36 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
           return;
         }
       }
+      written = { first, count: log.records.length };
     }
-    written = { first, count: log.records.length };
     for (const listener of listeners) listener(log);
+  }
+
+  /** Writes issued and not settled yet, and when the newest of them was issued. */
+  let inFlight = 0;
+  let newestWriteAt = 0;
+  let allWritten: Promise<unknown> = Promise.resolve();
+
+  /** Folds the pending records into the log and issues their write at once (storage applies writes in order). */
+  function writePending(): Promise<void> {
+    const batch = pending;
+    pending = [];
+    const prev = log;
+    const removedFront = replace(appendRecords(prev, batch, limits(), now()));
+    inFlight++;
+    newestWriteAt = now();
+    const write = persist(firstChange(prev.records, removedFront, log.records)).finally(() => inFlight--);
+    allWritten = Promise.all([allWritten, write]);
+    return write;
   }
 
   async function drain(): Promise<void> {
     await ready;
-    while (pending.length) {
-      const batch = pending;
-      pending = [];
-      const prev = log;
-      const removedFront = replace(appendRecords(prev, batch, limits(), now()));
-      await persist(firstChange(prev.records, removedFront, log.records));
+    for (;;) {
+      while (pending.length) await writePending();
+      const all = allWritten;
+      await all;
+      if (!pending.length && all === allWritten) break;
     }
     draining = null;
   }
@@ -146,6 +186,8 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
     append(records) {
       if (!records.length) return;
       for (const r of records) pending.push(r);
+      // A slow write does not hold back what arrives meanwhile for longer than OVERTAKE_MS.
+      if (inFlight > 0 && now() - newestWriteAt >= OVERTAKE_MS) void writePending();
       void kick();
     },
     async flushed() {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'puppeteer-core';
@@ -16,19 +16,27 @@ import { readStoredLog } from '../support/stored-log';
  */
 const TOTAL = 5000;
 const CAP = 1000;
-/** Requests in flight at once (Chrome opens at most 6 HTTP/1.1 connections per host). */
+/** Requests in flight at once, all on one HTTP/2 connection (the fake server allows any number of streams). */
 const CONCURRENCY = 24;
 const PACE_MS = 8000;
 /** Stop the worker when this share of the requests has been served; the last one inside the newest 1,000. */
 const STOP_AT_PROGRESS = [0.15, 0.35, 0.55, 0.85];
 /**
- * A forced stop (CDP ServiceWorker.stopAllWorkers) kills the worker with webRequest events
- * already handed to it, and Chrome drops the events it dispatches while the worker restarts.
- * Measured: with every batch written at once (no waiting on the previous write) the losses stay
- * the same, all within about 60 ms of a stop, so they are Chrome's, not the log store's window.
- * Such losses are counted and printed; a loss anywhere else fails the test.
+ * Failures lost to a forced stop (README, "Load test", has the measurements). Chrome hands each
+ * webRequest event straight to the running worker. When CDP stops it, the events handed over and
+ * not run yet are dropped (Chrome's histograms count them dispatched, never acknowledged), and a
+ * storage.set() the stopping worker issues after the stop is lost too. An instrumented build that
+ * logged every event and write in every worker instance placed each lost failure: its onCompleted
+ * never ran, or ran in the stopping worker after the stop, or ran up to 18 ms before it while its
+ * write was held back behind the one in flight (for at most OVERTAKE_MS, src/background/log-store.ts;
+ * the only share that is the extension's). Every write issued 3 ms or more before a stop landed,
+ * and no lost failure had an event in the restarted worker. The lost ones were answered by the
+ * fake server up to about 200 ms before the stop that lost them (events queued in a busy browser),
+ * never later than just after it; they are counted and printed. A loss outside that window fails
+ * the test.
  */
-const STOP_WINDOW_MS = 200;
+const LOST_BEFORE_STOP_MS = 300;
+const LOST_AFTER_STOP_MS = 50;
 const PATH = '/backend-api/status/500/';
 
 interface StoredRecord {
@@ -46,12 +54,17 @@ interface StoredLog {
 const seqOf = (r: { path: string }) => Number(r.path.split('/').at(-1));
 
 /**
- * Sends `total` failing requests through the fake page's `send`, `concurrency` at a time, paced
- * over `paceMs`. A string, not a function: the test transform may add helpers the page lacks.
+ * Sends `total` failing requests from the fake ChatGPT page, `concurrency` at a time, paced over
+ * `paceMs`: POSTs with a JSON body, as the app sends a message. Plain fetch, not the page's
+ * `send`, which adds a chat bubble per answer: 5,000 bubbles cost the page about 3 CPU-s, and
+ * 5,000 GETs cost Chrome's network service about 2 CPU-s more than POSTs (its HTTP cache, most
+ * likely), none of it the extension's. A string, not a function: the test transform may add
+ * helpers the page lacks.
  */
 function sender(total: number, concurrency: number, paceMs: number): string {
   return `(async () => {
     const total = ${total}, concurrency = ${concurrency}, paceMs = ${paceMs};
+    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"messages":["hello"]}' };
     const started = performance.now();
     let next = 0;
     const statuses = {};
@@ -60,15 +73,52 @@ function sender(total: number, concurrency: number, paceMs: number): string {
         const seq = next++;
         const due = (seq / total) * paceMs - (performance.now() - started);
         if (due > 0) await new Promise((r) => setTimeout(r, due));
-        const status = await send('${PATH}' + String(seq).padStart(5, '0'), { method: 'GET' });
+        const status = await fetch('${PATH}' + String(seq).padStart(5, '0'), init).then((r) => r.status, () => 'error');
         statuses[status] = (statuses[status] || 0) + 1;
       }
     };
     await Promise.all(Array.from({ length: concurrency }, lane));
-    document.getElementById('log').textContent = '';
     return { ms: performance.now() - started, statuses };
   })()`;
 }
+
+/**
+ * CPU seconds used so far by the whole machine, and by this test's own processes (this Node
+ * process, which runs the fake server, and the browser with all its children), from /proc: the
+ * send is CPU-bound, so its time is read next to who had the two cores.
+ */
+function cpuSeconds(browserPid: number): { machine: number; ours: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const machine = (fields.reduce((a, b) => a + b, 0) - fields[3]! - fields[4]!) / 100;
+  const children = new Map<number, number[]>();
+  const ticks = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const parent = Number(f[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+      ticks.set(Number(name), Number(f[11]) + Number(f[12]));
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  let browser = 0;
+  const walk = (pid: number): void => {
+    browser += ticks.get(pid) ?? 0;
+    for (const child of children.get(pid) ?? []) walk(child);
+  };
+  walk(browserPid);
+  const node = process.cpuUsage();
+  return { machine, ours: browser / 100 + (node.user + node.system) / 1e6 };
+}
+
+/** Chrome's count of extension service-worker events dispatched (started) and acknowledged. */
+const DISPATCHED = 'Extensions.ServiceWorkerBackground.StartingExternalRequest_Result';
+const ACKED = 'Extensions.Events.DidDispatchToAckSucceed.ExtensionServiceWorker3';
+/** Chrome's count of extension service-worker starts. */
+const STARTS = 'Extensions.ServiceWorkerBackground.StartWorkerStatus';
 
 describe('load: 5,000 failures in 10 s with the worker stopped several times', () => {
   let world: FakeWorld;
@@ -93,12 +143,29 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
   }
 
   const served = () => world.requests.filter((r) => r.path.startsWith(PATH));
+  /** How many of the storm's requests the server has answered; counted as they come, since it is polled every 20 ms. */
+  let scanned = 0;
+  let servedCount = 0;
+  const servedSoFar = () => {
+    for (; scanned < world.requests.length; scanned++) if (world.requests[scanned]!.path.startsWith(PATH)) servedCount++;
+    return servedCount;
+  };
+  /** Chrome's own counters (CDP Browser.getHistograms), read only to explain a loss. */
+  async function histogramCount(name: string): Promise<number> {
+    const { histograms } = await cdp.send('Browser.getHistograms', { query: name });
+    return histograms.find((h) => h.name === name)?.count ?? 0;
+  }
   const storedLog = async () => (await readStoredLog(session)) as unknown as StoredLog;
 
   beforeAll(async () => {
     world = await startFakeWorld();
     // The console probe extension warns when its worker starts: the positive control for the log reader.
-    session = await launchChromium(world, { extraExtensions: [resolve('test/fixtures/extensions/console-probe')], args: ['--enable-logging', '--v=0', `--log-file=${logFile}`] });
+    session = await launchChromium(world, {
+      extraExtensions: [resolve('test/fixtures/extensions/console-probe')],
+      args: ['--enable-logging', '--v=0', `--log-file=${logFile}`],
+      // Nothing here uses puppeteer's per-request events; they would cost 5 s of CPU over the storm.
+      networkEnabled: false,
+    });
     chat = await session.browser.newPage();
     cdp = await chat.createCDPSession();
     cdp.on('ServiceWorker.workerErrorReported', (e) => workerErrors.push(`${e.errorMessage.errorMessage} at ${e.errorMessage.sourceURL}:${e.errorMessage.lineNumber}`));
@@ -118,25 +185,36 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
   });
 
   it('keeps exactly the newest 1,000, counts the rest as dropped, badges the tab, logs no error', async () => {
+    // Everything ever written to the log, so a loss can be placed against the stops: an extension
+    // page collects the sequence numbers of every record in every change of a log chunk. Unlike
+    // polling the log, it cannot miss a record that is stored and dropped between two reads.
+    await session.inExtension(() => {
+      type Change = { newValue?: { records?: Array<{ path?: string }> } };
+      const g = globalThis as unknown as { everStored: Set<number>; chrome: { storage: { onChanged: { addListener(f: (changes: Record<string, Change>, area: string) => void): void } } } };
+      g.everStored = new Set();
+      g.chrome.storage.onChanged.addListener((changes, area) => {
+        if (area !== 'local') return;
+        for (const [key, change] of Object.entries(changes)) {
+          if (key.startsWith('log:')) for (const r of change.newValue?.records ?? []) g.everStored.add(Number(String(r.path).split('/').at(-1)));
+        }
+      });
+    }, null);
+    const [dispatchedBefore, ackedBefore, startsBefore] = [await histogramCount(DISPATCHED), await histogramCount(ACKED), await histogramCount(STARTS)];
+
+    const cpuBefore = cpuSeconds(session.browser.process()!.pid!);
     const t0 = Date.now();
     const sending = chat.evaluate(sender(TOTAL, CONCURRENCY, PACE_MS)) as Promise<{ ms: number; statuses: Record<string, number> }>;
-
-    // Everything ever seen in storage, polled, so a loss can be placed against the stops.
-    const everStored = new Set<number>();
-    let polling = true;
-    const poller = (async () => {
-      while (polling) {
-        for (const r of (await storedLog())?.records ?? []) everStored.add(seqOf(r));
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    })();
-    const stops: Array<{ at: number; servedBefore: number }> = [];
+    // Stopped through the chat page's session, which has the ServiceWorker domain on already: no
+    // session to open first, so the stop is placed in time to the round trip of one CDP command.
+    const stops: Array<{ at: number; done: number; servedBefore: number }> = [];
     for (const progress of STOP_AT_PROGRESS) {
-      await waitFor(() => served().length >= progress * TOTAL, { timeoutMs: 120_000, intervalMs: 20, what: `${progress * 100}% of the requests served` });
-      stops.push({ at: Date.now() - t0, servedBefore: served().length });
-      await session.stopWorkers();
+      await waitFor(() => servedSoFar() >= progress * TOTAL, { timeoutMs: 120_000, intervalMs: 20, what: `${progress * 100}% of the requests served` });
+      const [at, servedBefore] = [Date.now() - t0, servedSoFar()];
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      stops.push({ at, done: Date.now() - t0, servedBefore });
     }
     const sent = await sending;
+    const cpuAfter = cpuSeconds(session.browser.process()!.pid!);
     expect(sent.statuses).toEqual({ 500: TOTAL });
 
     // Done when every failure is accounted for, or when the count stops moving (a loss).
@@ -151,20 +229,25 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
       },
       { timeoutMs: 60_000, intervalMs: 250, what: 'the log to account for every failure' },
     );
-    polling = false;
-    await poller;
+    const everStored = new Set(await session.inExtension(() => [...(globalThis as unknown as { everStored: Set<number> }).everStored], null));
     for (const r of log.records) everStored.add(seqOf(r));
+    const dispatched = (await histogramCount(DISPATCHED)) - dispatchedBefore;
+    const unacked = dispatched - ((await histogramCount(ACKED)) - ackedBefore);
+    const starts = (await histogramCount(STARTS)) - startsBefore;
 
     // A loss is reported with when the fake server answered each lost request, next to the stops.
     const servedAt = new Map(served().map((r) => [seqOf(r), r.time - t0]));
     const lost = Array.from({ length: TOTAL }, (_, i) => i).filter((q) => !everStored.has(q));
-    const atStop = (q: number) => stops.some((s) => Math.abs((servedAt.get(q) ?? -1e9) - s.at) <= STOP_WINDOW_MS);
+    const atStop = (q: number) => stops.some((s) => (servedAt.get(q) ?? -1e9) >= s.at - LOST_BEFORE_STOP_MS && (servedAt.get(q) ?? -1e9) <= s.done + LOST_AFTER_STOP_MS);
     const lostAtStops = lost.filter(atStop);
     const lostElsewhere = lost.filter((q) => !atStop(q));
-    const lossReport = `stops (ms after start, requests served): ${JSON.stringify(stops)}; lost (seq@ms the server answered): ${lost.map((q) => `${q}@${servedAt.get(q)}`).join(' ')}`;
-    console.info(`load: ${lostAtStops.length} failures dropped by Chrome within ${STOP_WINDOW_MS} ms of a forced stop; ${lostElsewhere.length} lost elsewhere. ${lossReport}`);
+    const lossReport = `stops (ms after start: command sent, answered; requests served): ${JSON.stringify(stops)}; lost (seq@ms the server answered): ${lost.map((q) => `${q}@${servedAt.get(q)}`).join(' ')}`;
+    console.info(
+      `load: ${lostAtStops.length} failures lost at a forced stop (answered from ${LOST_BEFORE_STOP_MS} ms before the stop command to ${LOST_AFTER_STOP_MS} ms after its answer); ${lostElsewhere.length} lost elsewhere. ` +
+        `Chrome dispatched ${dispatched} events to the worker, ${unacked} never acknowledged (handed to a worker being stopped), and started a worker ${starts} times. ${lossReport}`,
+    );
     // Soft: a loss must not hide whether the badge and the worker's console are right too.
-    expect.soft(lostElsewhere, `failures never stored, away from any stop: ${lossReport}`).toEqual([]);
+    expect.soft(lostElsewhere, `failures never stored, away from every stop: ${lossReport}`).toEqual([]);
 
     // Requests in flight together may finish in either order, so the boundary of "newest" may move
     // by up to CONCURRENCY places; above it every one of the sequence must be there.
@@ -193,9 +276,15 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
     ).catch((error: Error) => error.message);
     expect.soft(badge).toBe('999+');
     expect.soft({ uncaught: workerErrors, console: workerConsole() }).toEqual({ uncaught: [], console: [] });
-    console.info(`load: ${TOTAL} failures sent in ${(sent.ms / 1000).toFixed(1)} s (${CONCURRENCY} in flight), ${stops.length} worker stops, ${log.records.length} kept, ${log.dropped} dropped`);
-    // The send rate is a figure, not an assertion (speed is judged by the bench's budgets): on a
-    // 2-core machine shared with the browser, 5,000 requests take 12-18 s to send, not 10.
-    // Bounded, but above the e2e default: on a busy 2-core machine the storm alone can take a minute.
+    const busy = (cpuAfter.machine - cpuBefore.machine).toFixed(1);
+    const ours = (cpuAfter.ours - cpuBefore.ours).toFixed(1);
+    console.info(
+      `load: ${TOTAL} failures sent in ${(sent.ms / 1000).toFixed(1)} s (${CONCURRENCY} in flight; the machine's cores were busy ${busy} CPU-s meanwhile, ${ours} of them this test's), ` +
+        `${stops.length} worker stops, ${log.records.length} kept, ${log.dropped} dropped`,
+    );
+    // The send time is a figure, not an assertion (speed is judged by the bench's budgets). It is
+    // CPU-bound: about 17 CPU-s on 2 cores, 8.7-9.7 s when the machine is otherwise idle, more when
+    // other work shares it (README, "Load test"). Bounded, but above the e2e default: on a busy
+    // 2-core machine the storm alone can take a minute.
   }, 240_000);
 });
