@@ -53,7 +53,8 @@ async function bundle(outDir: string, input: string, name: string): Promise<stri
   }
 }
 
-function filesUnder(dir: string): string[] {
+/** Every file under `dir`, at any depth. Also lists what the store zip holds (zip-plugin.ts). */
+export function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const path = join(dir, entry);
     return statSync(path).isDirectory() ? filesUnder(path) : [path];

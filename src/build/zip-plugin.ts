@@ -1,15 +1,8 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Plugin } from 'vite';
-import { oneFilePerPage } from './one-file-per-page';
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
+import { filesUnder, oneFilePerPage } from './one-file-per-page';
 
 /**
  * Writes the store-ready zip next to the unpacked build. Entries get a fixed date and a sorted
