@@ -28,6 +28,8 @@ interface Subscriber {
 const subscribers = new Set<Subscriber>();
 let listening: AbortController | null = null;
 let pollTimer: ReturnType<typeof setTimeout> | undefined;
+/** Polling instead of listening (from the storm until two quiet polls). */
+let busy = false;
 let recent: number[] = [];
 /** JSON of each watched key's value as last delivered, so a poll reports only real changes. */
 const lastSeen = new Map<string, string>();
@@ -52,6 +54,7 @@ function onChanged(changes: StorageChanges): void {
 }
 
 function goBusy(): void {
+  busy = true;
   listening?.abort();
   listening = null;
   recent = [];
@@ -85,6 +88,7 @@ async function poll(quiet: number): Promise<void> {
   } else if (quiet + 1 < 2) {
     schedulePoll(quiet + 1);
   } else {
+    busy = false;
     listen();
     emit({ kind: 'resync' });
   }
@@ -99,8 +103,9 @@ export function watchStorage(keys: readonly string[], listener: (event: FeedEven
   const sub: Subscriber = { keys, listener };
   subscribers.add(sub);
   // Re-attached on every subscribe while calm: cheap, and a browser object swapped underneath
-  // (tests reset theirs between cases) would otherwise leave the feed deaf.
-  if (pollTimer === undefined) {
+  // (tests reset theirs between cases) would otherwise leave the feed deaf. Not while busy: the
+  // timer is unset while a poll's read is in flight, which is no sign of calm.
+  if (!busy) {
     listening?.abort();
     listen();
   }
@@ -113,6 +118,7 @@ export function watchStorage(keys: readonly string[], listener: (event: FeedEven
       listening = null;
       clearTimeout(pollTimer);
       pollTimer = undefined;
+      busy = false;
       recent = [];
       lastSeen.clear();
     },

@@ -18,6 +18,7 @@ describe('watchStorage', () => {
   });
   afterEach(() => {
     controller.abort();
+    vi.restoreAllMocks();
     vi.useRealTimers();
   });
 
@@ -47,6 +48,16 @@ describe('watchStorage', () => {
     expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(true);
     await fakeBrowser.storage.local.set({ log: 41 });
     expect(events.at(-1)).toEqual({ kind: 'changed', values: { log: 41 } });
+  });
+
+  it('a page subscribing during a storm joins the polling, not the listener', async () => {
+    watchStorage(['log'], (e) => events.push(e), controller.signal);
+    for (let i = 1; i <= 11; i++) await fakeBrowser.storage.local.set({ log: i });
+    // The poll's read is still in flight (no timer set) when the second page subscribes.
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockReturnValue(new Promise(() => undefined));
+    await vi.advanceTimersByTimeAsync(1000);
+    watchStorage(['status'], () => undefined, controller.signal);
+    expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(false);
   });
 
   it('a poll reports only keys whose value changed', async () => {
