@@ -54,7 +54,7 @@ describe('watchStorage', () => {
     watchStorage(['log'], (e) => events.push(e), controller.signal);
     for (let i = 1; i <= 11; i++) await fakeBrowser.storage.local.set({ log: i });
     // The poll's read is still in flight (no timer set) when the second page subscribes.
-    vi.spyOn(fakeBrowser.storage.local, 'get').mockReturnValue(new Promise(() => undefined));
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(() => new Promise(() => undefined) as never);
     await vi.advanceTimersByTimeAsync(1000);
     watchStorage(['status'], () => undefined, controller.signal);
     expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(false);
