@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { ConflictEntry } from '../contract/conflicts';
 import type { StatusSnapshot } from '../contract/status';
 import { diagnose } from '../core/diagnosis';
 import type { ErrorRecord } from '../core/error-record';
@@ -11,6 +10,7 @@ import '../ui/alternatives.css';
 import { FixSections } from '../ui/fix-sections';
 import { VerdictCard } from '../ui/verdict-card';
 import { lazyChunk, PartPending } from '../ui/lazy-part';
+import { useConflicts } from '../ui/use-conflicts';
 
 /** The status summary and the alternatives: loaded when the fix list is first opened. */
 const useExtras = lazyChunk(() => import('./fix-list-extras'));
@@ -28,13 +28,14 @@ export interface PanelFixesProps {
  * the popup can never disagree about what is wrong or what a fix does. Loaded after the table.
  */
 export function PanelFixes({ records, tabId, now, status }: PanelFixesProps) {
-  const [conflicts, setConflicts] = useState<ConflictEntry[] | null>(null);
+  // Firefox's panel has no management API (the fixes open in a tab there): nothing to rank.
+  const conflicts = useConflicts(fixApisAvailable() ? records : undefined);
   // Each opening is a new key, so opening again retries a chunk that failed to load.
   const [opened, setOpened] = useState(0);
   const extras = useExtras(opened ? String(opened) : null);
   const diagnosis = useMemo(
-    () => (status !== undefined ? diagnose({ records, now, status, conflicts, tabId }) : undefined),
-    [records, now, status, conflicts, tabId],
+    () => (status !== undefined ? diagnose({ records, now, status, conflicts: conflicts.entries, tabId }) : undefined),
+    [records, now, status, conflicts.entries, tabId],
   );
   return (
     <section class="panel-fixes" aria-label={t('panel_fixes')}>
@@ -47,7 +48,7 @@ export function PanelFixes({ records, tabId, now, status }: PanelFixesProps) {
           {extras?.kind === 'done' ? <extras.value.StatusSummary now={now} status={status} /> : <PartPending state={extras} />}
         </details>
         {fixApisAvailable() ? (
-          <FixSections records={records} conflicts={conflicts} onConflicts={setConflicts} />
+          <FixSections conflicts={conflicts} />
         ) : (
           // Firefox's DevTools panels cannot reach cookies, browsingData or management (see
           // platform/fix-apis.ts): the same fixes run in the popup's page, opened as a tab.

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ConflictEntry } from '../contract/conflicts';
 import { diagnose } from '../core/diagnosis';
 import { t } from '../platform/i18n';
 import { activeTabId } from '../platform/tabs';
 import { FailureList } from '../ui/failure-list';
 import { LogNotice } from '../ui/log-notice';
+import { useConflicts } from '../ui/use-conflicts';
 import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
@@ -27,17 +27,17 @@ export function Popup() {
   const now = useNow();
   const [tabId, setTabId] = useState<number | null>(null);
   const [scope, setScope] = useState<'tab' | 'all'>('tab');
-  const [conflicts, setConflicts] = useState<ConflictEntry[] | null>(null);
   useEffect(() => {
     activeTabId().then(setTabId, () => setTabId(null));
   }, []);
 
   const status = useStatus();
+  const conflicts = useConflicts(log?.records);
   const records = log ? (scope === 'tab' && tabId !== null ? log.records.filter((r) => r.tabId === tabId) : log.records) : [];
   // The verdict follows the same tab / all tabs switch as the list under it.
   const diagnosis = useMemo(
-    () => (log && status !== undefined ? diagnose({ records: log.records, now, status, conflicts, tabId: scope === 'tab' ? tabId : null }) : undefined),
-    [log, status, conflicts, now, scope, tabId],
+    () => (log && status !== undefined ? diagnose({ records: log.records, now, status, conflicts: conflicts.entries, tabId: scope === 'tab' ? tabId : null }) : undefined),
+    [log, status, conflicts.entries, now, scope, tabId],
   );
   const outage = diagnosis?.verdict.side === 'openai';
   const alternatives = useAlternatives(outage ? 'outage' : null);
@@ -70,7 +70,7 @@ export function Popup() {
       </section>
       <section aria-labelledby="fixes-title" class="card fixes">
         <h2 id="fixes-title">{t('popup_fixes_title')}</h2>
-        <later.PopupFixes tabId={tabId} records={log?.records} conflicts={conflicts} onConflicts={setConflicts} />
+        <later.PopupFixes tabId={tabId} conflicts={conflicts} />
       </section>
     </main>
   );

@@ -1,13 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConflictEntry } from '../contract/conflicts';
-import type { ErrorRecord } from '../core/error-record';
 import { isFirefox } from '../platform/browser';
 import { t } from '../platform/i18n';
 import { ActionButton } from './action-button';
 import { asReply } from './as-reply';
-
-/** The ranking and the management calls load when the list first shows, not with the page. */
-const conflictFixes = () => import('../fixes/conflicts');
+import { conflictFixes, type Conflicts } from './use-conflicts';
 
 function ConflictItem({ entry, onToggled }: { entry: ConflictEntry; onToggled: (id: string, enabled: boolean) => void }) {
   return (
@@ -27,13 +23,13 @@ function ConflictItem({ entry, onToggled }: { entry: ConflictEntry; onToggled: (
           <ActionButton
             key={String(entry.enabled)}
             label={entry.enabled ? t('popup_conflict_disable') : t('popup_conflict_enable')}
-            run={() => asReply(conflictFixes().then((m) => m.setConflictEnabled(entry.id, !entry.enabled)))}
+            run={() => asReply(conflictFixes.setConflictEnabled(entry.id, !entry.enabled))}
             onDone={(v) => onToggled(entry.id, v.enabled)}
             doneText={(v) => (v.enabled ? t('popup_conflict_enabled') : t('popup_conflict_disabled'))}
           />
         )}
         {entry.manageUrl && (
-          <ActionButton label={t('popup_conflict_openPage')} run={() => asReply(conflictFixes().then((m) => m.openConflictPage(entry.id)))} doneText={() => t('popup_conflict_opened')} />
+          <ActionButton label={t('popup_conflict_openPage')} run={() => asReply(conflictFixes.openConflictPage(entry.id))} doneText={() => t('popup_conflict_opened')} />
         )}
         {/* Firefox: its page (options or homepage) cannot turn it off; only the Add-ons Manager can. */}
         {!entry.canDisable && <span class="muted">{isFirefox() ? t('popup_conflict_manageHint') : t('popup_conflict_policyHint')}</span>}
@@ -44,39 +40,11 @@ function ConflictItem({ entry, onToggled }: { entry: ConflictEntry; onToggled: (
 
 /**
  * Installed extensions ranked by how likely they break ChatGPT, each with its reasons; disable
- * (and re-enable) where the browser allows, else open its page. Shared by popup and panel.
- * `records` are the failures the page shows (undefined while it reads them): the list waits for
- * them, since a blocked request moves a blocker to the top.
+ * (and re-enable) where the browser allows, else open its page. Shared by popup, panel and the
+ * troubleshooter; the ranking itself comes from useConflicts, at open.
  */
-export function ConflictList({ records, onLoaded }: { records: readonly ErrorRecord[] | undefined; onLoaded?: (entries: ConflictEntry[]) => void }) {
-  const [entries, setEntries] = useState<ConflictEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // Extensions disabled from here stay listed so the user can turn them back on.
-  const [keepIds, setKeepIds] = useState<string[]>([]);
-
-  const latest = useRef(records);
-  latest.current = records;
-
-  const load = async (keep: string[]) => {
-    const reply = await asReply(conflictFixes().then((m) => m.listConflicts({ keepIds: keep, records: latest.current ?? [] })));
-    if (reply.ok) {
-      setEntries(reply.value);
-      setError(null);
-      onLoaded?.(reply.value);
-    } else setError(reply.error.message);
-    return reply;
-  };
-  const ready = records !== undefined;
-  useEffect(() => {
-    if (ready) void load(keepIds);
-  }, [ready]);
-
-  const onToggled = (id: string, enabled: boolean) => {
-    const keep = enabled ? keepIds : [...new Set([...keepIds, id])];
-    setKeepIds(keep);
-    void load(keep);
-  };
-
+export function ConflictList({ conflicts }: { conflicts: Conflicts }) {
+  const { entries, error } = conflicts;
   return (
     <div class="fix conflict-list">
       {error && <p class="bad" role="status">{t('popup_conflict_loadFailed', error)}</p>}
@@ -85,12 +53,12 @@ export function ConflictList({ records, onLoaded }: { records: readonly ErrorRec
       {entries && entries.length > 0 && (
         <ol class="conflicts">
           {entries.map((entry) => (
-            <ConflictItem key={entry.id} entry={entry} onToggled={onToggled} />
+            <ConflictItem key={entry.id} entry={entry} onToggled={conflicts.toggled} />
           ))}
         </ol>
       )}
       <div class="row">
-        <ActionButton label={t('popup_conflict_refresh')} run={() => load(keepIds)} doneText={(v) => t('popup_conflict_count', v.length)} />
+        <ActionButton label={t('popup_conflict_refresh')} run={conflicts.reload} doneText={(v) => t('popup_conflict_count', v.length)} />
       </div>
       <p class="muted private-tip">{isFirefox() ? t('popup_private_firefox') : t('popup_private_chrome')}</p>
     </div>

@@ -1,42 +1,46 @@
 import { useState } from 'preact/hooks';
-import type { ConflictEntry } from '../contract/conflicts';
-import type { ErrorRecord } from '../core/error-record';
 import { t } from '../platform/i18n';
-import { ConflictList } from './conflict-list';
 import { lazyChunk, PartPending } from './lazy-part';
+import type { Conflicts } from './use-conflicts';
 
 /** The clear section's preview, confirmation and report: loaded when the section is first opened. */
 const useClearPart = lazyChunk(() => import('./clear-site-data'));
+/** The extension list's view: loaded when its section is first opened (the ranking loads at open). */
+const useConflictPart = lazyChunk(() => import('./conflict-list'));
+
+/** Each opening is a new key, so opening again retries a chunk that failed to load. */
+function useOpenings(): [key: string | null, onToggle: (e: { currentTarget: HTMLDetailsElement }) => void] {
+  const [opened, setOpened] = useState(0);
+  return [opened ? String(opened) : null, (e) => e.currentTarget.open && setOpened((n) => n + 1)];
+}
 
 /**
  * The two one-click fixes as collapsible sections: clear ChatGPT's site data, and the extensions
  * that may be in the way (with how many look likely in the summary). The popup and the DevTools
- * panel show the same sections. The extension list loads at open (the verdict weighs it).
+ * panel show the same sections. The ranking comes from the page (useConflicts): its verdict weighs it.
  */
 export interface FixSectionsProps {
-  /** The failures the page shows (undefined while it reads them): the conflict ranking weighs them. */
-  records: readonly ErrorRecord[] | undefined;
-  conflicts: ConflictEntry[] | null;
-  onConflicts: (entries: ConflictEntry[]) => void;
+  conflicts: Conflicts;
 }
 
-export function FixSections({ records, conflicts, onConflicts }: FixSectionsProps) {
-  const likely = conflicts?.filter((c) => c.score > 0).length ?? 0;
-  // Each opening is a new key, so opening again retries a chunk that failed to load.
-  const [opened, setOpened] = useState(0);
-  const clear = useClearPart(opened ? String(opened) : null);
+export function FixSections({ conflicts }: FixSectionsProps) {
+  const likely = conflicts.entries?.filter((c) => c.score > 0).length ?? 0;
+  const [clearKey, onClearToggle] = useOpenings();
+  const [listKey, onListToggle] = useOpenings();
+  const clear = useClearPart(clearKey);
+  const list = useConflictPart(listKey);
   return (
     <>
-      <details id="fix-clear" onToggle={(e) => e.currentTarget.open && setOpened((n) => n + 1)}>
+      <details id="fix-clear" onToggle={onClearToggle}>
         <summary>{t('popup_fix_clear')}</summary>
-        {clear?.kind === 'done' ? <clear.value.ClearSiteData /> : opened > 0 && <PartPending state={clear} />}
+        {clear?.kind === 'done' ? <clear.value.ClearSiteData /> : clearKey && <PartPending state={clear} />}
       </details>
-      <details id="fix-conflicts">
+      <details id="fix-conflicts" onToggle={onListToggle}>
         <summary>
           {t('popup_fix_conflicts')}
           {likely > 0 && <span class="tag">{likely}</span>}
         </summary>
-        <ConflictList records={records} onLoaded={onConflicts} />
+        {list?.kind === 'done' ? <list.value.ConflictList conflicts={conflicts} /> : listKey && <PartPending state={list} />}
       </details>
     </>
   );

@@ -127,6 +127,8 @@ describe('panel inside the real DevTools', () => {
     await waitFor(async () => (await frame.$eval('.detail-actions button', (b) => b.textContent)) === 'Copied', { what: 'the request id copied' });
     // Chrome gives DevTools panels the full extension APIs: the fixes run here, without the worker
     // (the extension list comes from management.getAll in this frame; Firefox's panel links to a tab instead).
+    // Its view loads when its section opens; the toggle event follows setting `open`.
+    await frame.$eval('#fix-conflicts', (d) => ((d as HTMLDetailsElement).open = true));
     const conflicts = await waitFor(
       async () => frame.$eval('.conflict-list', (el) => (el.querySelector('.empty, .conflicts') ? 'listed' : (el.querySelector('.bad')?.textContent ?? null))).catch(() => null),
       { what: 'the extension list in the panel' },

@@ -65,14 +65,25 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Opens the clear section (its code loads on the first opening) and returns its start button. */
-async function openClear(): Promise<HTMLButtonElement> {
-  const section = await until(() => root.querySelector<HTMLDetailsElement>('#fix-clear'), 'clear section');
+/** Opens a fix section (its view loads on the first opening). */
+async function openSection(id: string): Promise<void> {
+  const section = await until(() => root.querySelector<HTMLDetailsElement>(id), id);
   if (!section.open) {
     section.open = true;
     section.dispatchEvent(new Event('toggle'));
   }
+}
+
+/** Opens the clear section and returns its start button. */
+async function openClear(): Promise<HTMLButtonElement> {
+  await openSection('#fix-clear');
   return until(() => root.querySelector<HTMLButtonElement>('#clear-site-data-start'), 'start');
+}
+
+/** Opens the extension list and returns its first entry. */
+async function openConflicts(): Promise<Element> {
+  await openSection('#fix-conflicts');
+  return until(() => root.querySelector('.conflict'), 'conflict');
 }
 
 describe('Popup', () => {
@@ -182,7 +193,7 @@ describe('Popup', () => {
   it('lists conflicting extensions with reasons and disables one', async () => {
     const fake = fakeFixApis([blocker]);
     render(<Popup />, root);
-    const item = await until(() => root.querySelector('.conflict'), 'conflict');
+    const item = await openConflicts();
     expect(item.querySelector('.conflict-name')!.textContent).toBe('Test Ad Blocker');
     expect(item.textContent).toContain('Looks like an ad or content blocker.');
     [...item.querySelectorAll('button')].find((b) => b.textContent === 'Disable')!.click();
@@ -198,7 +209,7 @@ describe('Popup', () => {
     const fake = fakeFixApis([blocker]);
     vi.spyOn(fake.management, 'setEnabled').mockRejectedValue(new Error('Cannot change the state of a policy-installed extension'));
     render(<Popup />, root);
-    const item = await until(() => root.querySelector('.conflict'), 'conflict');
+    const item = await openConflicts();
     [...item.querySelectorAll('button')].find((b) => b.textContent === 'Disable')!.click();
     await until(() => root.querySelector('.action-failed'), 'failed');
     expect(root.querySelector('.action-failed .action-status')!.textContent).toContain('Cannot change the state of a policy-installed extension');
@@ -208,7 +219,7 @@ describe('Popup', () => {
     fakeFixApis([blocker, { id: 'other', name: 'Another Extension', version: '1', type: 'extension', enabled: true, permissions: ['storage'] }]);
     await fakeBrowser.storage.local.set({ log: { v: 1, records: [record(1, { status: null, error: 'net::ERR_BLOCKED_BY_CLIENT', category: 'blocked' })], dropped: 0, notice: null } });
     render(<Popup />, root);
-    const first = await until(() => root.querySelector('.conflict'), 'conflict');
+    const first = await openConflicts();
     expect(first.querySelector('.conflict-name')!.textContent).toBe('Test Ad Blocker');
     expect(first.querySelector('.reasons')!.textContent).toContain('ChatGPT requests were blocked by an extension 1 time(s)');
   });
