@@ -1,22 +1,10 @@
-import { arr, bool, check, int, num, obj, oneOf, that, trimmed, type Check, type Infer, type ObjectOf } from '../core/check';
+import { bool, check, int, num, oneOf, type Check, type ObjectOf } from '../core/check';
+import { ALTERNATIVES_FIELD, DEFAULT_ALTERNATIVES, SETTINGS_KEY } from './alternatives';
 
-export const SETTINGS_KEY = 'settings';
+export { DEFAULT_ALTERNATIVES, SETTINGS_KEY };
+export type { Alternative } from './alternatives';
+
 export const SETTINGS_VERSION = 2;
-
-/** Another assistant suggested during an OpenAI outage; only https links are offered. */
-export const AlternativeShape = obj({
-  name: trimmed(40, 1),
-  url: that(trimmed(300), (url) => url.startsWith('https://') && URL.canParse(url)),
-});
-export type Alternative = Infer<typeof AlternativeShape>;
-
-export const DEFAULT_ALTERNATIVES: Alternative[] = [
-  { name: 'Claude', url: 'https://claude.ai/' },
-  { name: 'Gemini', url: 'https://gemini.google.com/' },
-  { name: 'Microsoft Copilot', url: 'https://copilot.microsoft.com/' },
-  // A local model keeps working when every cloud service is down.
-  { name: 'Ollama (local model)', url: 'https://ollama.com/' },
-];
 
 /**
  * User settings, checked field by field: every field has a default, so a missing or bad field
@@ -40,7 +28,7 @@ export const SETTINGS_FIELDS = {
   alertThrottleMinutes: int(1, 24 * 60),
   probeEnabled: bool,
   probeMinutes: int(1, 60),
-  alternatives: arr(AlternativeShape, 12),
+  alternatives: ALTERNATIVES_FIELD,
 };
 
 export type Settings = ObjectOf<typeof SETTINGS_FIELDS>;

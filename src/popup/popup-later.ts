@@ -4,8 +4,6 @@
  * styles), grouped so popup.tsx reads as verdict, failures, then the rest.
  */
 import '../ui/fixes.css';
-// The alternatives load only during an OpenAI outage; their styles come with the page.
-import '../ui/alternatives.css';
 
 export { HostAccessNotice } from '../ui/host-access-notice';
 export { StatusSummary } from '../ui/status-summary';

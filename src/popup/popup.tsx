@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { diagnose } from '../core/diagnosis';
 import { t } from '../platform/i18n';
 import { activeTabId } from '../platform/tabs';
+import { Alternatives } from '../ui/alternatives';
 import { FailureList } from '../ui/failure-list';
 import { LogNotice } from '../ui/log-notice';
 import { useConflicts } from '../ui/use-conflicts';
@@ -9,7 +10,6 @@ import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
 import { VerdictCard } from '../ui/verdict-card';
-import { lazyChunk, PartPending } from '../ui/lazy-part';
 import * as later from './popup-later';
 import { POPUP_RECENT } from './recent';
 
@@ -18,9 +18,6 @@ import { POPUP_RECENT } from './recent';
  * from storage at once; only the extension list waits, on the management API. One file: loading
  * the rest after the first paint cost an extra file and vite's preload helper on every open.
  */
-
-/** Other assistants (and the settings they come from): needed only during an OpenAI outage. */
-const useAlternatives = lazyChunk(() => import('../ui/alternatives'));
 
 export function Popup() {
   const log = useLog(POPUP_RECENT);
@@ -40,7 +37,6 @@ export function Popup() {
     [log, status, conflicts.entries, now, scope, tabId],
   );
   const outage = diagnosis?.verdict.side === 'openai';
-  const alternatives = useAlternatives(outage ? 'outage' : null);
   return (
     <main class="popup">
       <header>
@@ -48,7 +44,7 @@ export function Popup() {
       </header>
       <later.HostAccessNotice />
       <VerdictCard diagnosis={diagnosis} />
-      {outage && (alternatives?.kind === 'done' ? <alternatives.value.Alternatives /> : <PartPending state={alternatives} />)}
+      {outage && <Alternatives />}
       <section aria-labelledby="status-title" class="card">
         <h2 id="status-title">{t('popup_status_title')}</h2>
         <later.StatusSummary now={now} status={status} />

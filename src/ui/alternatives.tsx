@@ -1,5 +1,6 @@
 import { t } from '../platform/i18n';
-import { useSettings } from './use-settings';
+import { SETTINGS_KEY, storedAlternatives } from '../contract/alternatives';
+import { useStored } from './use-stored';
 import './alternatives.css';
 
 /**
@@ -8,14 +9,14 @@ import './alternatives.css';
  * is an OpenAI outage. Links open in a new tab; only https links ever reach the list.
  */
 export function Alternatives({ heading = true }: { heading?: boolean }) {
-  const settings = useSettings();
-  if (!settings || settings.alternatives.length === 0) return null;
+  const alternatives = useStored(SETTINGS_KEY, storedAlternatives);
+  if (!alternatives?.length) return null;
   return (
     <section class="alternatives" aria-labelledby={heading ? 'alternatives-heading' : undefined} aria-label={heading ? undefined : t('monitor_alternatives_title')}>
       {heading && <h2 id="alternatives-heading">{t('monitor_alternatives_title')}</h2>}
       <p class="muted alternatives-hint">{t('monitor_alternatives_hint')}</p>
       <ul>
-        {settings.alternatives.map((alt) => (
+        {alternatives.map((alt) => (
           <li key={`${alt.name}|${alt.url}`}>
             <a href={alt.url} target="_blank" rel="noopener noreferrer">
               {alt.name}

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ErrorRecordShape } from '../../src/contract/record-schema';
+import { storedAlternatives } from '../../src/contract/alternatives';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_FIELDS, SETTINGS_VERSION, type Settings } from '../../src/contract/settings';
 import { LOG_VERSION, parseStoredLog, toStoredLog } from '../../src/contract/stored-log';
 import { CATEGORIES } from '../../src/core/categories';
@@ -151,6 +152,8 @@ describe('fuzz: settings of every version into parseSettings', () => {
         const { settings, repaired } = parseSettings(junk);
         expect(isSettings(settings)).toBe(true);
         for (const field of repaired) expect(known).toContain(field);
+        // The popup reads only the alternatives: it must read them exactly as the whole parse does.
+        expect(storedAlternatives(junk)).toEqual(settings.alternatives);
         // Written by this version (no migration in between): a field that was valid as stored is
         // kept as stored; one that was not is named.
         if (junk && typeof junk === 'object' && !Array.isArray(junk) && (junk as { version?: unknown }).version === SETTINGS_VERSION) {
