@@ -14,6 +14,8 @@ import { makeRecords } from '../support/records';
  * Real Chromium with a copy of dist/chrome that has two bench-only pages added, because the
  * built extension has no bare page to compare against:
  * - `bench-blank.html`: a few bytes of HTML, no script, no style: the floor of any extension page;
+ * - `bench-blank-script.html`: one tiny script that only shows a paragraph: the floor of any page with a script;
+ * - `bench-blank-read-index.html`: one tiny script that reads one small key: the floor of any page showing stored data;
  * - `bench-blank-read.html`: one tiny script that reads the stored log: the floor of any page showing it;
  * - `bench-blank-listen.html`: one tiny script that receives changes to the log: the floor of a live page.
  */
@@ -23,6 +25,10 @@ export const BLANK_READ = 'bench-blank-read.html';
 export const BLANK_LISTEN = 'bench-blank-listen.html';
 /** A bare page that reads what the popup reads (the index, then the chunks of the newest 250 records). */
 export const BLANK_READ_RECENT = 'bench-blank-read-recent.html';
+/** A bare page whose one tiny script only shows `#ready`: the floor of any page that runs a script. */
+export const BLANK_SCRIPT = 'bench-blank-script.html';
+/** A bare page that reads one small key (the log's index) before it shows `#ready`: the floor of any page showing stored data. */
+export const BLANK_READ_INDEX = 'bench-blank-read-index.html';
 
 export interface BenchBrowser {
   session: ChromiumSession;
@@ -64,14 +70,24 @@ function readyProbe(selector: string): string {
 export async function openBenchBrowser(): Promise<BenchBrowser> {
   const dir = mkdtempSync(join(tmpdir(), 'edr-bench-ext-'));
   cpSync(CHROME_DIST, dir, { recursive: true });
-  writeFileSync(join(dir, BLANK), '<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title><p id="ready">ready</p></html>\n');
-  writeFileSync(join(dir, BLANK_READ), '<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title><script type="module" src="/bench-blank-read.js"></script></html>\n');
-  writeFileSync(join(dir, BLANK_LISTEN), '<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title><p id="ready">ready</p><script type="module" src="/bench-blank-listen.js"></script></html>\n');
-  writeFileSync(join(dir, 'bench-blank-listen.js'), 'chrome.storage.onChanged.addListener((changes) => { if (changes.log) window.__total = changes.log.newValue.count + changes.log.newValue.dropped; });\n');
-  writeFileSync(join(dir, BLANK_READ_RECENT), '<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title><script type="module" src="/bench-blank-read-recent.js"></script></html>\n');
-  writeFileSync(join(dir, 'bench-blank-read-recent.js'), `chrome.storage.local.get(["log"]).then(({ log }) => { const keys = []; const last = Math.floor((log.first + log.count - 1) / ${CHUNK_SIZE}); for (let k = Math.max(Math.floor(log.first / ${CHUNK_SIZE}), last - ${Math.ceil(POPUP_RECENT / CHUNK_SIZE)}); k <= last; k++) keys.push("log:" + (k % ${SLOTS})); return chrome.storage.local.get(keys); }).then(() => { const p = document.createElement("p"); p.id = "ready"; document.body.append(p); });\n`);
-  // Reads the index, then every chunk it names: what any page showing the whole log must do.
-  writeFileSync(join(dir, 'bench-blank-read.js'), `chrome.storage.local.get(["log"]).then(({ log }) => { const keys = []; for (let k = Math.floor(log.first / ${CHUNK_SIZE}); k <= Math.floor((log.first + log.count - 1) / ${CHUNK_SIZE}); k++) keys.push("log:" + (k % ${SLOTS})); return chrome.storage.local.get(keys); }).then(() => { const p = document.createElement("p"); p.id = "ready"; document.body.append(p); });\n`);
+  const html = (body: string) => `<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title>${body}</html>\n`;
+  /** `page` with one module script, `script`, next to it. */
+  const scriptPage = (page: string, body: string, script: string) => {
+    const js = page.replace(/\.html$/, '.js');
+    writeFileSync(join(dir, page), html(`${body}<script type="module" src="/${js}"></script>`));
+    writeFileSync(join(dir, js), `${script}\n`);
+  };
+  const showReady = 'const p = document.createElement("p"); p.id = "ready"; document.body.append(p);';
+  /** Reads the index, then the chunks from number `from(log)` to the newest, then shows #ready. */
+  const readChunks = (from: string) =>
+    `chrome.storage.local.get(["log"]).then(({ log }) => { const keys = []; const last = Math.floor((log.first + log.count - 1) / ${CHUNK_SIZE}); for (let k = ${from}; k <= last; k++) keys.push("log:" + (k % ${SLOTS})); return chrome.storage.local.get(keys); }).then(() => { ${showReady} });`;
+  writeFileSync(join(dir, BLANK), html('<p id="ready">ready</p>'));
+  scriptPage(BLANK_LISTEN, '<p id="ready">ready</p>', 'chrome.storage.onChanged.addListener((changes) => { if (changes.log) window.__total = changes.log.newValue.count + changes.log.newValue.dropped; });');
+  scriptPage(BLANK_SCRIPT, '', showReady);
+  scriptPage(BLANK_READ_INDEX, '', `chrome.storage.local.get(["log"]).then(() => { ${showReady} });`);
+  scriptPage(BLANK_READ_RECENT, '', readChunks(`Math.max(Math.floor(log.first / ${CHUNK_SIZE}), last - ${Math.ceil(POPUP_RECENT / CHUNK_SIZE)})`));
+  // Every chunk the index names: what any page showing the whole log must do.
+  scriptPage(BLANK_READ, '', readChunks(`Math.floor(log.first / ${CHUNK_SIZE})`));
   let world: FakeWorld | undefined;
   let session: ChromiumSession | undefined;
   try {
