@@ -3,23 +3,6 @@ import type { StatusSnapshot } from '../contract/status';
 import { count, gatherFacts, type DiagnosisFacts } from './diagnosis-facts';
 import type { ErrorRecord } from './error-record';
 
-export const CAUSE_IDS = [
-  'openai-incident',
-  'overload',
-  'gateway',
-  'cloudflare-page',
-  'session-expired',
-  'blocked-by-extension',
-  'proxy-vpn',
-  'offline-dns',
-  'local-only',
-  'one-endpoint',
-  'telemetry-only',
-  'all-clear',
-  'unknown',
-] as const;
-export type CauseId = (typeof CAUSE_IDS)[number];
-
 export type CauseSide = 'openai' | 'user' | 'either' | 'none';
 
 export interface Evidence {
@@ -60,7 +43,11 @@ const MIN_VERDICT = 0.35;
 /** Causes weaker than this are not listed at all. */
 const MIN_LISTED = 0.1;
 
-const SIDES: Readonly<Record<CauseId, CauseSide>> = {
+/**
+ * Every cause and whose side it is on. The key order is the tie-break order (see diagnose), so
+ * the ids are listed once, here, rather than again in a separate array.
+ */
+const SIDES = {
   'openai-incident': 'openai',
   overload: 'openai',
   gateway: 'openai',
@@ -74,7 +61,10 @@ const SIDES: Readonly<Record<CauseId, CauseSide>> = {
   'telemetry-only': 'none',
   'all-clear': 'none',
   unknown: 'either',
-};
+} as const satisfies Record<string, CauseSide>;
+
+export type CauseId = keyof typeof SIDES;
+export const CAUSE_IDS = Object.keys(SIDES) as readonly CauseId[];
 
 function cause(id: CauseId, confidence: number, evidence: Evidence[], extra: Partial<Cause> = {}): Cause {
   const stem = `diag_${id.replace(/-/g, '_')}`;
