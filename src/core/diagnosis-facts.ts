@@ -17,8 +17,8 @@ export type StatusView =
 /** Everything the scoring needs, gathered in one pass so a full log stays cheap. */
 export interface DiagnosisFacts {
   windowMin: number;
-  /** Non-telemetry failures in the window, oldest first. */
-  failures: ErrorRecord[];
+  /** Non-telemetry failures in the window: only counted, since the scoring reads no single one. */
+  total: number;
   telemetry: number;
   byCategory: Partial<Record<Category, number>>;
   tls: number;
@@ -80,9 +80,9 @@ export function gatherFacts(
   tabId: number | null | undefined,
 ): DiagnosisFacts {
   const since = now - DIAGNOSIS_WINDOW_MS;
-  const failures: ErrorRecord[] = [];
   const byCategory: Partial<Record<Category, number>> = {};
   const endpoints = new Map<string, number>();
+  let total = 0;
   let telemetry = 0;
   let tls = 0;
   let retryAfterSec: number | null = null;
@@ -95,7 +95,7 @@ export function gatherFacts(
       telemetry++;
       continue;
     }
-    failures.push(r);
+    total++;
     byCategory[r.category] = (byCategory[r.category] ?? 0) + 1;
     if (r.meaning === 'meaning_tls') tls++;
     const endpoint = `${r.host}${maskIds(r.path)}`;
@@ -105,11 +105,10 @@ export function gatherFacts(
       retryAfterSec = Math.max(0, Math.ceil((r.time + r.retryAfterSec * 1000 - now) / 1000));
     }
   }
-  failures.sort((a, b) => a.time - b.time);
   const enabled = (conflicts ?? []).filter((c) => c.enabled);
   return {
     windowMin: DIAGNOSIS_WINDOW_MS / 60_000,
-    failures,
+    total,
     telemetry,
     byCategory,
     tls,

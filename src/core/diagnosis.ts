@@ -219,7 +219,7 @@ function quiet(f: DiagnosisFacts): Cause {
  */
 export function diagnose(input: DiagnosisInput): Diagnosis {
   const f = gatherFacts(input.records, input.now, input.status, input.conflicts, input.tabId);
-  const total = f.failures.length;
+  const { total } = f;
   // In CAUSE_IDS order: the sort is stable, so ties keep it (the more specific, more actionable
   // cause first).
   const candidates = [
