@@ -22,8 +22,8 @@ export interface DiagnosisFacts {
   telemetry: number;
   byCategory: Partial<Record<Category, number>>;
   tls: number;
-  /** Failing endpoints (host + path with ids masked) and how often each failed. */
-  endpoints: Map<string, number>;
+  /** Failing endpoints (host + path with ids masked); how many differ matters, not how often each failed. */
+  endpoints: Set<string>;
   /** Seconds still to wait from `now`, from the newest failure that sent a parsable `retry-after`. */
   retryAfterSec: number | null;
   status: StatusView;
@@ -81,7 +81,7 @@ export function gatherFacts(
 ): DiagnosisFacts {
   const since = now - DIAGNOSIS_WINDOW_MS;
   const byCategory: Partial<Record<Category, number>> = {};
-  const endpoints = new Map<string, number>();
+  const endpoints = new Set<string>();
   let total = 0;
   let telemetry = 0;
   let tls = 0;
@@ -98,8 +98,7 @@ export function gatherFacts(
     total++;
     byCategory[r.category] = (byCategory[r.category] ?? 0) + 1;
     if (r.meaning === 'meaning_tls') tls++;
-    const endpoint = `${r.host}${maskIds(r.path)}`;
-    endpoints.set(endpoint, (endpoints.get(endpoint) ?? 0) + 1);
+    endpoints.add(`${r.host}${maskIds(r.path)}`);
     if (r.retryAfterSec !== null && r.time >= retryFrom) {
       retryFrom = r.time;
       retryAfterSec = Math.max(0, Math.ceil((r.time + r.retryAfterSec * 1000 - now) / 1000));
