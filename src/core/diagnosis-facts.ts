@@ -12,18 +12,18 @@ export const STATUS_STALE_MS = 30 * 60_000;
 export type StatusView =
   | { kind: 'none' } // never checked
   | { kind: 'unknown'; reason: string }
-  | { kind: 'known'; outage: 'none' | 'minor' | 'major' | 'critical'; stale: boolean; ageMin: number; description: string; incidents: string[]; components: Array<{ name: string; status: string }> };
+  | { kind: 'known'; outage: Outage; stale: boolean; ageMin: number; description: string; incidents: string[]; components: Array<{ name: string; status: string }> };
 
 /** Everything the scoring needs, gathered in one pass so a full log stays cheap. */
 export interface DiagnosisFacts {
   windowMin: number;
-  /** Non-telemetry failures in the window, oldest first. */
-  failures: ErrorRecord[];
+  /** Non-telemetry failures in the window: only counted, since the scoring reads no single one. */
+  total: number;
   telemetry: number;
   byCategory: Partial<Record<Category, number>>;
   tls: number;
-  /** Failing endpoints (host + path with ids masked) and how often each failed. */
-  endpoints: Map<string, number>;
+  /** Failing endpoints (host + path with ids masked); how many differ matters, not how often each failed. */
+  endpoints: Set<string>;
   /** Seconds still to wait from `now`, from the newest failure that sent a parsable `retry-after`. */
   retryAfterSec: number | null;
   status: StatusView;
@@ -31,23 +31,33 @@ export interface DiagnosisFacts {
   tunnels: string[];
 }
 
-const OUTAGE_COMPONENTS = new Set(['partial_outage', 'major_outage', 'degraded_performance', 'under_maintenance']);
+type Outage = 'none' | 'minor' | 'major' | 'critical';
+const OUTAGE_RANK: Readonly<Record<Outage, number>> = { none: 0, minor: 1, major: 2, critical: 3 };
+
+/**
+ * The outage each component status amounts to. Only these are listed as affected (operational is
+ * not); a Map, because stored statuses are not checked one by one and must not hit Object's keys.
+ */
+const COMPONENT_OUTAGE = new Map<string, Outage>([
+  ['partial_outage', 'minor'],
+  ['major_outage', 'major'],
+  ['degraded_performance', 'minor'],
+  ['under_maintenance', 'none'],
+]);
 
 function viewStatus(status: StatusSnapshot | null, now: number): StatusView {
   if (!status) return { kind: 'none' };
   if (status.state === 'unknown') return { kind: 'unknown', reason: status.reason };
   const age = Math.max(0, now - status.checkedAt);
-  const components = status.components
-    .filter((c) => OUTAGE_COMPONENTS.has(c.status))
-    .map((c) => ({ name: c.name, status: c.status.replace(/_/g, ' ') }));
-  // A component in a major outage is an outage even when the page-wide indicator lags behind it.
-  const worstComponent = status.components.some((c) => c.status === 'major_outage')
-    ? 'major'
-    : status.components.some((c) => c.status === 'partial_outage' || c.status === 'degraded_performance')
-      ? 'minor'
-      : 'none';
-  const rank = { none: 0, minor: 1, major: 2, critical: 3 } as const;
-  const outage = rank[worstComponent] > rank[status.indicator] ? worstComponent : status.indicator;
+  let outage: Outage = status.indicator;
+  const components: Array<{ name: string; status: string }> = [];
+  for (const c of status.components) {
+    const level = COMPONENT_OUTAGE.get(c.status);
+    if (!level) continue;
+    components.push({ name: c.name, status: c.status.replace(/_/g, ' ') });
+    // A component in a major outage is an outage even when the page-wide indicator lags behind it.
+    if (OUTAGE_RANK[level] > OUTAGE_RANK[outage]) outage = level;
+  }
   const incidents = status.incidents.filter((i) => i.status !== 'resolved' && i.status !== 'postmortem').map((i) => i.name);
   // Maintenance under way answers 503s like an outage does; scheduled maintenance does not yet.
   for (const m of status.maintenances) if (m.status === 'in_progress' || m.status === 'verifying') incidents.push(m.name);
@@ -70,9 +80,9 @@ export function gatherFacts(
   tabId: number | null | undefined,
 ): DiagnosisFacts {
   const since = now - DIAGNOSIS_WINDOW_MS;
-  const failures: ErrorRecord[] = [];
   const byCategory: Partial<Record<Category, number>> = {};
-  const endpoints = new Map<string, number>();
+  const endpoints = new Set<string>();
+  let total = 0;
   let telemetry = 0;
   let tls = 0;
   let retryAfterSec: number | null = null;
@@ -85,21 +95,19 @@ export function gatherFacts(
       telemetry++;
       continue;
     }
-    failures.push(r);
+    total++;
     byCategory[r.category] = (byCategory[r.category] ?? 0) + 1;
     if (r.meaning === 'meaning_tls') tls++;
-    const endpoint = `${r.host}${maskIds(r.path)}`;
-    endpoints.set(endpoint, (endpoints.get(endpoint) ?? 0) + 1);
+    endpoints.add(`${r.host}${maskIds(r.path)}`);
     if (r.retryAfterSec !== null && r.time >= retryFrom) {
       retryFrom = r.time;
       retryAfterSec = Math.max(0, Math.ceil((r.time + r.retryAfterSec * 1000 - now) / 1000));
     }
   }
-  failures.sort((a, b) => a.time - b.time);
   const enabled = (conflicts ?? []).filter((c) => c.enabled);
   return {
     windowMin: DIAGNOSIS_WINDOW_MS / 60_000,
-    failures,
+    total,
     telemetry,
     byCategory,
     tls,

@@ -3,23 +3,6 @@ import type { StatusSnapshot } from '../contract/status';
 import { count, gatherFacts, type DiagnosisFacts } from './diagnosis-facts';
 import type { ErrorRecord } from './error-record';
 
-export const CAUSE_IDS = [
-  'openai-incident',
-  'overload',
-  'gateway',
-  'cloudflare-page',
-  'session-expired',
-  'blocked-by-extension',
-  'proxy-vpn',
-  'offline-dns',
-  'local-only',
-  'one-endpoint',
-  'telemetry-only',
-  'all-clear',
-  'unknown',
-] as const;
-export type CauseId = (typeof CAUSE_IDS)[number];
-
 export type CauseSide = 'openai' | 'user' | 'either' | 'none';
 
 export interface Evidence {
@@ -60,7 +43,11 @@ const MIN_VERDICT = 0.35;
 /** Causes weaker than this are not listed at all. */
 const MIN_LISTED = 0.1;
 
-const SIDES: Readonly<Record<CauseId, CauseSide>> = {
+/**
+ * Every cause and whose side it is on. The key order is the tie-break order (see diagnose), so
+ * the ids are listed once, here, rather than again in a separate array.
+ */
+const SIDES = {
   'openai-incident': 'openai',
   overload: 'openai',
   gateway: 'openai',
@@ -74,7 +61,11 @@ const SIDES: Readonly<Record<CauseId, CauseSide>> = {
   'telemetry-only': 'none',
   'all-clear': 'none',
   unknown: 'either',
-};
+} as const satisfies Record<string, CauseSide>;
+
+export type CauseId = keyof typeof SIDES;
+// Pure: only tests read the list, and a bare Object.keys call would stay in every bundle.
+export const CAUSE_IDS = /* @__PURE__ */ Object.keys(SIDES) as readonly CauseId[];
 
 function cause(id: CauseId, confidence: number, evidence: Evidence[], extra: Partial<Cause> = {}): Cause {
   const stem = `diag_${id.replace(/-/g, '_')}`;
@@ -101,8 +92,7 @@ export function statusEvidence(f: DiagnosisFacts): Evidence[] {
   const s = f.status;
   if (s.kind === 'none') return [ev('diag_ev_status_none')];
   if (s.kind === 'unknown') return [ev('diag_ev_status_unknown', s.reason)];
-  const out: Evidence[] = [];
-  out.push(s.outage === 'none' ? ev('diag_ev_status_operational') : ev('diag_ev_status_outage', s.description || s.outage));
+  const out = [s.outage === 'none' ? ev('diag_ev_status_operational') : ev('diag_ev_status_outage', s.description || s.outage)];
   for (const name of s.incidents.slice(0, 3)) out.push(ev('diag_ev_incident', name));
   for (const c of s.components.slice(0, 3)) out.push(ev('diag_ev_component', c.name, c.status));
   if (s.stale) out.push(ev('diag_ev_status_stale', s.ageMin));
@@ -162,10 +152,11 @@ function blocked(f: DiagnosisFacts, total: number): Cause | null {
 }
 
 function proxy(f: DiagnosisFacts, total: number): Cause | null {
-  const n = count(f, 'proxy') + f.tls;
+  const proxied = count(f, 'proxy');
+  const n = proxied + f.tls;
   const connection = count(f, 'connection') - f.tls;
   const evidence: Evidence[] = [];
-  if (count(f, 'proxy')) evidence.push(ev('diag_ev_proxy', count(f, 'proxy')));
+  if (proxied) evidence.push(ev('diag_ev_proxy', proxied));
   // TLS errors on ChatGPT's hosts are almost always something intercepting the connection.
   if (f.tls) evidence.push(ev('diag_ev_tls', f.tls));
   for (const name of f.tunnels.slice(0, 3)) evidence.push(ev('diag_ev_tunnel_installed', name));
@@ -215,11 +206,10 @@ function oneEndpoint(f: DiagnosisFacts, total: number): Cause | null {
 function quiet(f: DiagnosisFacts): Cause {
   const s = f.status;
   const outage = s.kind === 'known' ? s.outage : 'none';
+  const severe = outage === 'major' || outage === 'critical';
   const evidence = statusEvidence(f);
-  if (f.telemetry) {
-    return cause('telemetry-only', outage === 'major' || outage === 'critical' ? 0.5 : 0.85, [ev('diag_ev_telemetry', f.telemetry), ...evidence]);
-  }
-  const confidence = outage === 'major' || outage === 'critical' ? 0.35 : outage === 'minor' ? 0.6 : operationalFresh(f) ? 0.9 : 0.7;
+  if (f.telemetry) return cause('telemetry-only', severe ? 0.5 : 0.85, [ev('diag_ev_telemetry', f.telemetry), ...evidence]);
+  const confidence = severe ? 0.35 : outage === 'minor' ? 0.6 : operationalFresh(f) ? 0.9 : 0.7;
   return cause('all-clear', confidence, [ev('diag_ev_no_failures', f.windowMin), ...evidence]);
 }
 
@@ -229,7 +219,9 @@ function quiet(f: DiagnosisFacts): Cause {
  */
 export function diagnose(input: DiagnosisInput): Diagnosis {
   const f = gatherFacts(input.records, input.now, input.status, input.conflicts, input.tabId);
-  const total = f.failures.length;
+  const { total } = f;
+  // In CAUSE_IDS order: the sort is stable, so ties keep it (the more specific, more actionable
+  // cause first).
   const candidates = [
     incident(f, total),
     overload(f, total),
@@ -245,9 +237,8 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   ];
   const causes = candidates
     .filter((c): c is Cause => c !== null && c.confidence >= MIN_LISTED)
-    // Ties keep CAUSE_IDS order: the more specific, more actionable cause first.
-    .sort((a, b) => b.confidence - a.confidence || CAUSE_IDS.indexOf(a.id) - CAUSE_IDS.indexOf(b.id));
-  if (!causes.length || (causes[0]?.confidence ?? 0) < MIN_VERDICT) {
+    .sort((a, b) => b.confidence - a.confidence);
+  if ((causes[0]?.confidence ?? 0) < MIN_VERDICT) {
     causes.unshift(cause('unknown', MIN_VERDICT, [ev('diag_ev_failures', total, f.windowMin), ...statusEvidence(f)]));
   }
   return { verdict: causes[0] as Cause, causes };
