@@ -3,7 +3,10 @@ import { isFirefox } from '../platform/browser';
 import { t } from '../platform/i18n';
 import { ActionButton } from './action-button';
 import { asReply } from './as-reply';
-import { conflictFixes, type Conflicts } from './use-conflicts';
+import type { Conflicts } from './use-conflicts';
+
+/** Turning an extension off or opening its page: loaded on the first click. */
+const conflictActions = () => import('../fixes/conflict-actions');
 
 function ConflictItem({ entry, onToggled }: { entry: ConflictEntry; onToggled: (id: string, enabled: boolean) => void }) {
   return (
@@ -23,13 +26,13 @@ function ConflictItem({ entry, onToggled }: { entry: ConflictEntry; onToggled: (
           <ActionButton
             key={String(entry.enabled)}
             label={entry.enabled ? t('popup_conflict_disable') : t('popup_conflict_enable')}
-            run={() => asReply(conflictFixes.setConflictEnabled(entry.id, !entry.enabled))}
+            run={() => asReply(conflictActions().then((m) => m.setConflictEnabled(entry.id, !entry.enabled)))}
             onDone={(v) => onToggled(entry.id, v.enabled)}
             doneText={(v) => (v.enabled ? t('popup_conflict_enabled') : t('popup_conflict_disabled'))}
           />
         )}
         {entry.manageUrl && (
-          <ActionButton label={t('popup_conflict_openPage')} run={() => asReply(conflictFixes.openConflictPage(entry.id))} doneText={() => t('popup_conflict_opened')} />
+          <ActionButton label={t('popup_conflict_openPage')} run={() => asReply(conflictActions().then((m) => m.openConflictPage(entry.id)))} doneText={() => t('popup_conflict_opened')} />
         )}
         {/* Firefox: its page (options or homepage) cannot turn it off; only the Add-ons Manager can. */}
         {!entry.canDisable && <span class="muted">{isFirefox() ? t('popup_conflict_manageHint') : t('popup_conflict_policyHint')}</span>}

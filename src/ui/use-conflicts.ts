@@ -2,11 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConflictEntry } from '../contract/conflicts';
 import type { Reply } from '../contract/messages';
 import type { ErrorRecord } from '../core/error-record';
-import * as conflictFixes from '../fixes/conflicts';
+// The ranking runs at every open (the verdict weighs it): in the page's own file, not a chunk of its own.
+import { listConflicts } from '../fixes/conflicts';
 import { asReply } from './as-reply';
-
-/** The ranking runs at every open (the verdict weighs it): in the page's own file, not a chunk of its own. */
-export { conflictFixes };
 
 /** The extensions that may break ChatGPT, as a page holds them: the verdict weighs them, the list shows them. */
 export interface Conflicts {
@@ -31,7 +29,7 @@ export function useConflicts(records: readonly ErrorRecord[] | undefined, onLoad
   latest.current = records;
 
   const reload = async () => {
-    const reply = await asReply(conflictFixes.listConflicts({ keepIds: keepIds.current, records: latest.current ?? [] }));
+    const reply = await asReply(listConflicts({ keepIds: keepIds.current, records: latest.current ?? [] }));
     if (reply.ok) {
       setEntries(reply.value);
       setError(null);
