@@ -1,9 +1,10 @@
 import { onLocalChanged, readLocal, type StorageChanges } from '../platform/storage';
 
 /**
- * How a page learns what changed in storage. Calm: storage.onChanged, at once. Busy (a failure
- * storm): Chrome turns every change, old and new value, into JS objects for every listening
- * page, which alone cost a bare page 64 ms of main thread a second at 100 failures a second.
+ * How a page learns what changed in storage. Calm: storage.onChanged, at once, through one
+ * browser listener per page whatever the number of hooks, since Chrome turns every change (old
+ * and new value) into JS objects once per registered listener. Busy (a failure storm): even once
+ * per page, that alone cost a bare page 64 ms of main thread a second at 100 failures a second.
  * So past BUSY_EVENTS changes in a second the page stops listening and polls the keys it
  * watches every POLL_MS instead: one small read a second whatever the rate. Once two polls in a
  * row find nothing new, it listens again and tells subscribers to resync (re-read what they
