@@ -126,3 +126,29 @@ export function watchStorage(keys: readonly string[], listener: (event: FeedEven
     { once: true },
   );
 }
+
+/**
+ * Calls `take` with the value of `key` now, on every change of it, and again after a busy spell
+ * (`listener`, if any, first gets every event) until `signal` aborts. A change that lands while a
+ * read is in flight is newer than what the read returns, so that read is dropped.
+ */
+export function watchKey(key: string, take: (raw: unknown) => void, signal: AbortSignal, listener?: (event: FeedEvent) => void): void {
+  let reads = 0;
+  const read = () => {
+    const mine = ++reads;
+    const got = (raw: unknown) => mine === reads && !signal.aborted && take(raw);
+    readLocal([key]).then((stored) => got(stored[key]), () => got(undefined));
+  };
+  watchStorage(
+    [key],
+    (event) => {
+      listener?.(event);
+      if (event.kind === 'resync') return read();
+      if (!(key in event.values)) return;
+      reads++;
+      take(event.values[key]);
+    },
+    signal,
+  );
+  read();
+}

@@ -1,11 +1,11 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { IndexShape, liveChunks, newestChunks, parseChunk, slotKey, type LogIndex } from '../contract/log-chunks';
+import { IndexShape, liveChunks, newestChunks, parseChunk, slotKey, type LogIndex, type StoredChunk } from '../contract/log-chunks';
 import { LOG_KEY } from '../contract/stored-log';
 import { check } from '../core/check';
 import type { ErrorRecord } from '../core/error-record';
 import type { FailureLog } from '../core/failure-log';
 import { readLocal } from '../platform/storage';
-import { watchStorage } from './storage-feed';
+import { watchKey } from './storage-feed';
 
 /**
  * The failure log as the background stored it, validated the same way the background reads it.
@@ -69,42 +69,28 @@ export function useLog(newest?: number): FailureLog | undefined {
       void fetchMissing();
     };
 
-    const readIndex = () =>
-      readLocal([LOG_KEY]).then(
-        // A change that arrived meanwhile is newer than this read.
-        (stored) => index || takeIndex(stored[LOG_KEY]),
-        () => takeIndex(undefined),
-      );
-
-    watchStorage(
-      [LOG_KEY],
-      (event) => {
-        if (event.kind === 'resync') {
-          // Back from polling: anything may have changed in between; read it all again.
-          index = undefined;
-          chunks.clear();
-          void readIndex();
-          return;
+    watchKey(LOG_KEY, takeIndex, controller.signal, (event) => {
+      if (event.kind === 'resync') {
+        // Back from polling: anything may have changed in between; the index is read again.
+        index = undefined;
+        chunks.clear();
+        return;
+      }
+      const { values } = event;
+      if (event.kind === 'changed') {
+        for (const [key, value] of Object.entries(values)) {
+          const k = (value as Partial<StoredChunk> | null | undefined)?.k;
+          if (key.startsWith(`${LOG_KEY}:`) && typeof k === 'number') chunks.set(k, parseChunk(value, k).records);
         }
-        const { values } = event;
-        if (event.kind === 'changed') {
-          for (const [key, value] of Object.entries(values)) {
-            if (!key.startsWith(`${LOG_KEY}:`)) continue;
-            const chunk = value as { k?: unknown } | null | undefined;
-            if (chunk && typeof chunk.k === 'number') chunks.set(chunk.k, parseChunk(chunk, chunk.k).records);
-          }
-        } else if (LOG_KEY in values) {
-          // A poll sees only the index: the chunk that was newest may have grown, the ones after
-          // it are new, and a late record may have been sorted in a little before it.
-          const from = (wanted().at(-1) ?? 0) - 1;
-          for (const k of [...chunks.keys()]) if (k >= from) chunks.delete(k);
-        }
-        if (LOG_KEY in values) takeIndex(values[LOG_KEY]);
-        else if (index) void fetchMissing();
-      },
-      controller.signal,
-    );
-    void readIndex();
+      } else if (LOG_KEY in values) {
+        // A poll sees only the index: the chunk that was newest may have grown, the ones after
+        // it are new, and a late record may have been sorted in a little before it.
+        const from = (wanted().at(-1) ?? 0) - 1;
+        for (const k of [...chunks.keys()]) if (k >= from) chunks.delete(k);
+      }
+      // A new index is taken next (it fetches what it lacks); without one, chunks may have changed.
+      if (!(LOG_KEY in values) && index) void fetchMissing();
+    });
     return () => controller.abort();
   }, [newest]);
   return log;
