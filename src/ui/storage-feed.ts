@@ -35,6 +35,14 @@ let recent: number[] = [];
 /** JSON of each watched key's value as last delivered, so a poll reports only real changes. */
 const lastSeen = new Map<string, string>();
 
+/** Notes `value` as the last delivered of `key`; true when it differs from the one before. */
+function see(key: string, value: unknown): boolean {
+  const json = String(JSON.stringify(value));
+  if (lastSeen.get(key) === json) return false;
+  lastSeen.set(key, json);
+  return true;
+}
+
 function emit(event: FeedEvent): void {
   for (const s of [...subscribers]) s.listener(event);
 }
@@ -47,7 +55,7 @@ function listen(): void {
 function onChanged(changes: StorageChanges): void {
   const values: Record<string, unknown> = {};
   for (const [key, change] of Object.entries(changes)) values[key] = change.newValue;
-  for (const key of watchedKeys()) if (key in values) lastSeen.set(key, JSON.stringify(values[key]) ?? 'undefined');
+  for (const key of watchedKeys()) if (key in values) see(key, values[key]);
   emit({ kind: 'changed', values });
   const now = Date.now();
   recent = recent.filter((t) => t > now - 1000);
@@ -72,22 +80,17 @@ function schedulePoll(quiet: number): void {
 
 async function poll(quiet: number): Promise<void> {
   pollTimer = undefined;
-  if (!subscribers.size) return;
   const keys = watchedKeys();
-  const stored = await readLocal(keys).catch(() => ({}) as Record<string, unknown>);
+  const stored: Record<string, unknown> = await readLocal(keys).catch(() => ({}));
+  // The last subscriber may have left during the read (its timer is cleared, not this read).
   if (!subscribers.size) return;
   const values: Record<string, unknown> = {};
-  for (const key of keys) {
-    const json = JSON.stringify((stored as Record<string, unknown>)[key]) ?? 'undefined';
-    if (lastSeen.get(key) === json) continue;
-    lastSeen.set(key, json);
-    values[key] = (stored as Record<string, unknown>)[key];
-  }
+  for (const key of keys) if (see(key, stored[key])) values[key] = stored[key];
   if (Object.keys(values).length) {
     emit({ kind: 'polled', values });
     schedulePoll(0);
-  } else if (quiet + 1 < 2) {
-    schedulePoll(quiet + 1);
+  } else if (!quiet) {
+    schedulePoll(1);
   } else {
     busy = false;
     listen();
