@@ -54,7 +54,8 @@ export function newestChunks(index: LogIndex, records: number): number[] {
   return all.slice(-Math.max(1, Math.ceil(records / CHUNK_SIZE) + 1));
 }
 
-const IndexShape = obj({
+/** Checks the index. Pages check only this: they never see a version 1 log (see use-log.ts). */
+export const IndexShape = obj({
   v: oneOf([LOG_V2]),
   first: int(0),
   count: int(0, SLOTS * CHUNK_SIZE - CHUNK_SIZE),

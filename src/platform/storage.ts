@@ -23,28 +23,12 @@ export function isQuotaError(error: unknown): boolean {
 }
 
 /**
- * One browser listener per page, fanned out to every subscriber. Chrome turns the changed values
- * (old and new: a whole log on every write) into JS objects once per registered listener, so a
- * page with three storage hooks paid three deserializations of the log per write.
+ * Calls `listener` for changes in local storage until `signal` aborts. Each call registers a
+ * browser listener of its own, and Chrome deserializes every change once per listener: pages
+ * listen through src/ui/storage-feed.ts, which holds one per page.
  */
-const subscribers = new Set<(changes: StorageChanges) => void>();
-function dispatch(changes: StorageChanges, area: string): void {
-  if (area !== 'local') return;
-  for (const listener of [...subscribers]) listener(changes);
-}
-
-/** Calls `listener` for changes in local storage until `signal` aborts. */
-export function onLocalChanged(listener: (changes: StorageChanges) => void, signal?: AbortSignal): void {
-  // Re-checked each time rather than cached: tests swap and reset the browser object underneath.
-  if (!browser.storage.onChanged.hasListener(dispatch)) browser.storage.onChanged.addListener(dispatch);
-  const own = (changes: StorageChanges) => listener(changes);
-  subscribers.add(own);
-  signal?.addEventListener(
-    'abort',
-    () => {
-      subscribers.delete(own);
-      if (!subscribers.size) browser.storage.onChanged.removeListener(dispatch);
-    },
-    { once: true },
-  );
+export function onLocalChanged(listener: (changes: StorageChanges) => void, signal: AbortSignal): void {
+  const own = (changes: StorageChanges, area: string) => area === 'local' && listener(changes);
+  browser.storage.onChanged.addListener(own);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(own), { once: true });
 }

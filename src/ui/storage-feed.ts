@@ -1,9 +1,10 @@
 import { onLocalChanged, readLocal, type StorageChanges } from '../platform/storage';
 
 /**
- * How a page learns what changed in storage. Calm: storage.onChanged, at once. Busy (a failure
- * storm): Chrome turns every change, old and new value, into JS objects for every listening
- * page, which alone cost a bare page 64 ms of main thread a second at 100 failures a second.
+ * How a page learns what changed in storage. Calm: storage.onChanged, at once, through one
+ * browser listener per page whatever the number of hooks, since Chrome turns every change (old
+ * and new value) into JS objects once per registered listener. Busy (a failure storm): even once
+ * per page, that alone cost a bare page 64 ms of main thread a second at 100 failures a second.
  * So past BUSY_EVENTS changes in a second the page stops listening and polls the keys it
  * watches every POLL_MS instead: one small read a second whatever the rate. Once two polls in a
  * row find nothing new, it listens again and tells subscribers to resync (re-read what they
@@ -34,6 +35,14 @@ let recent: number[] = [];
 /** JSON of each watched key's value as last delivered, so a poll reports only real changes. */
 const lastSeen = new Map<string, string>();
 
+/** Notes `value` as the last delivered of `key`; true when it differs from the one before. */
+function see(key: string, value: unknown): boolean {
+  const json = String(JSON.stringify(value));
+  if (lastSeen.get(key) === json) return false;
+  lastSeen.set(key, json);
+  return true;
+}
+
 function emit(event: FeedEvent): void {
   for (const s of [...subscribers]) s.listener(event);
 }
@@ -46,7 +55,7 @@ function listen(): void {
 function onChanged(changes: StorageChanges): void {
   const values: Record<string, unknown> = {};
   for (const [key, change] of Object.entries(changes)) values[key] = change.newValue;
-  for (const key of watchedKeys()) if (key in values) lastSeen.set(key, JSON.stringify(values[key]) ?? 'undefined');
+  for (const key of watchedKeys()) if (key in values) see(key, values[key]);
   emit({ kind: 'changed', values });
   const now = Date.now();
   recent = recent.filter((t) => t > now - 1000);
@@ -71,22 +80,17 @@ function schedulePoll(quiet: number): void {
 
 async function poll(quiet: number): Promise<void> {
   pollTimer = undefined;
-  if (!subscribers.size) return;
   const keys = watchedKeys();
-  const stored = await readLocal(keys).catch(() => ({}) as Record<string, unknown>);
+  const stored: Record<string, unknown> = await readLocal(keys).catch(() => ({}));
+  // The last subscriber may have left during the read (its timer is cleared, not this read).
   if (!subscribers.size) return;
   const values: Record<string, unknown> = {};
-  for (const key of keys) {
-    const json = JSON.stringify((stored as Record<string, unknown>)[key]) ?? 'undefined';
-    if (lastSeen.get(key) === json) continue;
-    lastSeen.set(key, json);
-    values[key] = (stored as Record<string, unknown>)[key];
-  }
+  for (const key of keys) if (see(key, stored[key])) values[key] = stored[key];
   if (Object.keys(values).length) {
     emit({ kind: 'polled', values });
     schedulePoll(0);
-  } else if (quiet + 1 < 2) {
-    schedulePoll(quiet + 1);
+  } else if (!quiet) {
+    schedulePoll(1);
   } else {
     busy = false;
     listen();
@@ -124,4 +128,30 @@ export function watchStorage(keys: readonly string[], listener: (event: FeedEven
     },
     { once: true },
   );
+}
+
+/**
+ * Calls `take` with the value of `key` now, on every change of it, and again after a busy spell
+ * (`listener`, if any, first gets every event) until `signal` aborts. A change that lands while a
+ * read is in flight is newer than what the read returns, so that read is dropped.
+ */
+export function watchKey(key: string, take: (raw: unknown) => void, signal: AbortSignal, listener?: (event: FeedEvent) => void): void {
+  let reads = 0;
+  const read = () => {
+    const mine = ++reads;
+    const got = (raw: unknown) => mine === reads && !signal.aborted && take(raw);
+    readLocal([key]).then((stored) => got(stored[key]), () => got(undefined));
+  };
+  watchStorage(
+    [key],
+    (event) => {
+      listener?.(event);
+      if (event.kind === 'resync') return read();
+      if (!(key in event.values)) return;
+      reads++;
+      take(event.values[key]);
+    },
+    signal,
+  );
+  read();
 }

@@ -1,10 +1,11 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { CHUNK_SIZE, liveChunks, newestChunks, parseChunk, parseIndex, slotKey, type LogIndex } from '../contract/log-chunks';
+import { IndexShape, liveChunks, newestChunks, parseChunk, slotKey, type LogIndex, type StoredChunk } from '../contract/log-chunks';
 import { LOG_KEY } from '../contract/stored-log';
+import { check } from '../core/check';
 import type { ErrorRecord } from '../core/error-record';
 import type { FailureLog } from '../core/failure-log';
 import { readLocal } from '../platform/storage';
-import { watchStorage } from './storage-feed';
+import { watchKey } from './storage-feed';
 
 /**
  * The failure log as the background stored it, validated the same way the background reads it.
@@ -20,14 +21,20 @@ export function useLog(newest?: number): FailureLog | undefined {
   useLayoutEffect(() => {
     const controller = new AbortController();
     const chunks = new Map<number, ErrorRecord[]>();
-    let index: LogIndex | null = null;
+    /**
+     * Undefined until a version 2 index is read. Nothing stored, a version 1 log or junk all show
+     * as an empty log: the background migrates or repairs the log on its first wake, which comes
+     * before any page can open, and the index it writes (with a notice for what it could not
+     * read) reaches an open page as a change. So pages need not ship the version 1 parser.
+     */
+    let index: LogIndex | undefined;
 
-    const wanted = (i: LogIndex) => (newest ? newestChunks(i, newest) : liveChunks(i.first, i.count));
+    const wanted = () => (!index ? [] : newest ? newestChunks(index, newest) : liveChunks(index.first, index.count));
     const publish = () => {
-      if (controller.signal.aborted || !index) return;
+      if (controller.signal.aborted) return;
       const records: ErrorRecord[] = [];
-      for (const k of wanted(index)) for (const r of chunks.get(k) ?? []) records.push(r);
-      setLog({ records, dropped: index.dropped, notice: index.notice, bytes: 0 });
+      for (const k of wanted()) for (const r of chunks.get(k) ?? []) records.push(r);
+      setLog({ records, dropped: index?.dropped ?? 0, notice: index?.notice ?? null, bytes: 0 });
     };
     // During a storm the log changes on every failure; showing it four times a second is live
     // enough, and keeps a page from re-rendering hundreds of rows a hundred times a second.
@@ -48,8 +55,7 @@ export function useLog(newest?: number): FailureLog | undefined {
     };
     controller.signal.addEventListener('abort', () => clearTimeout(timer));
     const fetchMissing = async () => {
-      if (!index) return;
-      const missing = wanted(index).filter((k) => !chunks.has(k));
+      const missing = wanted().filter((k) => !chunks.has(k));
       if (missing.length) {
         const slots = (await readLocal(missing.map(slotKey))) as Record<string, unknown>;
         for (const k of missing) if (!chunks.has(k)) chunks.set(k, parseChunk(slots[slotKey(k)], k).records);
@@ -57,59 +63,34 @@ export function useLog(newest?: number): FailureLog | undefined {
       schedule();
     };
     const takeIndex = (raw: unknown) => {
-      const parsed = parseIndex(raw, Date.now());
-      if (parsed.kind === 'index') {
-        index = parsed.index;
-        const keep = new Set(wanted(index));
-        for (const k of chunks.keys()) if (!keep.has(k)) chunks.delete(k);
-        return true;
-      }
-      // Nothing yet, or a version 1 log the background has not migrated yet: show it whole.
-      index = null;
-      chunks.clear();
-      if (!controller.signal.aborted) setLog(parsed.kind === 'whole' ? parsed.log : { records: [], dropped: 0, notice: null, bytes: 0 });
-      return false;
+      index = check(IndexShape, raw);
+      const keep = new Set(wanted());
+      for (const k of chunks.keys()) if (!keep.has(k)) chunks.delete(k);
+      void fetchMissing();
     };
 
-    const readIndex = () =>
-      readLocal([LOG_KEY]).then(
-        // A change that arrived meanwhile is newer than this read.
-        (stored) => {
-          if (index === null && takeIndex(stored[LOG_KEY])) void fetchMissing();
-        },
-        () => void takeIndex(undefined),
-      );
-    /** The last chunk `index` names, or -1. */
-    const lastChunk = (i: LogIndex | null) => (i && i.count ? Math.floor((i.first + i.count - 1) / CHUNK_SIZE) : -1);
-
-    watchStorage(
-      [LOG_KEY],
-      (event) => {
-        if (event.kind === 'resync') {
-          // Back from polling: anything may have changed in between; read it all again.
-          index = null;
-          chunks.clear();
-          void readIndex();
-          return;
+    watchKey(LOG_KEY, takeIndex, controller.signal, (event) => {
+      if (event.kind === 'resync') {
+        // Back from polling: anything may have changed in between; the index is read again.
+        index = undefined;
+        chunks.clear();
+        return;
+      }
+      const { values } = event;
+      if (event.kind === 'changed') {
+        for (const [key, value] of Object.entries(values)) {
+          const k = (value as Partial<StoredChunk> | null | undefined)?.k;
+          if (key.startsWith(`${LOG_KEY}:`) && typeof k === 'number') chunks.set(k, parseChunk(value, k).records);
         }
-        const { values } = event;
-        if (event.kind === 'changed') {
-          for (const [key, value] of Object.entries(values)) {
-            if (!key.startsWith(`${LOG_KEY}:`)) continue;
-            const chunk = value as { k?: unknown } | null | undefined;
-            if (chunk && typeof chunk.k === 'number') chunks.set(chunk.k, parseChunk(chunk, chunk.k).records);
-          }
-        } else if (LOG_KEY in values) {
-          // A poll sees only the index: the chunk that was newest may have grown, the ones after
-          // it are new, and a late record may have been sorted in a little before it.
-          const from = lastChunk(index) - 1;
-          for (const k of [...chunks.keys()]) if (k >= from) chunks.delete(k);
-        }
-        if (LOG_KEY in values ? takeIndex(values[LOG_KEY]) : index) void fetchMissing();
-      },
-      controller.signal,
-    );
-    void readIndex();
+      } else if (LOG_KEY in values) {
+        // A poll sees only the index: the chunk that was newest may have grown, the ones after
+        // it are new, and a late record may have been sorted in a little before it.
+        const from = (wanted().at(-1) ?? 0) - 1;
+        for (const k of [...chunks.keys()]) if (k >= from) chunks.delete(k);
+      }
+      // A new index is taken next (it fetches what it lacks); without one, chunks may have changed.
+      if (!(LOG_KEY in values) && index) void fetchMissing();
+    });
     return () => controller.abort();
   }, [newest]);
   return log;

@@ -1,6 +1,5 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { readLocal } from '../platform/storage';
-import { watchStorage } from './storage-feed';
+import { watchKey } from './storage-feed';
 
 /**
  * A storage key as state: read once, then re-rendered on every change. The UI never waits on
@@ -11,24 +10,7 @@ export function useStored<T>(key: string, parse: (raw: unknown) => T): T | undef
   // A layout effect starts the read right after the first render, not a frame later.
   useLayoutEffect(() => {
     const controller = new AbortController();
-    // A change that arrives while a read is in flight is newer than what the read returns.
-    let reads = 0;
-    const read = () => {
-      const mine = ++reads;
-      const take = (raw: unknown) => mine === reads && !controller.signal.aborted && setValue(parse(raw));
-      readLocal([key]).then((stored) => take(stored[key]), () => take(undefined));
-    };
-    watchStorage(
-      [key],
-      (event) => {
-        if (event.kind === 'resync') return read();
-        if (!(key in event.values)) return;
-        reads++;
-        setValue(parse(event.values[key]));
-      },
-      controller.signal,
-    );
-    read();
+    watchKey(key, (raw) => setValue(parse(raw)), controller.signal);
     return () => controller.abort();
   }, [key]);
   return value;

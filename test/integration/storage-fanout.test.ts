@@ -1,19 +1,24 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { onLocalChanged } from '../../src/platform/storage';
+import { watchStorage, type FeedEvent } from '../../src/ui/storage-feed';
 
-describe('onLocalChanged', () => {
+describe('one storage listener per page', () => {
   beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.restoreAllMocks());
 
   it('registers one browser listener for every subscriber, and removes it with the last one', async () => {
     const add = vi.spyOn(fakeBrowser.storage.onChanged, 'addListener');
+    const remove = vi.spyOn(fakeBrowser.storage.onChanged, 'removeListener');
+    const registered = () => add.mock.calls.length - remove.mock.calls.length;
+    const logValues = (seen: unknown[]) => (event: FeedEvent) => event.kind === 'changed' && seen.push(event.values.log);
     const a = new AbortController();
     const b = new AbortController();
     const seenA: unknown[] = [];
     const seenB: unknown[] = [];
-    onLocalChanged((c) => seenA.push(c.log?.newValue), a.signal);
-    onLocalChanged((c) => seenB.push(c.log?.newValue), b.signal);
-    expect(add).toHaveBeenCalledTimes(1);
+    watchStorage(['log'], logValues(seenA), a.signal);
+    watchStorage(['status'], logValues(seenB), b.signal);
+    expect(registered()).toBe(1);
     await fakeBrowser.storage.local.set({ log: 1 });
     expect(seenA).toEqual([1]);
     expect(seenB).toEqual([1]);
@@ -26,11 +31,16 @@ describe('onLocalChanged', () => {
     // After the last one left, a new subscriber attaches again.
     const c = new AbortController();
     const seenC: unknown[] = [];
-    onLocalChanged((ch) => seenC.push(ch.log?.newValue), c.signal);
+    watchStorage(['log'], logValues(seenC), c.signal);
     await fakeBrowser.storage.local.set({ log: 3 });
     expect(seenC).toEqual([3]);
+    expect(registered()).toBe(1);
     c.abort();
   });
+});
+
+describe('onLocalChanged', () => {
+  beforeEach(() => fakeBrowser.reset());
 
   it('ignores other storage areas', async () => {
     const seen: unknown[] = [];

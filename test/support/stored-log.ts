@@ -1,5 +1,6 @@
-import { assembleLog, parseIndex } from '../../src/contract/log-chunks';
+import { assembleLog, chunkWrites, parseIndex } from '../../src/contract/log-chunks';
 import { LOG_KEY } from '../../src/contract/stored-log';
+import type { ErrorRecord } from '../../src/core/error-record';
 import type { FailureLog } from '../../src/core/failure-log';
 
 /**
@@ -17,4 +18,13 @@ export function logFromStorage(all: Record<string, unknown>): FailureLog {
 /** Reads the whole log from a browser session (anything with `storage()` returning every key). */
 export async function readStoredLog(session: { storage(keys?: string[]): Promise<Record<string, unknown>> }): Promise<FailureLog> {
   return logFromStorage(await session.storage());
+}
+
+/**
+ * The storage items that hold `records` (sorted by time, as the log keeps them) the way the
+ * background writes the log: an index and its chunks. For seeding storage before a page opens.
+ */
+export function storedLogItems(records: readonly ErrorRecord[], over: Partial<FailureLog> = {}): Record<string, unknown> {
+  const log: FailureLog = { records: [...records].sort((a, b) => a.time - b.time), dropped: 0, notice: null, bytes: 0, ...over };
+  return chunkWrites({ first: 0, count: 0 }, log, 0, 0);
 }

@@ -1,10 +1,10 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { render } from 'preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { LOG_KEY } from '../../src/contract/stored-log';
 import { Panel } from '../../src/devtools/panel';
 import { generateRecords } from '../fixtures/records';
 import { domRoot } from '../support/dom-root';
+import { storedLogItems } from '../support/stored-log';
 import { until } from '../support/until';
 
 // The panel's parts that load on an action, as if their files could not be loaded (the details
@@ -22,7 +22,7 @@ beforeEach(() => {
 const $ = <E extends Element = HTMLElement>(sel: string) => root.querySelector<E>(sel);
 
 async function mount() {
-  await fakeBrowser.storage.local.set({ [LOG_KEY]: { v: 1, records: generateRecords({ count: 5, now: Date.now(), tabIds: [7] }), dropped: 0, notice: null } });
+  await fakeBrowser.storage.local.set(storedLogItems(generateRecords({ count: 5, now: Date.now(), tabIds: [7] })));
   render(<Panel tabId={7} />, root);
   return until(() => $('tr.failure-row'), 'the table');
 }

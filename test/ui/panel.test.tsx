@@ -11,6 +11,8 @@ import { contentOf, devtoolsTheme, onThemeChanged } from '../../src/platform/dev
 import { generateRecords } from '../fixtures/records';
 import { installFakeDevtools, type FakeDevtools } from '../support/fakes/devtools';
 import { domRoot } from '../support/dom-root';
+import { storedLogItems } from '../support/stored-log';
+import { wakeLogStore } from '../support/wake-log-store';
 // Up to 5 s, not 300 polls: the details pane, the fix list's extras and the exports are imported
 // on the click, which the test runner compiles on first use.
 import { until } from '../support/until';
@@ -27,7 +29,7 @@ const click = (el: Element | null) => {
 };
 
 async function store(records: ErrorRecord[], extra: Record<string, unknown> = {}) {
-  await fakeBrowser.storage.local.set({ [LOG_KEY]: { v: 1, records, dropped: 0, notice: null }, ...extra });
+  await fakeBrowser.storage.local.set({ ...storedLogItems(records), ...extra });
 }
 
 async function mount(tabId: number | null = 7) {
@@ -167,6 +169,10 @@ describe('Panel table', () => {
   it('says so when the tab has no failures, and survives a corrupt log', async () => {
     await fakeBrowser.storage.local.set({ [LOG_KEY]: { v: 1, records: [{ nonsense: true }, 42], dropped: 0, notice: null } });
     await mount();
+    // Before the background's first wake repairs it, the page shows an empty log.
+    expect($('.empty')!.textContent).toBe('No failed ChatGPT requests in this tab.');
+    await wakeLogStore();
+    await until(() => $('.notice'), 'the notice of the repair');
     expect($('.empty')!.textContent).toBe('No failed ChatGPT requests in this tab.');
     expect($('.notice')!.textContent).toContain('2');
   });

@@ -8,6 +8,8 @@ import { Popup } from '../../src/popup/popup';
 import { installFakeBrowsingData } from '../support/fakes/browsing-data';
 import { installTypicalCookies } from '../support/fakes/cookies';
 import { installFakeManagement } from '../support/fakes/management';
+import { storedLogItems } from '../support/stored-log';
+import { wakeLogStore } from '../support/wake-log-store';
 
 function record(i: number, over: Partial<ErrorRecord> = {}): ErrorRecord {
   return {
@@ -88,7 +90,7 @@ async function openConflicts(): Promise<Element> {
 
 describe('Popup', () => {
   it('renders 1,000 stored records from storage without the background', async () => {
-    await fakeBrowser.storage.local.set({ log: { v: 1, records: Array.from({ length: 1000 }, (_, i) => record(i)), dropped: 0, notice: null } });
+    await fakeBrowser.storage.local.set(storedLogItems(Array.from({ length: 1000 }, (_, i) => record(i))));
     const t0 = performance.now();
     render(<Popup />, root);
     await until(() => root.querySelector('.failure'), 'failures');
@@ -103,8 +105,22 @@ describe('Popup', () => {
     expect(seen).toEqual([]);
   });
 
+  it('shows a version 1 log left by an older version once the background has migrated it, and no crash before', async () => {
+    await fakeBrowser.storage.local.set({ log: { v: 1, records: [record(2), record(1), { nonsense: true }], dropped: 4, notice: null } });
+    render(<Popup />, root);
+    await until(() => root.querySelector('.empty'), 'the empty list');
+    expect(root.querySelector('.failure')).toBeNull();
+    await wakeLogStore();
+    await until(() => root.querySelector('.failure'), 'the migrated failure');
+    (root.querySelector('.tabs-switch button:last-child') as HTMLButtonElement).click();
+    await tick(10);
+    expect([...root.querySelectorAll('.failure')].map((e) => e.getAttribute('data-record-id'))).toEqual(['r2', 'r1']);
+    // The record that could not be read is not lost silently.
+    expect(root.querySelector('.notice')!.textContent).toContain('1');
+  });
+
   it('switches between this tab and all tabs', async () => {
-    await fakeBrowser.storage.local.set({ log: { v: 1, records: [record(1), record(2)], dropped: 0, notice: null } });
+    await fakeBrowser.storage.local.set(storedLogItems([record(1), record(2)]));
     render(<Popup />, root);
     await until(() => root.querySelector('.failure'), 'failure');
     expect([...root.querySelectorAll('.failure')].map((e) => e.getAttribute('data-record-id'))).toEqual(['r1']);
@@ -217,7 +233,7 @@ describe('Popup', () => {
 
   it('ranks a blocker that blocked ChatGPT first, from the failures the popup shows', async () => {
     fakeFixApis([blocker, { id: 'other', name: 'Another Extension', version: '1', type: 'extension', enabled: true, permissions: ['storage'] }]);
-    await fakeBrowser.storage.local.set({ log: { v: 1, records: [record(1, { status: null, error: 'net::ERR_BLOCKED_BY_CLIENT', category: 'blocked' })], dropped: 0, notice: null } });
+    await fakeBrowser.storage.local.set(storedLogItems([record(1, { status: null, error: 'net::ERR_BLOCKED_BY_CLIENT', category: 'blocked' })]));
     render(<Popup />, root);
     const first = await openConflicts();
     expect(first.querySelector('.conflict-name')!.textContent).toBe('Test Ad Blocker');

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReportPage } from '../../src/pages/report-page';
 import { failure } from '../support/diag-fixtures';
 import { installFakeManagement } from '../support/fakes/management';
+import { storedLogItems } from '../support/stored-log';
 import { until as waitUntil } from '../support/until';
 
 const CONV = '0b7f4c52-7a8e-4a43-9a55-0e3c5c1b2f00';
@@ -29,7 +30,7 @@ beforeEach(async () => {
     { ...failure({ status: 502, path: '/u/jane%40example.com/x', tabId: 7 }), time: now - 30_000 },
     { ...failure({ status: 500, tabId: 8 }), time: now - 20_000 },
   ];
-  await fakeBrowser.storage.local.set({ log: { v: 1, records, dropped: 0, notice: null } });
+  await fakeBrowser.storage.local.set(storedLogItems(records));
   root = document.createElement('div');
   document.body.append(root);
 });

@@ -8,6 +8,7 @@ import { Troubleshooter } from '../../src/pages/troubleshooter';
 import { installFakeBrowsingData } from '../support/fakes/browsing-data';
 import { installTypicalCookies } from '../support/fakes/cookies';
 import { installFakeManagement } from '../support/fakes/management';
+import { storedLogItems } from '../support/stored-log';
 import { until as waitUntil } from '../support/until';
 
 const operational: StatusSnapshot = { state: 'known', checkedAt: Date.now(), indicator: 'none', description: 'All Systems Operational', components: [], incidents: [], maintenances: [], pageUrl: 'https://status.openai.com/' };
@@ -148,10 +149,10 @@ describe('Troubleshooter', () => {
     const now = Date.now();
     const records = ['/backend-api/a', '/backend-api/b', '/backend-api/c'].map((path, i) => ({
       id: `r${i}`, time: now - 30_000, tabId: 7, type: 'xmlhttprequest', method: 'POST', host: 'chatgpt.com', path, status: 500, statusLine: null, error: null,
-      category: 'server', meaning: 'meaning_500', telemetry: false, durationMs: 10, ids: { cfRay: null, xRequestId: null, oaiRequestId: null },
+      category: 'server' as const, meaning: 'meaning_500', telemetry: false, durationMs: 10, ids: { cfRay: null, xRequestId: null, oaiRequestId: null },
       retryAfter: null, retryAfterSec: null, server: null, contentType: null, htmlOnApi: false,
     }));
-    await fakeBrowser.storage.local.set({ log: { v: 1, records, dropped: 0, notice: null }, status: { ...operational, indicator: 'major', description: 'Major Service Outage' } });
+    await fakeBrowser.storage.local.set({ ...storedLogItems(records), status: { ...operational, indicator: 'major', description: 'Major Service Outage' } });
     render(<Troubleshooter search="?tabId=7" />, root);
     await until(() => $('.verdict[data-cause="openai-incident"]'), 'incident verdict');
     const ruledOut = [...root.querySelectorAll('.ts-tag-ruled-out')].map((e) => e.closest('.ts-step')!.getAttribute('data-step'));
