@@ -24,3 +24,9 @@ export interface ConflictEntry {
   /** Where to manage it when it cannot be disabled from here. */
   manageUrl: string | null;
 }
+
+/**
+ * What the verdict needs of an extension: whether it looks like a blocker, VPN or proxy. Pages
+ * find these at open (src/core/suspects.ts); the full ranking loads with the list.
+ */
+export type Suspect = Pick<ConflictEntry, 'name' | 'kind' | 'enabled'>;

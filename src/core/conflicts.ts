@@ -3,23 +3,9 @@
  * `management.getAll()` says about them and from the recorded failures. Pure: the platform
  * adapter hands over plain objects shaped like `management.ExtensionInfo`.
  */
-import type { ConflictEntry, ConflictKind, ConflictReason } from '../contract/conflicts';
+import type { ConflictEntry, ConflictReason } from '../contract/conflicts';
 import type { ErrorRecord } from './error-record';
-
-/** The fields of `management.ExtensionInfo` the ranking reads (both browsers provide them). */
-export interface ManagedExtension {
-  id: string;
-  name: string;
-  description?: string;
-  version?: string;
-  type?: string;
-  enabled: boolean;
-  mayDisable?: boolean;
-  permissions?: string[];
-  hostPermissions?: string[];
-  optionsUrl?: string;
-  homepageUrl?: string;
-}
+import { candidates, namedKind, suspectKind, type ManagedExtension } from './suspects';
 
 export interface RankOptions {
   selfId: string;
@@ -32,13 +18,6 @@ export interface RankOptions {
 const CHATGPT_HOSTS = ['chatgpt.com', 'chat.openai.com', 'openai.com', 'oaistatic.com', 'oaiusercontent.com'];
 const ALL_SITES = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*'];
 const BLOCKING_PERMISSIONS = ['declarativeNetRequest', 'declarativeNetRequestWithHostAccess', 'webRequestBlocking'];
-
-/** Word patterns in names and descriptions; \b keeps "proxy" out of "proxyless" and "vpn" exact. */
-const KIND_WORDS: ReadonlyArray<[ConflictKind, RegExp]> = [
-  ['blocker', /\b(ad ?block(er)?|ublock|adguard|ghostery|privacy badger|tracker blocker|content blocker|block(s|ing)? ads?|no ?script)\b/i],
-  ['vpn', /\bvpn\b/i],
-  ['proxy', /\bproxy\b|\bproxies\b/i],
-];
 
 /** Host patterns as given by the manifest: `*://*.chatgpt.com/*`, `https://chat.openai.com/*`. */
 function patternHost(pattern: string): string {
@@ -65,18 +44,14 @@ export function blockedByClientCount(records: readonly ErrorRecord[]): number {
 export function rankOne(ext: ManagedExtension, browser: RankOptions['browser'], blockedSeen: number): ConflictEntry {
   const permissions = ext.permissions ?? [];
   const hosts = ext.hostPermissions ?? [];
-  const text = `${ext.name} ${ext.description ?? ''}`;
   const reasons: ConflictReason[] = [];
   let score = 0;
-  let kind: ConflictKind = 'other';
+  let kind = suspectKind(ext);
 
-  const named = KIND_WORDS.find(([, re]) => re.test(text));
+  const named = namedKind(ext);
   if (named) {
-    kind = named[0];
     score += 30;
-    reasons.push({ key: `popup_conflict_reason_${named[0]}` });
-  } else if (permissions.includes('proxy')) {
-    kind = 'proxy';
+    reasons.push({ key: `popup_conflict_reason_${named}` });
   }
   if (permissions.includes('proxy')) {
     score += 30;
@@ -126,10 +101,7 @@ export function rankOne(ext: ManagedExtension, browser: RankOptions['browser'], 
 /** The enabled extensions (never this one, never themes or apps), likeliest culprit first. */
 export function rankConflicts(extensions: readonly ManagedExtension[], options: RankOptions): ConflictEntry[] {
   const blockedSeen = blockedByClientCount(options.records);
-  const keep = new Set(options.keepIds ?? []);
-  return extensions
-    .filter((e) => e && typeof e.id === 'string' && typeof e.name === 'string')
-    .filter((e) => e.id !== options.selfId && (e.type ?? 'extension') === 'extension' && (e.enabled || keep.has(e.id)))
+  return candidates(extensions, options.selfId, options.keepIds)
     .map((e) => rankOne(e, options.browser, blockedSeen))
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
 }

@@ -1,4 +1,4 @@
-import type { ConflictEntry } from '../contract/conflicts';
+import type { Suspect } from '../contract/conflicts';
 import type { StatusSnapshot } from '../contract/status';
 import type { Category } from './categories';
 import type { ErrorRecord } from './error-record';
@@ -76,7 +76,7 @@ export function gatherFacts(
   records: readonly ErrorRecord[],
   now: number,
   status: StatusSnapshot | null,
-  conflicts: readonly ConflictEntry[] | null,
+  conflicts: readonly Suspect[] | null,
   tabId: number | null | undefined,
 ): DiagnosisFacts {
   const since = now - DIAGNOSIS_WINDOW_MS;

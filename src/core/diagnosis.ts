@@ -1,4 +1,4 @@
-import type { ConflictEntry } from '../contract/conflicts';
+import type { Suspect } from '../contract/conflicts';
 import type { StatusSnapshot } from '../contract/status';
 import { count, gatherFacts, type DiagnosisFacts } from './diagnosis-facts';
 import type { ErrorRecord } from './error-record';
@@ -27,7 +27,7 @@ export interface DiagnosisInput {
   records: readonly ErrorRecord[];
   now: number;
   status: StatusSnapshot | null;
-  conflicts: readonly ConflictEntry[] | null;
+  conflicts: readonly Suspect[] | null;
   /** Only this tab's failures when set. */
   tabId?: number | null;
 }

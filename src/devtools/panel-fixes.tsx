@@ -10,7 +10,7 @@ import '../ui/alternatives.css';
 import { FixSections } from '../ui/fix-sections';
 import { VerdictCard } from '../ui/verdict-card';
 import { lazyChunk, PartPending } from '../ui/lazy-part';
-import { useConflicts } from '../ui/use-conflicts';
+import { useSuspects } from '../ui/use-suspects';
 
 /** The status summary and the alternatives: loaded when the fix list is first opened. */
 const useExtras = lazyChunk(() => import('./fix-list-extras'));
@@ -28,14 +28,14 @@ export interface PanelFixesProps {
  * the popup can never disagree about what is wrong or what a fix does. Loaded after the table.
  */
 export function PanelFixes({ records, tabId, now, status }: PanelFixesProps) {
-  // Firefox's panel has no management API (the fixes open in a tab there): nothing to rank.
-  const conflicts = useConflicts(fixApisAvailable() ? records : undefined);
+  // Firefox's panel has no management API (the fixes open in a tab there): nothing to weigh.
+  const suspects = useSuspects(fixApisAvailable());
   // Each opening is a new key, so opening again retries a chunk that failed to load.
   const [opened, setOpened] = useState(0);
   const extras = useExtras(opened ? String(opened) : null);
   const diagnosis = useMemo(
-    () => (status !== undefined ? diagnose({ records, now, status, conflicts: conflicts.entries, tabId }) : undefined),
-    [records, now, status, conflicts.entries, tabId],
+    () => (status !== undefined ? diagnose({ records, now, status, conflicts: suspects.list, tabId }) : undefined),
+    [records, now, status, suspects.list, tabId],
   );
   return (
     <section class="panel-fixes" aria-label={t('panel_fixes')}>
@@ -48,7 +48,7 @@ export function PanelFixes({ records, tabId, now, status }: PanelFixesProps) {
           {extras?.kind === 'done' ? <extras.value.StatusSummary now={now} status={status} /> : <PartPending state={extras} />}
         </details>
         {fixApisAvailable() ? (
-          <FixSections conflicts={conflicts} />
+          <FixSections records={records} suspects={suspects.list} onExtensionsChanged={suspects.refresh} />
         ) : (
           // Firefox's DevTools panels cannot reach cookies, browsingData or management (see
           // platform/fix-apis.ts): the same fixes run in the popup's page, opened as a tab.

@@ -11,7 +11,6 @@ import { request } from '../platform/messaging';
 import { ActionButton } from '../ui/action-button';
 import { asReply } from '../ui/as-reply';
 import { ConflictList } from '../ui/conflict-list';
-import { useConflicts } from '../ui/use-conflicts';
 
 /** The clear and the reload run in this page, loaded when their step's button is clicked. */
 const clearer = () => import('../fixes/site-data-clearer');
@@ -65,16 +64,6 @@ function ClearSiteCheck({ onCheck }: { onCheck: OnCheck }) {
   );
 }
 
-/** The extension list, answering the step once it is ranked. */
-function ConflictsCheck({ records, onCheck }: { records: readonly ErrorRecord[] | undefined; onCheck: OnCheck }) {
-  const conflicts = useConflicts(records, (entries) => {
-    // Score 0 means nothing about it points at ChatGPT: not worth naming.
-    const names = entries.filter((e) => e.enabled && e.score > 0).map((e) => e.name);
-    onCheck(names.length ? { ok: false, key: 'ts_check_conflicts', subs: [String(names.length), names.slice(0, 3).join(', ')], at: Date.now() } : { ok: true, key: 'ts_check_no_conflicts', at: Date.now() });
-  });
-  return <ConflictList conflicts={conflicts} />;
-}
-
 /**
  * The automatic check of a step, using what the other features already offer: reload, status
  * check, ChatGPT-only site data clear, the conflicting-extension scan, the reachability probe.
@@ -96,7 +85,16 @@ export function StepCheckView({ check, tabId, records, onCheck }: { check: StepC
     case 'clear-site':
       return <ClearSiteCheck onCheck={onCheck} />;
     case 'conflicts':
-      return <ConflictsCheck records={records} onCheck={onCheck} />;
+      return (
+        <ConflictList
+          records={records}
+          onLoaded={(entries) => {
+            // Score 0 means nothing about it points at ChatGPT: not worth naming.
+            const names = entries.filter((e) => e.enabled && e.score > 0).map((e) => e.name);
+            onCheck(names.length ? { ok: false, key: 'ts_check_conflicts', subs: [String(names.length), names.slice(0, 3).join(', ')], at: Date.now() } : { ok: true, key: 'ts_check_no_conflicts', at: Date.now() });
+          }}
+        />
+      );
     case 'probe':
       return (
         <ActionButton

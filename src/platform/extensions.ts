@@ -1,4 +1,4 @@
-import type { ManagedExtension } from '../core/conflicts';
+import type { ManagedExtension } from '../core/suspects';
 import { browser } from './browser';
 
 /** Every installed extension, app and theme, as plain objects for the pure ranking. */

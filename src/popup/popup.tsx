@@ -5,10 +5,10 @@ import { activeTabId } from '../platform/tabs';
 import { Alternatives } from '../ui/alternatives';
 import { FailureList } from '../ui/failure-list';
 import { LogNotice } from '../ui/log-notice';
-import { useConflicts } from '../ui/use-conflicts';
 import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
+import { useSuspects } from '../ui/use-suspects';
 import { VerdictCard } from '../ui/verdict-card';
 import * as later from './popup-later';
 import { POPUP_RECENT } from './recent';
@@ -29,12 +29,12 @@ export function Popup() {
   }, []);
 
   const status = useStatus();
-  const conflicts = useConflicts(log?.records);
+  const suspects = useSuspects(true);
   const records = log ? (scope === 'tab' && tabId !== null ? log.records.filter((r) => r.tabId === tabId) : log.records) : [];
   // The verdict follows the same tab / all tabs switch as the list under it.
   const diagnosis = useMemo(
-    () => (log && status !== undefined ? diagnose({ records: log.records, now, status, conflicts: conflicts.entries, tabId: scope === 'tab' ? tabId : null }) : undefined),
-    [log, status, conflicts.entries, now, scope, tabId],
+    () => (log && status !== undefined ? diagnose({ records: log.records, now, status, conflicts: suspects.list, tabId: scope === 'tab' ? tabId : null }) : undefined),
+    [log, status, suspects.list, now, scope, tabId],
   );
   const outage = diagnosis?.verdict.side === 'openai';
   return (
@@ -66,7 +66,7 @@ export function Popup() {
       </section>
       <section aria-labelledby="fixes-title" class="card fixes">
         <h2 id="fixes-title">{t('popup_fixes_title')}</h2>
-        <later.PopupFixes tabId={tabId} conflicts={conflicts} />
+        <later.PopupFixes tabId={tabId} records={log?.records} suspects={suspects.list} onExtensionsChanged={suspects.refresh} />
       </section>
     </main>
   );

@@ -1,9 +1,10 @@
 import type { ConflictEntry } from '../contract/conflicts';
+import type { ErrorRecord } from '../core/error-record';
 import { isFirefox } from '../platform/browser';
 import { t } from '../platform/i18n';
 import { ActionButton } from './action-button';
 import { asReply } from './as-reply';
-import type { Conflicts } from './use-conflicts';
+import { useConflicts } from './use-conflicts';
 
 /** Turning an extension off or opening its page: loaded on the first click. */
 const conflictActions = () => import('../fixes/conflict-actions');
@@ -44,9 +45,19 @@ function ConflictItem({ entry, onToggled }: { entry: ConflictEntry; onToggled: (
 /**
  * Installed extensions ranked by how likely they break ChatGPT, each with its reasons; disable
  * (and re-enable) where the browser allows, else open its page. Shared by popup, panel and the
- * troubleshooter; the ranking itself comes from useConflicts, at open.
+ * troubleshooter. `records` are the failures the page holds (undefined while it reads them): the
+ * ranking waits for them, since a blocked request moves a blocker to the top.
  */
-export function ConflictList({ conflicts }: { conflicts: Conflicts }) {
+export function ConflictList({
+  records,
+  onLoaded,
+  onToggled,
+}: {
+  records: readonly ErrorRecord[] | undefined;
+  onLoaded?: (entries: ConflictEntry[]) => void;
+  onToggled?: () => void;
+}) {
+  const conflicts = useConflicts(records, onLoaded);
   const { entries, error } = conflicts;
   return (
     <div class="fix conflict-list">
@@ -56,7 +67,14 @@ export function ConflictList({ conflicts }: { conflicts: Conflicts }) {
       {entries && entries.length > 0 && (
         <ol class="conflicts">
           {entries.map((entry) => (
-            <ConflictItem key={entry.id} entry={entry} onToggled={conflicts.toggled} />
+            <ConflictItem
+              key={entry.id}
+              entry={entry}
+              onToggled={(id, enabled) => {
+                conflicts.toggled(id, enabled);
+                onToggled?.();
+              }}
+            />
           ))}
         </ol>
       )}

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { t } from '../platform/i18n';
 import { lazyChunk, PartPending } from './lazy-part';
-import type { Conflicts } from './use-conflicts';
+import type { Suspect } from '../contract/conflicts';
+import type { ErrorRecord } from '../core/error-record';
 
 /** The clear section's preview, confirmation and report: loaded when the section is first opened. */
 const useClearPart = lazyChunk(() => import('./clear-site-data'));
-/** The extension list's view: loaded when its section is first opened (the ranking loads at open). */
+/** The extension list and its ranking: loaded when its section is first opened. */
 const useConflictPart = lazyChunk(() => import('./conflict-list'));
 
 /** Each opening is a new key, so opening again retries a chunk that failed to load. */
@@ -17,14 +18,19 @@ function useOpenings(): [key: string | null, onToggle: (e: { currentTarget: HTML
 /**
  * The two one-click fixes as collapsible sections: clear ChatGPT's site data, and the extensions
  * that may be in the way (with how many look likely in the summary). The popup and the DevTools
- * panel show the same sections. The ranking comes from the page (useConflicts): its verdict weighs it.
+ * panel show the same sections. The page reads the suspects at open (useSuspects): its verdict weighs them.
  */
 export interface FixSectionsProps {
-  conflicts: Conflicts;
+  /** The failures the page shows (undefined while it reads them): the ranking weighs them. */
+  records: readonly ErrorRecord[] | undefined;
+  suspects: Suspect[] | null;
+  /** An extension was turned off or on from the list: the page reads its suspects again. */
+  onExtensionsChanged: () => void;
 }
 
-export function FixSections({ conflicts }: FixSectionsProps) {
-  const likely = conflicts.entries?.filter((c) => c.score > 0).length ?? 0;
+export function FixSections({ records, suspects, onExtensionsChanged }: FixSectionsProps) {
+  // Blockers, VPNs and proxies: the kinds the verdict weighs.
+  const likely = suspects?.filter((c) => c.enabled && c.kind !== 'other').length ?? 0;
   const [clearKey, onClearToggle] = useOpenings();
   const [listKey, onListToggle] = useOpenings();
   const clear = useClearPart(clearKey);
@@ -40,7 +46,7 @@ export function FixSections({ conflicts }: FixSectionsProps) {
           {t('popup_fix_conflicts')}
           {likely > 0 && <span class="tag">{likely}</span>}
         </summary>
-        {list?.kind === 'done' ? <list.value.ConflictList conflicts={conflicts} /> : listKey && <PartPending state={list} />}
+        {list?.kind === 'done' ? <list.value.ConflictList records={records} onToggled={onExtensionsChanged} /> : listKey && <PartPending state={list} />}
       </details>
     </>
   );

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConflictEntry } from '../contract/conflicts';
 import type { Reply } from '../contract/messages';
 import type { ErrorRecord } from '../core/error-record';
-// The ranking runs at every open (the verdict weighs it): in the page's own file, not a chunk of its own.
 import { listConflicts } from '../fixes/conflicts';
 import { asReply } from './as-reply';
 
@@ -19,7 +18,8 @@ export interface Conflicts {
 
 /**
  * Ranks the installed extensions once `records` are read (a blocked request moves a blocker to
- * the top), at open: the verdict needs them before anyone opens the list, whose view loads apart.
+ * the top): the extension list's state. The list loads when opened, and this with it, so the
+ * ranking is in the list's file, not a chunk of its own.
  */
 export function useConflicts(records: readonly ErrorRecord[] | undefined, onLoaded?: (entries: ConflictEntry[]) => void): Conflicts {
   const [entries, setEntries] = useState<ConflictEntry[] | null>(null);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ManagedExtension } from '../../src/core/conflicts';
+import type { ManagedExtension } from '../../src/core/suspects';
 import type { ErrorRecord } from '../../src/core/error-record';
 import { openConflictPage, setConflictEnabled } from '../../src/fixes/conflict-actions';
 import { listConflicts } from '../../src/fixes/conflicts';

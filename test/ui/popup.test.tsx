@@ -1,7 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ManagedExtension } from '../../src/core/conflicts';
+import type { ManagedExtension } from '../../src/core/suspects';
 import type { ErrorRecord } from '../../src/core/error-record';
 import { isFirefox } from '../../src/platform/browser';
 import { Popup } from '../../src/popup/popup';
@@ -209,6 +209,8 @@ describe('Popup', () => {
   it('lists conflicting extensions with reasons and disables one', async () => {
     const fake = fakeFixApis([blocker]);
     render(<Popup />, root);
+    // Read at open, before the list loads: one extension looks like a blocker.
+    await until(() => root.querySelector('#fix-conflicts summary .tag')?.textContent === '1', 'the suspects tag');
     const item = await openConflicts();
     expect(item.querySelector('.conflict-name')!.textContent).toBe('Test Ad Blocker');
     expect(item.textContent).toContain('Looks like an ad or content blocker.');
@@ -218,6 +220,8 @@ describe('Popup', () => {
     expect(fake.list.find((e) => e.id === 'blk')!.enabled).toBe(false);
     expect(root.querySelector('.conflict.is-disabled .conflict-name')!.textContent).toBe('Test Ad Blocker');
     expect(root.textContent).toContain('Ctrl+Shift+N');
+    // The page read its suspects again: a disabled blocker no longer counts, for the tag or the verdict.
+    await until(() => root.querySelector('#fix-conflicts summary .tag') === null, 'the tag gone');
     expect(seen).toEqual([]);
   });
 

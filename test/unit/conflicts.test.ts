@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { blockedByClientCount, rankConflicts, type ManagedExtension } from '../../src/core/conflicts';
+import fc from 'fast-check';
+import { blockedByClientCount, rankConflicts } from '../../src/core/conflicts';
+import { suspects, type ManagedExtension } from '../../src/core/suspects';
 import type { ErrorRecord } from '../../src/core/error-record';
 
 const fixture = (name: string) => JSON.parse(readFileSync(`test/fixtures/extensions-list/${name}.json`, 'utf8')) as ManagedExtension[];
@@ -109,5 +111,42 @@ describe('rankConflicts over management.getAll() fixtures', () => {
     const t0 = performance.now();
     expect(rankConflicts(many, { selfId: 'none', browser: 'chrome', records: [] }).length).toBeGreaterThan(250);
     expect(performance.now() - t0).toBeLessThan(200);
+  });
+});
+
+describe('suspects: what the verdict weighs, read at every open without the ranking', () => {
+  /** The verdict reads only blockers, VPNs and proxies; every other kind is "other" to it. */
+  const forVerdict = (kind: string) => (['blocker', 'vpn', 'proxy'].includes(kind) ? kind : 'other');
+
+  it('names the same extensions, with the kinds the ranking gives them', () => {
+    for (const [list, selfId, browser] of [[chrome, CHROME_SELF, 'chrome'], [firefox, 'error-doctor@example.org', 'firefox']] as const) {
+      const ranked = rankConflicts(list, { selfId, browser, records: [] });
+      const found = suspects(list, selfId);
+      expect(found.map((s) => s.name).sort()).toEqual(ranked.map((e) => e.name).sort());
+      for (const s of found) expect(s.kind).toBe(forVerdict(ranked.find((e) => e.name === s.name)!.kind));
+    }
+    expect(suspects(chrome, CHROME_SELF).find((s) => s.name === 'Fast Free VPN')).toEqual({ name: 'Fast Free VPN', kind: 'vpn', enabled: true });
+  });
+
+  it('agrees with the ranking on any list management.getAll() could return', () => {
+    const word = fc.constantFrom('VPN', 'proxy', 'uBlock', 'AdGuard', 'ad blocker', 'proxyless', 'Notes', 'Tabs', '');
+    const ext = fc.record({
+      id: fc.string({ minLength: 1, maxLength: 6 }),
+      name: fc.tuple(word, word).map(([a, b]) => `${a} ${b}`.trim()),
+      description: fc.option(word, { nil: undefined }),
+      type: fc.constantFrom('extension', 'theme', undefined),
+      enabled: fc.boolean(),
+      permissions: fc.option(fc.subarray(['proxy', 'webRequest', 'declarativeNetRequest', 'storage']), { nil: undefined }),
+      hostPermissions: fc.option(fc.subarray(['<all_urls>', 'https://chatgpt.com/*']), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(ext, { selector: (e) => e.id, maxLength: 8 }), (list) => {
+        const ranked = rankConflicts(list, { selfId: 'self', browser: 'chrome', records: [] });
+        const kinds = (entries: ReadonlyArray<{ name: string; kind: string; enabled: boolean }>) =>
+          entries.map((e) => `${e.name}|${forVerdict(e.kind)}|${e.enabled}`).sort();
+        expect(kinds(suspects(list, 'self'))).toEqual(kinds(ranked));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

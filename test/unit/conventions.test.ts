@@ -101,7 +101,8 @@ describe('layers', () => {
   });
 
   it('the surfaces load the fixes only with import(), so no page pays for them when it opens', () => {
-    // The one exception: the extension ranking runs at every open, since the verdict weighs it.
+    // The one exception: the extension list's state ranks with a static import, since the list
+    // itself loads with import() (src/ui/fix-sections.tsx) and the ranking is all it does.
     const atOpen = ['src/ui/use-conflicts.ts imports ../fixes/conflicts'];
     const staticImport = /^\s*(?:import|export)\s+(?!type\b)[^;]*?from\s*['"]([^'"]*\/fixes\/[^'"]*)['"]/gm;
     const offenders = files

@@ -1,5 +1,5 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
-import type { ManagedExtension } from '../../../src/core/conflicts';
+import type { ManagedExtension } from '../../../src/core/suspects';
 
 /** fakeBrowser has no management API; a list of extensions whose `enabled` flag setEnabled flips. */
 export function installFakeManagement(extensions: ManagedExtension[]) {
