@@ -109,7 +109,8 @@ describe('troubleshooter and support report in Chromium', () => {
     await report.close();
   });
 
-  it('screenshot: captured, or the browser’s reason is shown', async () => {
+  /** Opens the report for the ChatGPT tab and clicks "Take screenshot"; the image, or what failed. */
+  async function takeScreenshot(): Promise<{ report: Page; outcome: string }> {
     const report = await session.openExtensionPage(`src/pages/report.html?tabId=${tabId}`);
     await report.waitForSelector('#report-screenshot', { timeout: 10_000 });
     await report.click('#report-screenshot');
@@ -117,13 +118,34 @@ describe('troubleshooter and support report in Chromium', () => {
       () => report.evaluate(() => (document.querySelector('.report-screenshot img') ? 'image' : document.querySelector('.report-screenshot .action-failed')?.textContent ?? null)),
       { what: 'screenshot outcome', timeoutMs: 15_000 },
     );
-    if (outcome === 'image') {
-      const src = await report.$eval('.report-screenshot img', (e) => (e as HTMLImageElement).src);
-      expect(src).toMatch(/^data:image\/png;base64,/);
-    } else {
-      expect(outcome).toContain('The screenshot could not be taken:');
-    }
-    console.info(`screenshot outcome: ${outcome === 'image' ? 'captured' : outcome}`);
+    return { report, outcome };
+  }
+
+  it('screenshot without a toolbar click: refused, and the report says which click allows it', async () => {
+    const { report, outcome } = await takeScreenshot();
+    expect(outcome).toContain('The screenshot could not be taken:');
+    expect(outcome).toContain('Open Error Doctor from the toolbar while the ChatGPT tab is showing');
+    await report.close();
+  });
+
+  it('the toolbar click on the ChatGPT tab opens the real popup for that tab, after which the screenshot is allowed (activeTab)', async () => {
+    // The real click: CDP Extensions.triggerAction, which grants activeTab and opens the popup.
+    const extension = (await session.browser.extensions()).get(session.extensionId);
+    if (!extension) throw new Error('the extension is not listed by the browser');
+    await chat.bringToFront();
+    await chat.triggerExtensionAction(extension);
+    // The real popup: no ?tabId, so it finds the ChatGPT tab as the active tab of its window.
+    const popupTarget = await session.browser.waitForTarget((t) => t.url() === `chrome-extension://${session.extensionId}/src/popup/index.html`, { timeout: 10_000 });
+    const popup = await popupTarget.asPage();
+    await popup.waitForSelector('.failure', { timeout: 10_000 });
+    expect(await popup.$$eval('.failure', (els) => els.length)).toBe(2);
+    const { report, outcome } = await takeScreenshot();
+    expect(outcome).toBe('image');
+    const src = await report.$eval('.report-screenshot img', (e) => (e as HTMLImageElement).src);
+    expect(src).toMatch(/^data:image\/png;base64,/);
+    expect(src.length).toBeGreaterThan(1000);
+    // The capture brought the ChatGPT tab forward, then put the report back in front.
+    expect(await report.evaluate(() => document.visibilityState)).toBe('visible');
     await report.close();
   });
 });
