@@ -1,7 +1,7 @@
 /**
  * Everything the popup shows besides the verdict and the recent failures: the status details,
- * the host-access notice and the fixes (with their settings, conflict list and
- * styles), grouped so popup.tsx reads as verdict, failures, then the rest.
+ * the host-access notice and the fixes with their styles, grouped so popup.tsx reads as verdict,
+ * failures, then the rest.
  */
 import '../ui/fixes.css';
 

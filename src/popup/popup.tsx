@@ -15,8 +15,8 @@ import { POPUP_RECENT } from './recent';
 
 /**
  * Verdict first, then the status page, the failures behind the verdict and the fixes. Renders
- * from storage at once; only the extension list waits, on the management API. One file: loading
- * the rest after the first paint cost an extra file and vite's preload helper on every open.
+ * from storage at once; the extensions the verdict weighs come from the management API. One file:
+ * what only a click needs (the clear, the extension list and its ranking) loads on that click.
  */
 
 export function Popup() {
