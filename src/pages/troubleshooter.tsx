@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ConflictEntry } from '../contract/conflicts';
 import type { Reply } from '../contract/messages';
 import { TROUBLESHOOTER_KEY, parseTroubleshooterState, type CheckResult, type StepId, type TroubleshooterState } from '../contract/troubleshooter';
 import { diagnose } from '../core/diagnosis';
@@ -12,6 +11,7 @@ import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
 import { useStored } from '../ui/use-stored';
+import { useSuspects } from '../ui/use-suspects';
 import { tabIdFromQuery } from '../ui/tab-id-from-query';
 import { VerdictCard } from '../ui/verdict-card';
 import { saveTroubleshooterProgress } from './troubleshooter-progress';
@@ -34,21 +34,16 @@ export function Troubleshooter({ search = location.search }: { search?: string }
   const stored = useStored(TROUBLESHOOTER_KEY, parseTroubleshooterState);
   // What the user just did shows at once; storage catches up.
   const [local, setLocal] = useState<TroubleshooterState | null>(null);
-  const [conflicts, setConflicts] = useState<ConflictEntry[] | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
-  // The ranking weighs the failures, so it waits for the log; it loads apart from the page.
-  const logRead = log !== undefined;
-  useEffect(() => {
-    if (!log) return;
-    void import('../fixes/conflicts').then((m) => m.listConflicts({ keepIds: [], records: log.records })).then(setConflicts, () => undefined);
-  }, [logRead]);
+  // The extensions the verdict weighs, as in the popup; the step that lists them ranks them itself.
+  const suspects = useSuspects(true);
   // The newer of the two wins: resetting `local` whenever `stored` changed could undo a click made
   // before that effect ran, and a failed save must not undo what the user did.
   const newest = local && (!stored || local.updatedAt >= stored.updatedAt) ? local : stored;
   const state = newest ?? (stored === null ? startTroubleshooter(now, tabId) : null);
   const diagnosis = useMemo(
-    () => (log && status !== undefined ? diagnose({ records: log.records, now, status, conflicts, tabId }) : undefined),
-    [log, status, conflicts, now, tabId],
+    () => (log && status !== undefined ? diagnose({ records: log.records, now, status, conflicts: suspects.list, tabId }) : undefined),
+    [log, status, suspects.list, now, tabId],
   );
   const skippable = ruledOut(diagnosis ?? null);
   // The answered step's buttons vanish; focus follows to the next step so keyboard users stay in place.
