@@ -42,6 +42,9 @@ export default defineConfig(({ mode }) => {
       outDir,
       emptyOutDir: true,
       target: 'es2022',
+      // The browsers manifest.json allows: light-dark() and color-scheme stay as written, instead
+      // of lightningcss's fallback that repeats every colour (0.3 KB gzip on each page).
+      cssTarget: ['chrome123', 'firefox140'],
       // Sources maps are left out of the store build; reviewers rebuild from source instead.
       sourcemap: false,
       // Extension pages load from disk: preloading a lazy chunk's imports gains nothing there, and
