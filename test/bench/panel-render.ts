@@ -22,8 +22,13 @@ const ROW = 'table.failure-table tr.failure-row';
  * first render of 10,000 stored records (ms from navigation start to the first frame with rows),
  * then the panel's main-thread time per second while 100 new failures a second are written to a
  * log of the default cap (1,000 records).
- * The main-thread time is CDP's TaskDuration for the panel's renderer; the writer is the service
- * worker (its own thread), so its work is not counted. About 20 s.
+ * The main-thread time is CDP's ThreadTime: the CPU time of the panel's main thread. Its
+ * TaskDuration (wall time of the tasks) is printed too, but not budgeted: during the storm the
+ * browser, the network service, the worker and the fake server share the 2 cores with the panel,
+ * and a trace shows its tasks waiting for a core 2 to 3 times as long as they run (one run: 37.7
+ * ms/s of task wall time, 15.9 ms/s of CPU), so that figure swung between 29 and 61 ms/s with the
+ * load of the machine, not the panel's work. The writer is the service worker (its own thread),
+ * so its work is not counted. About 20 s.
  */
 export const panelRender: Bench = {
   name: 'DevTools panel render',
@@ -59,7 +64,7 @@ export const panelRender: Bench = {
       return {
         rows: [
           row('panel first render, 10,000 records, vs bare page reading them', median(firsts) / median(floor), 'x', BUDGETS.panelFirstRenderRatio, `median of ${firsts.length}: panel ${median(firsts).toFixed(0)} ms from navigation start to the first frame with rows; a bare page that only reads the same log ${median(floor).toFixed(0)} ms`),
-          row('panel main thread per s, 100 new failures/s', panel.perSecond, 'ms', BUDGETS.panelUpdateMsPerSecond, `on a ${UPDATE_BASE}-record log, ${PER_SECOND} failing requests/s from the fake ChatGPT: ${panel.sent} failures in ${panel.seconds.toFixed(1)} s through the recorder, ${(panel.busyMs / Math.max(1, panel.seconds)).toFixed(0)} ms of panel main thread per second; a bare page that only receives the same changes: ${bare.perSecond.toFixed(0)} ms/s`),
+          row('panel main-thread CPU per s, 100 new failures/s', panel.cpuPerSecond, 'ms', BUDGETS.panelUpdateMsPerSecond, `on a ${UPDATE_BASE}-record log, ${PER_SECOND} failing requests/s from the fake ChatGPT: ${panel.sent} failures in ${panel.seconds.toFixed(1)} s through the recorder; CPU time of the panel's main thread ${panel.cpuPerSecond.toFixed(0)} ms/s (its tasks' wall time ${panel.wallPerSecond.toFixed(0)} ms/s); a bare page that only receives the same changes: ${bare.cpuPerSecond.toFixed(0)} ms/s CPU (${bare.wallPerSecond.toFixed(0)} wall)`),
         ],
       };
     } finally {
@@ -77,9 +82,14 @@ async function updateCost(bench: BenchBrowser, chat: Page, path: string, ready: 
   try {
     const cdp = await page.createCDPSession();
     await cdp.send('Performance.enable');
-    const taskTime = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN) * 1000;
+    /** [task wall time, main-thread CPU time], in ms. */
+    const times = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const ms = (name: string) => (metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000;
+      return [ms('TaskDuration'), ms('ThreadTime')] as const;
+    };
     const target = seed.length + PER_SECOND * SECONDS;
-    const before = await taskTime();
+    const before = await times();
     const started = Date.now();
     const sent = (await chat.evaluate(senderScript())) as number;
     // Every failure must have reached storage (and so the page), or its cost is not in the figure.
@@ -89,9 +99,9 @@ async function updateCost(bench: BenchBrowser, chat: Page, path: string, ready: 
     }, { timeoutMs: 30_000, what: 'every failure stored' });
     await new Promise((r) => setTimeout(r, 300));
     const seconds = (Date.now() - started) / 1000;
-    const busyMs = (await taskTime()) - before;
+    const after = await times();
     await cdp.detach();
-    return { sent, seconds, busyMs, perSecond: busyMs / seconds };
+    return { sent, seconds, wallPerSecond: (after[0] - before[0]) / seconds, cpuPerSecond: (after[1] - before[1]) / seconds };
   } finally {
     await page.close();
   }
