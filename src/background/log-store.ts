@@ -69,6 +69,12 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
   /** What storage holds now, so a write can null the chunks it no longer needs. */
   let written: LogPosition = { first: 0, count: 0 };
   let pending: ErrorRecord[] = [];
+  /**
+   * Sequence number of the oldest record a refused write held (Infinity: none). The next write
+   * starts there, not only at what changed since: a refused burst spans several chunks, and
+   * the next failure's write would rewrite only the newest one.
+   */
+  let unwrittenFrom = Infinity;
   let draining: Promise<void> | null = null;
   const listeners: Array<(log: FailureLog) => void> = [];
 
@@ -120,11 +126,16 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
     // lands, builds on what this one leaves; after a failure, on what either state may hold.
     const before = written;
     written = { first, count: log.records.length };
+    const from = Math.max(0, Math.min(firstChanged, unwrittenFrom - first));
+    // In sequence numbers: the log's front may move on before this write settles.
+    const start = first + from;
+    unwrittenFrom = Infinity;
     try {
-      await writeLocal(chunkWrites(before, log, first, firstChanged));
+      await writeLocal(chunkWrites(before, log, first, from));
     } catch (error) {
       written = span(before, written);
       if (!isQuotaError(error)) {
+        unwrittenFrom = Math.min(unwrittenFrom, start);
         console.warn('Error Doctor: log not written', error);
         return;
       }

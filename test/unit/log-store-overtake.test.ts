@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogStore, OVERTAKE_MS } from '../../src/background/log-store';
 import { liveChunks, parseIndex, slotKey } from '../../src/contract/log-chunks';
 import { LOG_KEY } from '../../src/contract/stored-log';
@@ -13,18 +13,21 @@ import { makeRecord } from '../support/records';
  */
 function slowStorage() {
   const data: Record<string, unknown> = {};
-  const queue: Array<{ items: Record<string, unknown>; done: () => void }> = [];
+  const queue: Array<{ items: Record<string, unknown>; done: () => void; fail: (error: Error) => void }> = [];
   const clock = { now: Date.UTC(2026, 10, 26) };
   return {
     data,
     queue,
     clock,
-    /** Lets the oldest write in flight land. */
-    async settleOne() {
+    /** Lets the oldest write in flight land, or storage refuse it. */
+    async settleOne(refuse = false) {
       const write = queue.shift();
       if (!write) return;
-      Object.assign(data, structuredClone(write.items));
-      write.done();
+      if (refuse) write.fail(new Error('IO error'));
+      else {
+        Object.assign(data, structuredClone(write.items));
+        write.done();
+      }
       for (let i = 0; i < 5; i++) await Promise.resolve();
     },
     /** What storage holds once every write issued so far has landed, and nothing after: a worker stopped now. */
@@ -35,7 +38,7 @@ function slowStorage() {
     },
     storage: {
       readLocal: async <T extends string>(keys: readonly T[]) => Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, structuredClone(data[k])])) as Partial<Record<T, unknown>>,
-      writeLocal: (items: Record<string, unknown>) => new Promise<void>((done) => queue.push({ items: structuredClone(items), done })),
+      writeLocal: (items: Record<string, unknown>) => new Promise<void>((done, fail) => queue.push({ items: structuredClone(items), done, fail })),
       isQuotaError: () => false,
     },
   };
@@ -122,5 +125,72 @@ describe('log store: a slow write does not hold new records back', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('log store: a write storage refuses', () => {
+  it('is written again with the next one, so storage ends equal to the log (not only the newest chunk)', async () => {
+    const s = slowStorage();
+    let refuse = false;
+    const writeLocal = s.storage.writeLocal;
+    const storage = { ...s.storage, writeLocal: (items: Record<string, unknown>) => (refuse ? Promise.reject(new Error('No SW')) : writeLocal(items)) };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const store = createLogStore({ now: () => s.clock.now, limits: () => limits(1000), storage });
+    await ticks();
+    const time = s.clock.now - 1000;
+    store.append([makeRecord(0, { time })]);
+    await ticks();
+    await s.settleOne();
+    // A burst spanning three chunks, refused (a transient error: neither quota nor a full disk).
+    refuse = true;
+    store.append(Array.from({ length: 25 }, (_, i) => makeRecord(1 + i, { time })));
+    await ticks();
+    refuse = false;
+    // The next failure's write must carry the refused chunks too, not only the newest one.
+    store.append([makeRecord(26, { time })]);
+    let flushed = false;
+    void store.flushed().then(() => (flushed = true));
+    for (let i = 0; i < 20 && !flushed; i++) {
+      await s.settleOne();
+      await ticks();
+    }
+    expect(flushed).toBe(true);
+    expect((await store.current()).records).toHaveLength(27);
+    expect(logFromStorage(s.data).records).toEqual((await store.current()).records);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+
+  it('whatever writes are refused, once one lands after them storage equals the log (property)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 120 }),
+        fc.array(fc.record({ n: fc.integer({ min: 0, max: 40 }), ms: fc.integer({ min: 0, max: 3 * OVERTAKE_MS }), settle: fc.integer({ min: 0, max: 2 }), refuse: fc.boolean() }), { maxLength: 30 }),
+        async (cap, steps) => {
+          const s = slowStorage();
+          const store = createLogStore({ now: () => s.clock.now, limits: () => limits(cap), storage: s.storage });
+          await ticks();
+          let next = 0;
+          for (const step of steps) {
+            s.clock.now += step.ms;
+            for (let i = 0; i < step.n; i++) store.append([makeRecord(next++, { time: s.clock.now - 1000 })]);
+            await ticks();
+            for (let i = 0; i < step.settle; i++) await s.settleOne(step.refuse);
+          }
+          // One more failure, and every write lands from here on.
+          store.append([makeRecord(next++, { time: s.clock.now - 1000 })]);
+          let flushed = false;
+          void store.flushed().then(() => (flushed = true));
+          while (!flushed) {
+            await s.settleOne();
+            await ticks();
+          }
+          expect(logFromStorage(s.data).records).toEqual((await store.current()).records);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    warn.mockRestore();
   });
 });
