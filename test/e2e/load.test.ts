@@ -37,6 +37,8 @@ const STOP_AT_PROGRESS = [0.15, 0.35, 0.55, 0.85];
  */
 const LOST_BEFORE_STOP_MS = 300;
 const LOST_AFTER_STOP_MS = 50;
+/** What the log store logs when Chrome refuses a write from a worker it is stopping (seen in CI). */
+const REFUSED_AT_STOP = '"Error Doctor: log not written Error: No SW"';
 const PATH = '/backend-api/status/500/';
 
 interface StoredRecord {
@@ -275,12 +277,17 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
       { timeoutMs: 10_000, what: 'the badge to read 999+' },
     ).catch((error: Error) => error.message);
     expect.soft(badge).toBe('999+');
-    expect.soft({ uncaught: workerErrors, console: workerConsole() }).toEqual({ uncaught: [], console: [] });
+    // A worker Chrome has begun to stop gets "No SW" for a storage.set() it issues: the same
+    // cut as the losses at a stop, and the log store says so. Once per stop at most; any other
+    // line, or more of these, fails.
+    const refusedAtStop = workerConsole().filter((line) => line.includes(REFUSED_AT_STOP));
+    expect.soft(refusedAtStop.length, `writes refused by a stopping worker: ${refusedAtStop.join('; ')}`).toBeLessThanOrEqual(stops.length);
+    expect.soft({ uncaught: workerErrors, console: workerConsole().filter((line) => !line.includes(REFUSED_AT_STOP)) }).toEqual({ uncaught: [], console: [] });
     const busy = (cpuAfter.machine - cpuBefore.machine).toFixed(1);
     const ours = (cpuAfter.ours - cpuBefore.ours).toFixed(1);
     console.info(
       `load: ${TOTAL} failures sent in ${(sent.ms / 1000).toFixed(1)} s (${CONCURRENCY} in flight; the machine's cores were busy ${busy} CPU-s meanwhile, ${ours} of them this test's), ` +
-        `${stops.length} worker stops, ${log.records.length} kept, ${log.dropped} dropped`,
+        `${stops.length} worker stops, ${log.records.length} kept, ${log.dropped} dropped, ${refusedAtStop.length} writes refused by a stopping worker`,
     );
     // The send time is a figure, not an assertion (speed is judged by the bench's budgets). It is
     // CPU-bound: about 17 CPU-s on 2 cores, 8.7-9.7 s when the machine is otherwise idle, more when
