@@ -280,9 +280,10 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
     // A worker Chrome has begun to stop gets "No SW" for a storage.set() it issues: the same
     // cut as the losses at a stop, and the log store says so. Once per stop at most; any other
     // line, or more of these, fails.
-    const refusedAtStop = workerConsole().filter((line) => line.includes(REFUSED_AT_STOP));
+    const consoleLines = workerConsole();
+    const refusedAtStop = consoleLines.filter((line) => line.includes(REFUSED_AT_STOP));
     expect.soft(refusedAtStop.length, `writes refused by a stopping worker: ${refusedAtStop.join('; ')}`).toBeLessThanOrEqual(stops.length);
-    expect.soft({ uncaught: workerErrors, console: workerConsole().filter((line) => !line.includes(REFUSED_AT_STOP)) }).toEqual({ uncaught: [], console: [] });
+    expect.soft({ uncaught: workerErrors, console: consoleLines.filter((line) => !line.includes(REFUSED_AT_STOP)) }).toEqual({ uncaught: [], console: [] });
     const busy = (cpuAfter.machine - cpuBefore.machine).toFixed(1);
     const ours = (cpuAfter.ours - cpuBefore.ours).toFixed(1);
     console.info(

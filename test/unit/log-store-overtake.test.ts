@@ -48,6 +48,15 @@ const limits = (maxRecords: number): LogLimits => ({ maxRecords, maxBytes: 10_00
 const ticks = async () => {
   for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
 };
+/** Lets every write land, those the store issues meanwhile included, until it has flushed. */
+async function landAll(s: ReturnType<typeof slowStorage>, store: ReturnType<typeof createLogStore>): Promise<void> {
+  let flushed = false;
+  void store.flushed().then(() => (flushed = true));
+  while (!flushed) {
+    await s.settleOne();
+    await ticks();
+  }
+}
 
 describe('log store: a slow write does not hold new records back', () => {
   it('records that arrive during a write wait for it only up to OVERTAKE_MS, then go out in their own write', async () => {
@@ -131,30 +140,20 @@ describe('log store: a slow write does not hold new records back', () => {
 describe('log store: a write storage refuses', () => {
   it('is written again with the next one, so storage ends equal to the log (not only the newest chunk)', async () => {
     const s = slowStorage();
-    let refuse = false;
-    const writeLocal = s.storage.writeLocal;
-    const storage = { ...s.storage, writeLocal: (items: Record<string, unknown>) => (refuse ? Promise.reject(new Error('No SW')) : writeLocal(items)) };
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const store = createLogStore({ now: () => s.clock.now, limits: () => limits(1000), storage });
+    const store = createLogStore({ now: () => s.clock.now, limits: () => limits(1000), storage: s.storage });
     await ticks();
     const time = s.clock.now - 1000;
     store.append([makeRecord(0, { time })]);
     await ticks();
     await s.settleOne();
     // A burst spanning three chunks, refused (a transient error: neither quota nor a full disk).
-    refuse = true;
     store.append(Array.from({ length: 25 }, (_, i) => makeRecord(1 + i, { time })));
     await ticks();
-    refuse = false;
+    await s.settleOne(true);
     // The next failure's write must carry the refused chunks too, not only the newest one.
     store.append([makeRecord(26, { time })]);
-    let flushed = false;
-    void store.flushed().then(() => (flushed = true));
-    for (let i = 0; i < 20 && !flushed; i++) {
-      await s.settleOne();
-      await ticks();
-    }
-    expect(flushed).toBe(true);
+    await landAll(s, store);
     expect((await store.current()).records).toHaveLength(27);
     expect(logFromStorage(s.data).records).toEqual((await store.current()).records);
     expect(warn).toHaveBeenCalledTimes(1);
@@ -180,12 +179,7 @@ describe('log store: a write storage refuses', () => {
           }
           // One more failure, and every write lands from here on.
           store.append([makeRecord(next++, { time: s.clock.now - 1000 })]);
-          let flushed = false;
-          void store.flushed().then(() => (flushed = true));
-          while (!flushed) {
-            await s.settleOne();
-            await ticks();
-          }
+          await landAll(s, store);
           expect(logFromStorage(s.data).records).toEqual((await store.current()).records);
         },
       ),
