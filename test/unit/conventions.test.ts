@@ -134,6 +134,20 @@ describe('i18n', () => {
     expect(missing).toEqual([]);
   });
 
+  it('every count goes through the plural rules: one/other keys for each, and no "(s)" anywhere', () => {
+    const missing: string[] = [];
+    for (const { path, text } of files) {
+      for (const [, key] of text.matchAll(/\b(?:tn|pluralKey|evn)\(\s*'([A-Za-z0-9_]+)'/g)) {
+        for (const form of ['_one', '_other']) if (!(key! + form in messages)) missing.push(`${path}: ${key}${form}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    const texts = Object.entries(messages as Record<string, { message: string }>);
+    expect(texts.filter(([, m]) => /\w\(s\)/.test(m.message)).map(([k]) => k)).toEqual([]);
+    // A singular form without its plural would read as a missing key for every other count.
+    for (const k of Object.keys(messages).filter((k) => k.endsWith('_one'))) expect(messages, k).toHaveProperty(k.replace(/_one$/, '_other'));
+  });
+
   it('every meaning the classifier can return has a message', () => {
     const classify = readFileSync('src/core/classify.ts', 'utf8');
     for (const [, key] of classify.matchAll(/'(meaning_\w+)'/g)) expect(messages, key).toHaveProperty(key!);
