@@ -1,6 +1,7 @@
 /**
- * Every budget the bench enforces, in one place. A broken budget fails `npm run bench`; CI prints
- * the table and a line of the budgets met (.ci/run), apart from the test count.
+ * Every budget in one place. The size budgets are deterministic and fail `npm test` and CI
+ * (test/build/bundle-size.test.ts); the time budgets are printed by `npm run bench` beside floors
+ * measured in the same run, and never fail CI (.ci/run), since the machine's load moves them.
  * Tighten a budget when the code beats it by far; never loosen one without saying why in the commit.
  */
 export const BUDGETS = {
