@@ -56,9 +56,9 @@ describe('layers', () => {
     }
   });
 
-  it('nothing imports webextension-polyfill at runtime (its types only, type-only)', () => {
+  it('platform/browser.ts alone imports webextension-polyfill at runtime (others its types only)', () => {
     const runtime = /^\s*(?:import|export)\s+(?!type\b)[^;]*?['"]webextension-polyfill['"]|import\(\s*['"]webextension-polyfill['"]/m;
-    expect(files.filter((f) => runtime.test(f.text)).map((f) => f.path)).toEqual([]);
+    expect(files.filter((f) => runtime.test(f.text)).map((f) => f.path)).toEqual([join('src', 'platform', 'browser.ts')]);
   });
 
   it('only platform/browser.ts touches the browser/chrome globals', () => {
@@ -76,8 +76,8 @@ describe('layers', () => {
       })
       .map((f) => f.path);
     expect(offenders).toEqual([]);
-    // Positive control: the detector does see the one module allowed to touch the globals.
-    expect(viaGlobal.test(code(files.find((f) => f.path === join('src', 'platform', 'browser.ts'))!.text))).toBe(true);
+    // Positive controls: the detectors do see a global reached either way.
+    expect(viaGlobal.test(code('const b = globalThis.browser;')) && bareChrome.test(code('chrome.runtime.id'))).toBe(true);
   });
 
   it('the UI never imports the background', () => {
