@@ -14,6 +14,7 @@ export const CATEGORIES = [
   'proxy', // proxy and tunnel errors: a proxy or VPN
   'network', // DNS, offline, network changed
   'connection', // resets, timeouts, TLS: the path between the browser and OpenAI
+  'answer', // a 200 answer stream that carried an error or stopped halfway (seen in the page, not by webRequest)
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];
@@ -31,6 +32,8 @@ export const CATEGORY_SIDE: Readonly<Record<Category, Side>> = {
   proxy: 'user',
   network: 'user',
   connection: 'either',
+  // "Something went wrong while generating" is OpenAI's; "unusual activity" and a cut stream can be the user's network.
+  answer: 'either',
 };
 
 /** Higher is worse; the badge takes the colour of the worst category on the tab. */
@@ -45,6 +48,7 @@ export const CATEGORY_SEVERITY: Readonly<Record<Category, number>> = {
   proxy: 4,
   network: 4,
   blocked: 3,
+  answer: 7,
 };
 
 /** Badge colours: red for OpenAI's side, amber for limits and sessions, blue for the user's network. */
@@ -59,10 +63,11 @@ export const CATEGORY_COLOR: Readonly<Record<Category, string>> = {
   proxy: '#1a5fb4',
   network: '#1a5fb4',
   blocked: '#6b3fa0',
+  answer: '#b06000',
 };
 
 /** The filter groups the DevTools panel offers; telemetry is a flag, not a category. */
-export const FILTER_GROUPS = ['server', 'gateway', 'overload', 'session', 'blocked', 'network', 'telemetry'] as const;
+export const FILTER_GROUPS = ['server', 'gateway', 'overload', 'answer', 'session', 'blocked', 'network', 'telemetry'] as const;
 export type FilterGroup = (typeof FILTER_GROUPS)[number];
 
 export const CATEGORY_GROUP: Readonly<Record<Category, Exclude<FilterGroup, 'telemetry'>>> = {
@@ -76,6 +81,7 @@ export const CATEGORY_GROUP: Readonly<Record<Category, Exclude<FilterGroup, 'tel
   proxy: 'network',
   network: 'network',
   connection: 'gateway',
+  answer: 'answer',
 };
 
 export function worstCategory(categories: Iterable<Category>): Category | null {
