@@ -64,6 +64,8 @@ export default defineConfig(({ mode }) => {
           extends: true,
           test: { name: 'ui', include: ['test/ui/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['test/support/fake-browser-setup.ts'] },
         },
+        // Reads dist/ (run after `npm run build`, as `npm test` does): the size budgets that fail CI.
+        { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts'], environment: 'node' } },
         {
           extends: true,
           test: {

@@ -65,8 +65,11 @@ export function filesUnder(dir: string): string[] {
 const JS_REFERENCE = /(?:\bimport\s*\(\s*|\b(?:import|export)\s*(?:[^"'`;()]*?\bfrom\s*)?)["'`]([^"'`]+\.js)["'`]|["'`](assets\/[^"'`]+\.(?:js|css))["'`]/g;
 const HTML_REFERENCE = /\b(?:src|href)="([^"]+\.(?:js|css))"/g;
 
-/** Every script and style reachable from `roots` (absolute paths) by any import, static or lazy. */
-export function reachable(outDir: string, roots: string[]): Set<string> {
+/**
+ * Every script and style reachable from `roots` (absolute paths) by any import, static or lazy;
+ * with `{ lazy: false }`, only what loads before any `import()` runs (what a page fetches at open).
+ */
+export function reachable(outDir: string, roots: string[], { lazy = true } = {}): Set<string> {
   const seen = new Set<string>();
   const queue = [...roots];
   while (queue.length) {
@@ -78,7 +81,7 @@ export function reachable(outDir: string, roots: string[]): Set<string> {
     const pattern = file.endsWith('.html') ? HTML_REFERENCE : JS_REFERENCE;
     for (const match of text.matchAll(pattern)) {
       const spec = match[1] ?? match[2]!;
-      if (/^[a-z]+:/i.test(spec)) continue;
+      if (/^[a-z]+:/i.test(spec) || (!lazy && (match[2] || /^import\s*\(/.test(match[0])))) continue;
       queue.push(spec.startsWith('/') ? join(outDir, spec) : match[2] ? join(outDir, spec) : resolve(dirname(file), spec));
     }
   }

@@ -1,20 +1,21 @@
 /**
- * The one module that touches the extension namespace, and the single seam tests swap for
- * fakeBrowser. No polyfill: webextension-polyfill is frozen upstream, and both browsers now answer
- * with promises natively. Firefox (and Chromium builds that expose it) has `browser`; Chrome has
- * `chrome`, whose MV3 APIs return promises for every call we make (manifest.json's
- * minimum_chrome_version is the lowest Chrome where all of them do). The callback-only corners
- * (DevTools panels and request bodies) are wrapped in src/platform/devtools.ts.
- * The types stay webextension-polyfill's, imported type-only: they cost no bytes.
+ * The one module that imports webextension-polyfill, the browser namespace of the project's named
+ * stack, and the single seam tests swap for @webext-core/fake-browser. In Firefox the polyfill
+ * hands back the native `browser` untouched; in Chrome it wraps `chrome` so that the calls its
+ * metadata knows take no callback and answer with a promise, and it checks their argument counts
+ * (so `devtools.panels.create` takes exactly 3 and `getContent` none; see src/platform/devtools.ts).
+ *
+ * Calls its metadata does not know go straight to Chrome's own function (the Proxy binds it):
+ * every one the extension makes answers with a promise in Chrome's MV3 (`action.*`,
+ * `alarms.create`; manifest.json's minimum_chrome_version is at least where they do). The list
+ * is checked by test/unit/polyfill-coverage.test.ts; none needs `chrome` itself.
  */
-import type { Browser } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
 
 export type { Browser, Runtime, Tabs, WebRequest, Storage, Management, Alarms, Notifications } from 'webextension-polyfill';
+export { browser };
 
-const native = globalThis as { browser?: Browser; chrome?: Browser };
-export const browser = (native.browser ?? native.chrome) as Browser;
-
-/** Firefox exposes `runtime.getBrowserInfo`; Chrome does not. */
+/** Firefox exposes `runtime.getBrowserInfo`; Chrome does not (and the polyfill adds nothing there). */
 export function isFirefox(): boolean {
   return typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
 }

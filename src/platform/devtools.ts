@@ -6,8 +6,8 @@ import { browser, isFirefox } from './browser';
  * works from the recorder's data alone.
  */
 interface HarRequest {
-  /** Chrome: callback only, answers undefined. Firefox: a promise. */
-  getContent(callback?: (content: unknown, encoding: unknown) => void): Promise<unknown> | undefined;
+  /** A promise in both browsers: Chrome's callback form is wrapped by webextension-polyfill. */
+  getContent(): Promise<unknown>;
   [key: string]: unknown;
 }
 
@@ -72,9 +72,9 @@ export function networkEventsWaitForNetworkPanel(): boolean {
 }
 
 /**
- * `getContent()` answers in three shapes: `[content, encoding]` from Chrome's callback (see
- * `readContent`), `{content, encoding}` from a Chromium whose `browser` namespace answers with a
- * promise, and a bare string in Firefox.
+ * `getContent()` answers in three shapes: `[content, encoding]` from Chrome's two-argument callback
+ * as webextension-polyfill resolves it, `{content, encoding}` from a Chromium whose own `browser`
+ * namespace answers with a promise (the polyfill then steps aside), and a bare string in Firefox.
  */
 export function contentOf(raw: unknown): { body: string | null; encoding: string | null } {
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
@@ -84,18 +84,6 @@ export function contentOf(raw: unknown): { body: string | null; encoding: string
     return { body: str(o.content), encoding: str(o.encoding) };
   }
   return { body: str(raw), encoding: null };
-}
-
-/**
- * Chrome's `getContent` is callback-only (https://developer.chrome.com/docs/extensions/reference/api/devtools/network#type-Request);
- * Firefox's returns a promise and is called without arguments there, so an unexpected callback
- * argument can never upset its schema check. A promise answer is taken in Chromium too.
- */
-function readContent(req: HarRequest): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const answer = isFirefox() ? req.getContent() : req.getContent((content, encoding) => resolve([content, encoding]));
-    if (answer && typeof answer.then === 'function') answer.then(resolve, reject);
-  });
 }
 
 /**
@@ -109,7 +97,8 @@ export function onRequestFinished(listener: (request: FinishedRequest) => void, 
     listener({
       entry: req,
       async content() {
-        return contentOf(await readContent(req));
+        // No callback: the polyfill counts arguments, and Chrome's callback-only form is its job.
+        return contentOf(await req.getContent());
       },
     });
   };
@@ -123,17 +112,10 @@ export function onRequestFinished(listener: (request: FinishedRequest) => void, 
   return true;
 }
 
-interface Panels {
-  create(title: string, iconPath: string, pagePath: string, callback?: () => void): Promise<unknown> | undefined;
-}
-
 /**
- * Adds a panel to DevTools; called once by the devtools page. Chrome's `panels.create` is
- * callback-only (it answers undefined); Firefox's returns a promise.
+ * Adds a panel to DevTools; called once by the devtools page. Exactly three arguments: Chrome's
+ * form takes a callback, which webextension-polyfill supplies itself (it rejects a fourth).
  */
-export function createPanel(title: string, iconPath: string, pagePath: string): Promise<void> {
-  // Called as a method: the native function needs its `this`.
-  const panels = browser.devtools.panels as unknown as Panels;
-  if (isFirefox()) return Promise.resolve(panels.create(title, iconPath, pagePath)).then(() => undefined);
-  return new Promise((resolve) => void panels.create(title, iconPath, pagePath, () => resolve()));
+export async function createPanel(title: string, iconPath: string, pagePath: string): Promise<void> {
+  await browser.devtools.panels.create(title, iconPath, pagePath);
 }

@@ -1,15 +1,16 @@
 /**
- * Every budget the bench enforces, in one place. A broken budget fails `npm run bench`; CI prints
- * the table and a line of the budgets met (.ci/run), apart from the test count.
+ * Every budget in one place. The size budgets are deterministic and fail `npm test` and CI
+ * (test/build/bundle-size.test.ts); the time budgets are printed by `npm run bench` beside floors
+ * measured in the same run, and never fail CI (.ci/run), since the machine's load moves them.
  * Tighten a budget when the code beats it by far; never loosen one without saying why in the commit.
  */
 export const BUDGETS = {
   /** gzip bytes of everything the popup loads (HTML, scripts and their static imports, CSS). */
-  popupGzipBytes: 15 * 1024,
+  popupGzipBytes: 20 * 1024,
   /** gzip bytes of everything the DevTools panel loads. */
-  panelGzipBytes: 25 * 1024,
+  panelGzipBytes: 28 * 1024,
   /** gzip bytes of the service worker loader and its static imports. */
-  backgroundGzipBytes: 12 * 1024,
+  backgroundGzipBytes: 16 * 1024,
   /** Popup ready with 1,000 records stored, as a multiple of a bare page of the same extension. */
   popupReadyRatio: 1.3,
   /** A successful request's cost in the background, as a multiple of an empty listener's. */

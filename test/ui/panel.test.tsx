@@ -262,7 +262,7 @@ describe('Panel chart and export', () => {
     expect($$('.incident-updated')).toHaveLength(1);
     expect($('.incident-started title')!.textContent).toContain('Elevated error rates');
     expect($$('rect.bar').length).toBeGreaterThan(10);
-    expect($('.rate-chart svg')!.getAttribute('aria-label')).toContain('90 in total');
+    expect($('.rate-chart svg')!.getAttribute('aria-label')).toContain('90 failures in total');
   });
 
   it('survives a corrupt status snapshot: no marks, the chart still drawn', async () => {

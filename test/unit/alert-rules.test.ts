@@ -27,7 +27,7 @@ describe('failure alert: N consecutive failures within M minutes', () => {
     const second = onFailure(state, RULES, 30_000, 7);
     expect(second.alerts).toEqual([]);
     const third = onFailure(second.state, RULES, 60_000, 7);
-    expect(third.alerts).toEqual([{ kind: 'failures', titleKey: 'monitor_alert_failures_title', messageKey: 'monitor_alert_failures_message', subs: ['3', '2'], target: { page: 'panel', tabId: 7 } }]);
+    expect(third.alerts).toEqual([{ kind: 'failures', titleKey: 'monitor_alert_failures_title', messageKey: 'monitor_alert_failures_message_other', subs: ['3', '2'], target: { page: 'panel', tabId: 7 } }]);
     expect(third.state.failing).toBe(true);
   });
 
