@@ -9,8 +9,12 @@ export const BUDGETS = {
   popupGzipBytes: 20 * 1024,
   /** gzip bytes of everything the DevTools panel loads. */
   panelGzipBytes: 28 * 1024,
-  /** gzip bytes of the service worker loader and its static imports. */
-  backgroundGzipBytes: 16 * 1024,
+  /**
+   * gzip bytes of the service worker loader and its static imports. 16 -> 18 KB when the worker
+   * began checking what content scripts send (src/contract/answer-report.ts) with valibot, the
+   * stack's schema library: +1.7 KB measured (17.2 KB with it, 15.5 KB with the check stubbed).
+   */
+  backgroundGzipBytes: 18 * 1024,
   /** Popup ready with 1,000 records stored, as a multiple of a bare page of the same extension. */
   popupReadyRatio: 1.3,
   /** A successful request's cost in the background, as a multiple of an empty listener's. */
