@@ -86,8 +86,28 @@ function watchResponse(response: Response, signal: AbortSignal | null): void {
   readCopy(response, signal).catch(fault);
 }
 
+/**
+ * `Function.prototype.toString` of a Proxy says `function () { [native code] }`, without the
+ * name a native function has; pages (and bot checks) that compare the text would see the wrap.
+ * So toString is wrapped too, answering for our Proxies (itself included) what the native
+ * function would say. Every other call goes to the native toString unchanged.
+ */
+const nativeToString = Function.prototype.toString;
+const disguised = new WeakMap<object, string>();
+function disguise<T extends object>(proxy: T, original: object): T {
+  disguised.set(proxy, nativeToString.call(original));
+  return proxy;
+}
+const toStringProxy = new Proxy(nativeToString, {
+  apply(target, thisArg, args: unknown[]) {
+    const text = typeof thisArg === 'function' ? disguised.get(thisArg) : undefined;
+    return text ?? Reflect.apply(target, thisArg, args);
+  },
+});
+Function.prototype.toString = disguise(toStringProxy, nativeToString);
+
 const nativeFetch = window.fetch;
-window.fetch = new Proxy(nativeFetch, {
+window.fetch = disguise(new Proxy(nativeFetch, {
   apply(target, thisArg, args: unknown[]) {
     // The page gets exactly the promise the native fetch returned, at once.
     const result = Reflect.apply(target, thisArg, args) as Promise<Response>;
@@ -112,10 +132,10 @@ window.fetch = new Proxy(nativeFetch, {
     }
     return result;
   },
-});
+}), nativeFetch);
 
 const NativeSocket = window.WebSocket;
-window.WebSocket = new Proxy(NativeSocket, {
+window.WebSocket = disguise(new Proxy(NativeSocket, {
   construct(target, args: unknown[], newTarget) {
     const socket = Reflect.construct(target, args, newTarget) as WebSocket;
     try {
@@ -134,7 +154,7 @@ window.WebSocket = new Proxy(NativeSocket, {
     }
     return socket;
   },
-});
+}), NativeSocket);
 
 // The relay says when the user turned this off; new requests are then left alone.
 window.addEventListener(ANSWER_CONFIG_EVENT, (event) => {
