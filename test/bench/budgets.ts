@@ -5,16 +5,21 @@
  * Tighten a budget when the code beats it by far; never loosen one without saying why in the commit.
  */
 export const BUDGETS = {
-  /** gzip bytes of everything the popup loads (HTML, scripts and their static imports, CSS). */
-  popupGzipBytes: 20 * 1024,
+  /**
+   * gzip bytes of everything the popup loads (HTML, scripts and their static imports, CSS).
+   * 20 KB with the polyfill in; 22 KB with valibot checking stored data (its core and the dozen
+   * schema kinds used cost about 1.7 KB gzip in each page, measured in the commits that bring it).
+   */
+  popupGzipBytes: 22 * 1024,
   /** gzip bytes of everything the DevTools panel loads. */
   panelGzipBytes: 28 * 1024,
   /**
-   * gzip bytes of the service worker loader and its static imports. 16 -> 18 KB when the worker
-   * began checking what content scripts send (src/contract/answer-report.ts) with valibot, the
-   * stack's schema library: +1.7 KB measured (17.2 KB with it, 15.5 KB with the check stubbed).
+   * gzip bytes of the service worker loader and its static imports. 16 KB, then 17 with valibot (as
+   * the popup), then 18.5 when the worker began recording errors inside answers: checking what
+   * content scripts send (src/contract/answer-report.ts) +0.7 KB, building and recording the
+   * records +0.65 KB (measured 17,045 -> 18,394 bytes).
    */
-  backgroundGzipBytes: 18 * 1024,
+  backgroundGzipBytes: 18.5 * 1024,
   /** Popup ready with 1,000 records stored, as a multiple of a bare page of the same extension. */
   popupReadyRatio: 1.3,
   /** A successful request's cost in the background, as a multiple of an empty listener's. */

@@ -6,6 +6,8 @@ import { createSocketWatcher } from '../../src/core/answer-socket';
 import { createAnswerStreamParser, maskErrorText, MAX_ERROR_TEXT, type AnswerError } from '../../src/core/answer-stream';
 
 const DIR = 'test/fixtures/real/answer-streams';
+/** Thousands of cases on a shared 2-core machine: a generous bound, not the usual 5 s. */
+const TIMEOUT = 120_000;
 const fixture = (name: string) => readFileSync(join(DIR, name), 'utf8');
 
 /** Feeds the pieces in order and returns every error found, the end included. */
@@ -108,7 +110,7 @@ describe('answer stream parser: properties', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, TIMEOUT);
 
   it('garbage never throws, and every error it yields is bounded and of a known kind', () => {
     const sseish = fc.oneof(
@@ -129,7 +131,7 @@ describe('answer stream parser: properties', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, TIMEOUT);
 
   it('non-string input is ignored, not thrown on', () => {
     const parser = createAnswerStreamParser();
@@ -162,5 +164,5 @@ describe('answers over a WebSocket', () => {
     );
     expect(watcher.frame('{"type":"http.response.body","body":"!!not base64!!"}')).toEqual([]);
     expect(watcher.frame(`{"encoded_item": "${'x'.repeat(600_000)}"}`)).toEqual([]);
-  });
+  }, TIMEOUT);
 });
