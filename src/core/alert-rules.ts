@@ -1,6 +1,7 @@
 import type { Settings } from '../contract/settings';
-import type { StatusSnapshot } from '../contract/status';
+import type { StatusSnapshot } from './status';
 import { chatgptAffected } from './status-impact';
+import { pluralKey } from './plural';
 
 /**
  * When to notify. Pure: events in (a failure, a success, a status snapshot), a new state and the
@@ -78,7 +79,7 @@ export function onFailure(state: AlertState, rules: AlertRules, now: number, tab
   const reached = streak.length >= n && now - streak[0]! <= rules.failureWindowMinutes * 60_000;
   if (reached && !state.failing) {
     next = { ...next, failing: true };
-    next = emit(next, { kind: 'failures', titleKey: 'monitor_alert_failures_title', messageKey: 'monitor_alert_failures_message', subs: [String(n), String(rules.failureWindowMinutes)], target: tabId >= 0 ? { page: 'panel', tabId } : { page: 'troubleshooter' } }, rules, now, alerts);
+    next = emit(next, { kind: 'failures', titleKey: 'monitor_alert_failures_title', messageKey: pluralKey('monitor_alert_failures_message', n), subs: [String(n), String(rules.failureWindowMinutes)], target: tabId >= 0 ? { page: 'panel', tabId } : { page: 'troubleshooter' } }, rules, now, alerts);
   }
   // While an outage is on, more failures change nothing worth a storage write (bursts are common).
   return { state: next, alerts, changed: !state.failing };

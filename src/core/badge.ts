@@ -1,4 +1,4 @@
-import { CATEGORY_COLOR, worstCategory } from './categories';
+import { categoryColor, worstCategory } from './categories';
 import type { ErrorRecord } from './error-record';
 
 export const BADGE_WINDOW_MS = 10 * 60 * 1000;
@@ -25,7 +25,7 @@ export function badgesByTab(records: readonly ErrorRecord[], now: number, window
   const badges = new Map<number, BadgeState>();
   for (const [tabId, list] of byTab) {
     const worst = worstCategory(list.map((r) => r.category));
-    badges.set(tabId, { text: list.length > 999 ? '999+' : String(list.length), color: worst ? CATEGORY_COLOR[worst] : NO_BADGE.color });
+    badges.set(tabId, { text: list.length > 999 ? '999+' : String(list.length), color: worst ? categoryColor(worst) : NO_BADGE.color });
   }
   return badges;
 }

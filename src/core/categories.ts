@@ -47,23 +47,25 @@ export const CATEGORY_SEVERITY: Readonly<Record<Category, number>> = {
   blocked: 3,
 };
 
-/** Badge colours: red for OpenAI's side, amber for limits and sessions, blue for the user's network. */
-export const CATEGORY_COLOR: Readonly<Record<Category, string>> = {
-  server: '#c5221f',
-  gateway: '#c5221f',
-  overload: '#c5221f',
-  'rate-limit': '#b06000',
-  session: '#b06000',
-  cloudflare: '#b06000',
-  connection: '#1a5fb4',
-  proxy: '#1a5fb4',
-  network: '#1a5fb4',
-  blocked: '#6b3fa0',
-};
-
 /** The filter groups the DevTools panel offers; telemetry is a flag, not a category. */
 export const FILTER_GROUPS = ['server', 'gateway', 'overload', 'session', 'blocked', 'network', 'telemetry'] as const;
 export type FilterGroup = (typeof FILTER_GROUPS)[number];
+
+/**
+ * The one category palette, by group: a failure wears its group's colour on the badge, its
+ * chip, its row bar, its chart bar and its status text, and is counted by that chip. These are
+ * the light values of theme.css's --g-<group> (a test keeps them equal). A new category needs
+ * only its line in CATEGORY_GROUP (and its side and severity) to be counted and coloured.
+ */
+export const GROUP_COLOR: Readonly<Record<FilterGroup, string>> = {
+  server: '#c5221f',
+  gateway: '#c2410c',
+  overload: '#8a5a00',
+  session: '#8430ce',
+  blocked: '#b0306a',
+  network: '#1a5fb4',
+  telemetry: '#5f6368',
+};
 
 export const CATEGORY_GROUP: Readonly<Record<Category, Exclude<FilterGroup, 'telemetry'>>> = {
   server: 'server',
@@ -75,8 +77,14 @@ export const CATEGORY_GROUP: Readonly<Record<Category, Exclude<FilterGroup, 'tel
   blocked: 'blocked',
   proxy: 'network',
   network: 'network',
-  connection: 'gateway',
+  // A reset, refusal or timeout never reached OpenAI's app: the network's, like DNS.
+  connection: 'network',
 };
+
+/** The badge colour of a category: its group's. */
+export function categoryColor(category: Category): string {
+  return GROUP_COLOR[CATEGORY_GROUP[category]];
+}
 
 export function worstCategory(categories: Iterable<Category>): Category | null {
   let worst: Category | null = null;

@@ -6,6 +6,7 @@
 import type { ConflictEntry, ConflictReason } from '../contract/conflicts';
 import type { ErrorRecord } from './error-record';
 import { candidates, namedKind, suspectKind, type ManagedExtension } from './suspects';
+import { pluralKey } from './plural';
 
 export interface RankOptions {
   selfId: string;
@@ -79,7 +80,7 @@ export function rankOne(ext: ManagedExtension, browser: RankOptions['browser'], 
   // block jump to the top.
   if (blockedSeen > 0 && (kind === 'blocker' || blocking.length > 0)) {
     score += 100;
-    reasons.unshift({ key: 'popup_conflict_reason_blockedSeen', subs: [String(blockedSeen)] });
+    reasons.unshift({ key: pluralKey('popup_conflict_reason_blockedSeen', blockedSeen), subs: [String(blockedSeen)] });
   }
   if (!reasons.length) reasons.push({ key: 'popup_conflict_reason_none' });
 

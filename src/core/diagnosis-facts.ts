@@ -1,5 +1,5 @@
 import type { Suspect } from '../contract/conflicts';
-import type { StatusSnapshot } from '../contract/status';
+import type { StatusSnapshot } from './status';
 import type { Category } from './categories';
 import { DIAGNOSIS_WINDOW_MS, type WindowTally } from './window-tally';
 /** A status check older than this may miss an incident that started since (or one that ended). */

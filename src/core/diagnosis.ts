@@ -1,7 +1,8 @@
 import type { Suspect } from '../contract/conflicts';
-import type { StatusSnapshot } from '../contract/status';
+import type { StatusSnapshot } from './status';
 import { count, gatherFacts, type DiagnosisFacts } from './diagnosis-facts';
 import type { ErrorRecord } from './error-record';
+import { pluralKey } from './plural';
 import { tallyFromMinutes, tallyRecords, type MinuteTally } from './window-tally';
 
 export type CauseSide = 'openai' | 'user' | 'either' | 'none';
@@ -90,6 +91,8 @@ function categoryScore(n: number, total: number, floor = 0.45): number {
 }
 
 const ev = (key: string, ...subs: Array<string | number>): Evidence => (subs.length ? { key, subs: subs.map(String) } : { key });
+/** Evidence that counts: its message by the plural rules, the count first. */
+const evn = (key: string, n: number, ...subs: Array<string | number>): Evidence => ev(pluralKey(key, n), n, ...subs);
 
 export function statusEvidence(f: DiagnosisFacts): Evidence[] {
   const s = f.status;
@@ -108,8 +111,8 @@ function incident(f: DiagnosisFacts, total: number): Cause | null {
   const serverish = count(f, 'server', 'gateway', 'overload');
   const s = f.status;
   const evidence = statusEvidence(f);
-  if (serverish) evidence.push(ev('diag_ev_server_side', serverish));
-  if (f.endpoints.size >= 3 && serverish) evidence.push(ev('diag_ev_many_endpoints', f.endpoints.size));
+  if (serverish) evidence.push(evn('diag_ev_server_side', serverish));
+  if (f.endpoints.size >= 3 && serverish) evidence.push(evn('diag_ev_many_endpoints', f.endpoints.size));
   let confidence: number;
   if (s.kind === 'known' && s.outage !== 'none') {
     const base = OUTAGE_BASE[s.outage] * (s.stale ? 0.6 : 1);
@@ -134,8 +137,8 @@ function overload(f: DiagnosisFacts, total: number): Cause | null {
   const n429 = count(f, 'rate-limit');
   if (!n503 && !n429) return null;
   const evidence: Evidence[] = [];
-  if (n503) evidence.push(ev('diag_ev_503', n503));
-  if (n429) evidence.push(ev('diag_ev_429', n429));
+  if (n503) evidence.push(evn('diag_ev_503', n503));
+  if (n429) evidence.push(evn('diag_ev_429', n429));
   if (f.retryAfterSec !== null) evidence.push(ev('diag_ev_retry_after', f.retryAfterSec));
   const confidence = categoryScore(n503 + n429, total) + (f.retryAfterSec !== null ? 0.03 : 0);
   // Mostly 429s: the limit may be this account's usage, not OpenAI's capacity.
@@ -143,13 +146,13 @@ function overload(f: DiagnosisFacts, total: number): Cause | null {
 }
 
 function single(id: CauseId, n: number, total: number, evidenceKey: string): Cause | null {
-  return n ? cause(id, categoryScore(n, total), [ev(evidenceKey, n)]) : null;
+  return n ? cause(id, categoryScore(n, total), [evn(evidenceKey, n)]) : null;
 }
 
 function blocked(f: DiagnosisFacts, total: number): Cause | null {
   const n = count(f, 'blocked');
   const evidence = f.blockers.slice(0, 3).map((name) => ev('diag_ev_blocker_installed', name));
-  if (n) return cause('blocked-by-extension', categoryScore(n, total) + (f.blockers.length ? 0.04 : 0), [ev('diag_ev_blocked', n), ...evidence]);
+  if (n) return cause('blocked-by-extension', categoryScore(n, total) + (f.blockers.length ? 0.04 : 0), [evn('diag_ev_blocked', n), ...evidence]);
   // A blocker is installed but nothing was recorded as blocked: a weak lead, only when something fails.
   return f.blockers.length && total ? cause('blocked-by-extension', 0.15, evidence) : null;
 }
@@ -159,13 +162,13 @@ function proxy(f: DiagnosisFacts, total: number): Cause | null {
   const n = proxied + f.tls;
   const connection = count(f, 'connection') - f.tls;
   const evidence: Evidence[] = [];
-  if (proxied) evidence.push(ev('diag_ev_proxy', proxied));
+  if (proxied) evidence.push(evn('diag_ev_proxy', proxied));
   // TLS errors on ChatGPT's hosts are almost always something intercepting the connection.
-  if (f.tls) evidence.push(ev('diag_ev_tls', f.tls));
+  if (f.tls) evidence.push(evn('diag_ev_tls', f.tls));
   for (const name of f.tunnels.slice(0, 3)) evidence.push(ev('diag_ev_tunnel_installed', name));
   let confidence = categoryScore(n, total, 0.4) + (n && f.tunnels.length ? 0.04 : 0);
   if (f.tunnels.length && connection) {
-    evidence.push(ev('diag_ev_connection', connection));
+    evidence.push(evn('diag_ev_connection', connection));
     confidence = Math.max(confidence, categoryScore(connection, total, 0.35));
   }
   if (!confidence && f.tunnels.length && total) confidence = 0.15;
@@ -176,8 +179,8 @@ function offline(f: DiagnosisFacts, total: number): Cause | null {
   const network = count(f, 'network');
   const connection = count(f, 'connection') - f.tls;
   const evidence: Evidence[] = [];
-  if (network) evidence.push(ev('diag_ev_network', network));
-  if (connection) evidence.push(ev('diag_ev_connection', connection));
+  if (network) evidence.push(evn('diag_ev_network', network));
+  if (connection) evidence.push(evn('diag_ev_connection', connection));
   // Resets and timeouts can be either side's; with a VPN installed they lean to proxy-vpn instead.
   const fromConnection = connection ? categoryScore(connection, total, f.tunnels.length ? 0.25 : 0.35) - 0.1 : 0;
   const confidence = Math.max(categoryScore(network, total), fromConnection);
@@ -191,8 +194,8 @@ function operationalFresh(f: DiagnosisFacts): boolean {
 function localOnly(f: DiagnosisFacts, total: number): Cause | null {
   if (!total || !operationalFresh(f)) return null;
   const spread = f.endpoints.size >= 2;
-  const evidence = [ev('diag_ev_status_operational'), ev('diag_ev_failures', total, f.windowMin)];
-  if (spread) evidence.push(ev('diag_ev_many_endpoints', f.endpoints.size));
+  const evidence = [ev('diag_ev_status_operational'), evn('diag_ev_failures', total, f.windowMin)];
+  if (spread) evidence.push(evn('diag_ev_many_endpoints', f.endpoints.size));
   // One failure is too little to blame this browser for: it may be a blip.
   return cause('local-only', total < 2 ? 0.3 : spread ? 0.6 : 0.42, evidence);
 }
@@ -200,7 +203,7 @@ function localOnly(f: DiagnosisFacts, total: number): Cause | null {
 function oneEndpoint(f: DiagnosisFacts, total: number): Cause | null {
   if (f.endpoints.size !== 1) return null;
   const [endpoint = ''] = f.endpoints.keys();
-  const evidence = [ev('diag_ev_one_endpoint', endpoint, total)];
+  const evidence = [ev(pluralKey('diag_ev_one_endpoint', total), endpoint, total)];
   if (total < 2) return cause('one-endpoint', 0.25, evidence);
   const serverShare = count(f, 'server', 'gateway') / total;
   return cause('one-endpoint', 0.5 + 0.1 * serverShare + (operationalFresh(f) ? 0.1 : 0), evidence);
@@ -211,7 +214,7 @@ function quiet(f: DiagnosisFacts): Cause {
   const outage = s.kind === 'known' ? s.outage : 'none';
   const severe = outage === 'major' || outage === 'critical';
   const evidence = statusEvidence(f);
-  if (f.telemetry) return cause('telemetry-only', severe ? 0.5 : 0.85, [ev('diag_ev_telemetry', f.telemetry), ...evidence]);
+  if (f.telemetry) return cause('telemetry-only', severe ? 0.5 : 0.85, [evn('diag_ev_telemetry', f.telemetry), ...evidence]);
   const confidence = severe ? 0.35 : outage === 'minor' ? 0.6 : operationalFresh(f) ? 0.9 : 0.7;
   return cause('all-clear', confidence, [ev('diag_ev_no_failures', f.windowMin), ...evidence]);
 }
@@ -243,7 +246,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     .filter((c): c is Cause => c !== null && c.confidence >= MIN_LISTED)
     .sort((a, b) => b.confidence - a.confidence);
   if ((causes[0]?.confidence ?? 0) < MIN_VERDICT) {
-    causes.unshift(cause('unknown', MIN_VERDICT, [ev('diag_ev_failures', total, f.windowMin), ...statusEvidence(f)]));
+    causes.unshift(cause('unknown', MIN_VERDICT, [evn('diag_ev_failures', total, f.windowMin), ...statusEvidence(f)]));
   }
   return { verdict: causes[0] as Cause, causes };
 }

@@ -1,20 +1,21 @@
 /** Formatting helpers that take "now" as input so they stay pure and testable. */
+import { pluralKey } from './plural';
 
 export interface RelativeTime {
-  /** i18n key: time_now, time_seconds, time_minutes, time_hours, time_days */
-  key: 'time_now' | 'time_seconds' | 'time_minutes' | 'time_hours' | 'time_days';
+  /** i18n key: time_now, or time_seconds, time_minutes, time_hours, time_days with its plural suffix. */
+  key: string;
   count: number;
 }
 
 export function relativeTime(time: number, now: number): RelativeTime {
   const seconds = Math.max(0, Math.round((now - time) / 1000));
   if (seconds < 5) return { key: 'time_now', count: 0 };
-  if (seconds < 60) return { key: 'time_seconds', count: seconds };
+  if (seconds < 60) return { key: pluralKey('time_seconds', seconds), count: seconds };
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return { key: 'time_minutes', count: minutes };
+  if (minutes < 60) return { key: pluralKey('time_minutes', minutes), count: minutes };
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return { key: 'time_hours', count: hours };
-  return { key: 'time_days', count: Math.floor(hours / 24) };
+  if (hours < 48) return { key: pluralKey('time_hours', hours), count: hours };
+  return { key: pluralKey('time_days', Math.floor(hours / 24)), count: Math.floor(hours / 24) };
 }
 
 /** ISO 8601 in UTC, to the second: what support teams expect. */

@@ -1,4 +1,5 @@
 import type { ReportJson, Translate } from './report';
+import { pluralKey } from './plural';
 
 /** Table cells: one line, no pipes or backticks that would break the table or the code spans. */
 function cell(value: string | number | null): string {
@@ -68,7 +69,7 @@ export function renderReportMarkdown(report: ReportJson, t: Translate): string {
         `| ${f.time} | ${cell(result)}${tag} | ${cell(f.method)} | ${code(f.host + f.path)} | ${code(f.requestIds.cfRay)} | ${code(f.requestIds.xRequestId)} | ${code(f.requestIds.oaiRequestId)} |`,
       );
     }
-    if (report.failuresOmitted) lines.push('', t('report_md_omitted', [String(report.failuresOmitted)]));
+    if (report.failuresOmitted) lines.push('', t(pluralKey('report_md_omitted', report.failuresOmitted), [String(report.failuresOmitted)]));
   }
   lines.push('', `## ${t('report_md_conflicts')}`, '');
   const enabled = report.conflicts.filter((c) => c.enabled);

@@ -1,6 +1,6 @@
 import type { ErrorRecord } from '../core/error-record';
 import type { NetworkExtra } from '../core/network-extra';
-import { t } from '../platform/i18n';
+import { t, tn } from '../platform/i18n';
 import { ActionButton } from '../ui/action-button';
 
 /** The formats load on the first export click (a chunk that fails to load fails the button). */
@@ -10,7 +10,7 @@ const formats = () => import('./exports');
 export function ExportBar({ records, extras, now, reportUrl, troubleshooterUrl = null }: { records: readonly ErrorRecord[]; extras: ReadonlyMap<string, NetworkExtra>; now: number; reportUrl: string | null; troubleshooterUrl?: string | null }) {
   const json = async () => (await formats()).exportJson(records, now);
   const har = async () => (await formats()).exportHar(records, extras, now);
-  const done = (v: { bytes: number }) => t('panel_export_done', [records.length, v.bytes]);
+  const done = (v: { bytes: number }) => tn('panel_export_done', records.length, [records.length, v.bytes]);
   return (
     <div class="export-bar" role="group" aria-label={t('panel_export')}>
       <ActionButton label={t('panel_export_json')} run={json} doneText={done} disabled={!records.length} id="export-json" />

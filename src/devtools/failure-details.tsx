@@ -1,5 +1,5 @@
 import type { ErrorRecord } from '../core/error-record';
-import { primaryRequestId } from '../core/request-ids';
+import { primaryLabelledId } from '../core/request-ids';
 import { evidence } from '../core/evidence';
 import { fetchSnippet } from '../core/fetch-snippet';
 import type { NetworkExtra, TimingPhases } from '../core/network-extra';
@@ -29,20 +29,20 @@ function Timings({ timings }: { timings: TimingPhases }) {
 
 /** Everything known about one failure, what it means, what to do next, and safe copies of it. */
 export function FailureDetails({ record, extra, listening }: { record: ErrorRecord; extra: NetworkExtra | undefined; listening: boolean }) {
-  const id = primaryRequestId(record.ids);
+  const id = primaryLabelledId(record.ids);
   const group = recordGroup(record);
   const snippet = fetchSnippet(record, extra ? { url: `https://${extra.host}${extra.path}${extra.search}`, requestHeaders: extra.requestHeaders } : {});
   return (
     <section class="details" aria-labelledby="details-title" data-record-id={record.id}>
       <h2 id="details-title">
-        <span class={`status cat-${record.category}`}>{record.status ?? record.error}</span> {record.method} {record.path}
+        <span class={`status cat-${record.category} grp-${group}`}>{record.status ?? record.error}</span> {record.method} {record.path}
       </h2>
       <p class="explain">{t(record.meaning)}</p>
       <p class="next-step">
         <strong>{t('panel_next_step')}</strong> {t(record.telemetry ? 'panel_next_telemetry' : `panel_next_${record.category.replace('-', '_')}`)}
       </p>
       <div class="detail-actions">
-        {id && <CopyButton text={id} label={t('panel_copy_request_id')} />}
+        {id && <CopyButton text={id.value} label={t('copyWhat', id.kind)} />}
         <CopyButton text={snippet} label={t('panel_copy_fetch')} />
       </div>
       <h3>{t('panel_evidence')}</h3>

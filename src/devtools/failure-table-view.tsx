@@ -5,7 +5,7 @@ import { clockTime } from '../core/clock-time';
 import { formatDuration } from '../core/format';
 import type { SortDir, SortKey } from '../core/failure-table';
 import { anchoredScrollTop, virtualWindow } from '../core/virtual-window';
-import { t } from '../platform/i18n';
+import { t, tn } from '../platform/i18n';
 import { statusLabel } from '../ui/status-label';
 import { recordGroup } from '../core/failure-table';
 
@@ -104,7 +104,7 @@ export function FailureTableView({ rows, selectedId, onSelect, sort, dir, onSort
 
   const win = virtualWindow(rows.length, scrollTop, height, ROW_HEIGHT);
   return (
-    <div class="table-scroll" ref={scroller} onScroll={onScroll} tabIndex={0} onKeyDown={onKeyDown} aria-label={t('panel_table_label', rows.length)}>
+    <div class="table-scroll" ref={scroller} onScroll={onScroll} tabIndex={0} onKeyDown={onKeyDown} aria-label={tn('panel_table_label', rows.length)}>
       <table class="failure-table" aria-rowcount={rows.length + 1}>
         <thead>
           <tr>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { StatusSnapshot } from '../contract/status';
+import type { StatusSnapshot } from '../core/status';
 import { diagnose } from '../core/diagnosis';
 import type { ErrorRecord } from '../core/error-record';
 import { fixApisAvailable } from '../platform/fix-apis';

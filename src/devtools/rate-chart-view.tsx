@@ -1,7 +1,7 @@
 import { FILTER_GROUPS } from '../core/categories';
 import { clockTime } from '../core/clock-time';
 import type { RateChart } from '../core/rate-chart';
-import { t } from '../platform/i18n';
+import { t, tn } from '../platform/i18n';
 
 const WIDTH = 600;
 const HEIGHT = 110;
@@ -20,13 +20,13 @@ export function RateChartView({ chart }: { chart: RateChart }) {
   const peak = chart.buckets.reduce((max, b) => Math.max(max, b.total), 0);
   return (
     <figure class="rate-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={t('panel_chart_label', [total, peak, chart.marks.length])}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={t('panel_chart_label', [tn('count_failures', total), peak, chart.marks.length])}>
         <line class="axis" x1={0} y1={HEIGHT - PAD_BOTTOM} x2={WIDTH} y2={HEIGHT - PAD_BOTTOM} />
         {chart.buckets.map((b, i) => {
           let y = HEIGHT - PAD_BOTTOM;
           return (
             <g key={b.start}>
-              {b.total > 0 && <title>{t('panel_chart_bucket', [clockTime(b.start), b.total])}</title>}
+              {b.total > 0 && <title>{tn('panel_chart_bucket', b.total, [clockTime(b.start), b.total])}</title>}
               {FILTER_GROUPS.map((g) => {
                 const count = b.counts[g];
                 if (!count) return null;
@@ -54,7 +54,7 @@ export function RateChartView({ chart }: { chart: RateChart }) {
           {chart.max}/min
         </text>
       </svg>
-      <figcaption class="muted">{t('panel_chart_caption', [total, chart.marks.filter((m) => m.kind === 'started').length])}</figcaption>
+      <figcaption class="muted">{t('panel_chart_caption', [tn('count_failures', total), chart.marks.filter((m) => m.kind === 'started').length])}</figcaption>
     </figure>
   );
 }

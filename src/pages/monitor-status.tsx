@@ -1,5 +1,5 @@
 import { MONITOR_KEY_NAME, parseMonitorState } from '../core/monitor-schedule';
-import { t } from '../platform/i18n';
+import { t, tn } from '../platform/i18n';
 import { useStored } from '../ui/use-stored';
 
 /** What the monitor is doing now: the mode and the next check, so polling is never a mystery. */
@@ -11,7 +11,7 @@ export function MonitorStatus() {
   return (
     <p class="muted monitor-status" role="status">
       {t(`options_monitor_mode_${state.mode}`)} {t('options_monitor_times', [last, next])}
-      {state.errors > 0 && ` ${t('options_monitor_errors', state.errors)}`}
+      {state.errors > 0 && ` ${tn('options_monitor_errors', state.errors)}`}
     </p>
   );
 }

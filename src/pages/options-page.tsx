@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Reply } from '../contract/messages';
 import { validateSettingsInput, type Alternative, type Settings, type SettingsField } from '../contract/settings';
 import { request } from '../platform/messaging';
-import { t } from '../platform/i18n';
+import { t, tn } from '../platform/i18n';
 import { ActionButton } from '../ui/action-button';
 import { useSettings } from '../ui/use-settings';
 import { AlertHistory } from './alert-history';
@@ -58,11 +58,11 @@ export function OptionsPage() {
   async function save(): Promise<Reply<{ saved: true }>> {
     const local = validateSettingsInput(fromDraft(draft!));
     setErrors(local.errors);
-    if (!local.settings) return { ok: false, error: { code: 'invalid', message: t('options_fix_fields', Object.keys(local.errors).length) } };
+    if (!local.settings) return { ok: false, error: { code: 'invalid', message: tn('options_fix_fields', Object.keys(local.errors).length) } };
     const reply = await request('settings/save', { settings: local.settings });
     if (!reply.ok) return reply;
     setErrors(reply.value.errors);
-    if (!reply.value.settings) return { ok: false, error: { code: 'invalid', message: t('options_fix_fields', Object.keys(reply.value.errors).length) } };
+    if (!reply.value.settings) return { ok: false, error: { code: 'invalid', message: tn('options_fix_fields', Object.keys(reply.value.errors).length) } };
     setDraft(toDraft(reply.value.settings));
     return { ok: true, value: { saved: true } };
   }

@@ -1,6 +1,6 @@
 import { parseProbeHistory, PROBE_KEY, summarizeProbes, type ProbeEntry } from '../core/probe-history';
 import { request } from '../platform/messaging';
-import { t } from '../platform/i18n';
+import { t, tn } from '../platform/i18n';
 import { ActionButton } from '../ui/action-button';
 import { useNow } from '../ui/use-now';
 import { useStored } from '../ui/use-stored';
@@ -49,7 +49,7 @@ export function ProbeHistoryView() {
         </tbody>
       </table>
       {recent.length > 0 ? (
-        <div class="probe-bars" role="img" aria-label={t('options_probe_chart', [recent.length, pct(summarizeProbes(recent, 0).uptime)])}>
+        <div class="probe-bars" role="img" aria-label={tn('options_probe_chart', recent.length, [recent.length, pct(summarizeProbes(recent, 0).uptime)])}>
           {recent.map((e) => (
             <span key={e.time} class={`probe-bar ${e.ok ? 'probe-ok' : 'probe-fail'}`} style={{ height: `${e.ok ? Math.max(8, Math.round(((e.latencyMs ?? 0) / maxMs) * 100)) : 100}%` }} title={describe(e)} />
           ))}

@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { Reply } from '../contract/messages';
 import type { SiteClearReport } from '../contract/site-data';
-import type { StatusSnapshot } from '../contract/status';
+import type { StatusSnapshot } from '../core/status';
 import type { CheckResult } from '../contract/troubleshooter';
 import type { ErrorRecord } from '../core/error-record';
 import type { SiteDataPlan } from '../core/site-data-plan';
 import type { StepCheck } from '../core/troubleshooter';
 import { t } from '../platform/i18n';
+import { pluralKey } from '../core/plural';
 import { request } from '../platform/messaging';
 import { ActionButton } from '../ui/action-button';
 import { asReply } from '../ui/as-reply';
@@ -36,7 +37,7 @@ export function statusCheckResult(status: StatusSnapshot): Omit<CheckResult, 'at
 
 export function clearCheckResult(report: SiteClearReport): Omit<CheckResult, 'at'> {
   const remaining = Object.values(report.remainingCookies).reduce((a, b) => a + b, 0);
-  if (!report.verified || remaining > 0) return { ok: false, key: 'ts_check_cleared_partly', subs: [String(remaining)] };
+  if (!report.verified || remaining > 0) return { ok: false, key: pluralKey('ts_check_cleared_partly', remaining), subs: [String(remaining)] };
   return { ok: true, key: 'ts_check_cleared', subs: [report.dataTypes.join(', ')] };
 }
 
@@ -76,7 +77,7 @@ export function StepCheckView({ check, tabId, records, onCheck }: { check: StepC
         <ActionButton
           id="ts-check-reload"
           label={t('ts_check_btn_reload')}
-          run={() => checked(asReply(import('../fixes/reload-chatgpt').then((m) => m.reloadChatGpt(tabId))), (v) => (v.reloaded ? { ok: true, key: 'ts_check_reloaded', subs: [String(v.reloaded)] } : { ok: false, key: 'ts_check_no_tab' }), onCheck)}
+          run={() => checked(asReply(import('../fixes/reload-chatgpt').then((m) => m.reloadChatGpt(tabId))), (v) => (v.reloaded ? { ok: true, key: pluralKey('ts_check_reloaded', v.reloaded), subs: [String(v.reloaded)] } : { ok: false, key: 'ts_check_no_tab' }), onCheck)}
           doneText={silent}
         />
       );
@@ -91,7 +92,7 @@ export function StepCheckView({ check, tabId, records, onCheck }: { check: StepC
           onLoaded={(entries) => {
             // Score 0 means nothing about it points at ChatGPT: not worth naming.
             const names = entries.filter((e) => e.enabled && e.score > 0).map((e) => e.name);
-            onCheck(names.length ? { ok: false, key: 'ts_check_conflicts', subs: [String(names.length), names.slice(0, 3).join(', ')], at: Date.now() } : { ok: true, key: 'ts_check_no_conflicts', at: Date.now() });
+            onCheck(names.length ? { ok: false, key: pluralKey('ts_check_conflicts', names.length), subs: [String(names.length), names.slice(0, 3).join(', ')], at: Date.now() } : { ok: true, key: 'ts_check_no_conflicts', at: Date.now() });
           }}
         />
       );

@@ -24,7 +24,7 @@ function Extra({ def, tabId }: { def: StepDef; tabId: number | null }) {
         <pre>
           <code>{RETRY_SNIPPET}</code>
         </pre>
-        <CopyButton text={RETRY_SNIPPET} />
+        <CopyButton text={RETRY_SNIPPET} label={t('ts_copy_snippet')} />
       </div>
     );
   }

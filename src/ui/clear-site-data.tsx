@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteClearReport } from '../contract/site-data';
 import type { SiteDataPlan } from '../core/site-data-plan';
-import { t } from '../platform/i18n';
+import { t, tn } from '../platform/i18n';
 import { ActionButton } from './action-button';
 import { asReply } from './as-reply';
 
@@ -18,10 +18,10 @@ function ClearReport({ report, plan }: { report: SiteClearReport; plan: SiteData
   const left = sum(report.remainingCookies);
   return (
     <div class="clear-report" role="status" data-verified={report.verified}>
-      <p>{t('popup_clear_removed', [String(before), report.dataTypes.map((d) => t(`popup_data_${d}`)).join(', ')])}</p>
-      <p class={report.verified ? 'ok' : 'bad'}>{report.verified ? t('popup_clear_verified') : t('popup_clear_remaining', [String(left), Object.keys(report.remainingCookies).join(', ')])}</p>
+      <p>{tn('popup_clear_removed', before, [String(before), report.dataTypes.map((d) => t(`popup_data_${d}`)).join(', ')])}</p>
+      <p class={report.verified ? 'ok' : 'bad'}>{report.verified ? t('popup_clear_verified') : tn('popup_clear_remaining', left, [String(left), Object.keys(report.remainingCookies).join(', ')])}</p>
       {!plan.cachePerSite && <p class="muted">{report.wholeCacheCleared ? t('popup_clear_wholeCacheDone') : t('popup_clear_cacheKept')}</p>}
-      {report.reloadedTabs > 0 && <p class="muted">{t('popup_clear_reloaded', report.reloadedTabs)}</p>}
+      {report.reloadedTabs > 0 && <p class="muted">{tn('popup_clear_reloaded', report.reloadedTabs)}</p>}
       {report.failures.length > 0 && (
         <ul class="bad">
           {report.failures.map((f) => (

@@ -3,8 +3,13 @@ import { t } from '../platform/i18n';
 
 type CopyState = { kind: 'idle' } | { kind: 'done' } | { kind: 'failed'; reason: string };
 
-/** Copies `text`, then says so (or why it could not) for two seconds. */
-export function CopyButton({ text, label }: { text: string; label?: string }) {
+/**
+ * Copies `text`, then says so (or why it could not) for two seconds. `what` names what it copies
+ * ("cf-ray"), so a screen reader hears "Copy cf-ray", not eight times "Copy"; or `label` is the
+ * whole name ("Copy Markdown"), shown as it is.
+ */
+export function CopyButton({ text, what, label }: { text: string } & ({ what: string; label?: string } | { what?: undefined; label: string })) {
+  const name = what === undefined ? label! : t('copyWhat', what);
   const [state, setState] = useState<CopyState>({ kind: 'idle' });
   const copy = async () => {
     try {
@@ -17,7 +22,7 @@ export function CopyButton({ text, label }: { text: string; label?: string }) {
   };
   const shown = state.kind === 'done' ? t('copied') : state.kind === 'failed' ? t('copyFailed', state.reason) : (label ?? t('copy'));
   return (
-    <button type="button" class={`copy copy-${state.kind}`} onClick={copy} aria-live="polite" title={`${t('copy')} ${text}`}>
+    <button type="button" class={`copy copy-${state.kind}`} onClick={copy} aria-live="polite" aria-label={state.kind === 'idle' ? name : shown} title={name}>
       {shown}
     </button>
   );

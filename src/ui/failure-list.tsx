@@ -1,22 +1,30 @@
 import type { ErrorRecord } from '../core/error-record';
-import { primaryRequestId } from '../core/request-ids';
+import { groupFailures, type FailureGroup } from '../core/failure-groups';
+import { recordGroup } from '../core/failure-table';
+import { primaryLabelledId } from '../core/request-ids';
 import { relativeTime } from '../core/format';
-import { t } from '../platform/i18n';
+import { t, tn } from '../platform/i18n';
 import { CopyButton } from './copy-button';
+import { PathText } from './path-text';
 import { statusLabel } from './status-label';
 import './failure-list.css';
 
-function FailureItem({ record, now }: { record: ErrorRecord; now: number }) {
+function FailureItem({ group: { record, count }, now }: { group: FailureGroup; now: number }) {
   const when = relativeTime(record.time, now);
-  const id = primaryRequestId(record.ids);
+  const id = primaryLabelledId(record.ids);
   return (
-    <li class={`failure cat-${record.category}`} data-record-id={record.id}>
+    <li class={`failure cat-${record.category} grp-${recordGroup(record)}`} data-record-id={record.id} data-count={count}>
       <div class="failure-head">
         <span class="status">{statusLabel(record)}</span>
         <span class="method">{record.method}</span>
-        <span class="path" title={`${record.host}${record.path}`}>
-          {record.path}
+        <span class="path">
+          <PathText record={record} />
         </span>
+        {count > 1 && (
+          <span class="times" title={tn('failure_times', count)}>
+            ×{count}
+          </span>
+        )}
         <time dateTime={new Date(record.time).toISOString()}>{t(when.key, when.count)}</time>
       </div>
       <div class="meaning">
@@ -25,21 +33,24 @@ function FailureItem({ record, now }: { record: ErrorRecord; now: number }) {
       </div>
       {id && (
         <div class="request-id">
-          <span>{t('requestId')}:</span> <code>{id}</code> <CopyButton text={id} />
+          <span class="id-kind">{id.kind}</span> <code>{id.value}</code> <CopyButton text={id.value} what={id.kind} />
         </div>
       )}
     </li>
   );
 }
 
-/** Newest first; `limit` keeps the popup light when the log is full. */
+/**
+ * Newest first, identical failures folded into one row with their count ("×12"); `limit` rows
+ * keep the popup light when the log is full. The heading above says how many failures in all.
+ */
 export function FailureList({ records, now, limit = 50, empty }: { records: readonly ErrorRecord[]; now: number; limit?: number; empty: string }) {
   if (!records.length) return <p class="empty">{empty}</p>;
-  const shown = records.slice(-limit).reverse();
+  const shown = groupFailures(records).slice(0, limit);
   return (
     <ul class="failures">
-      {shown.map((record) => (
-        <FailureItem key={record.id} record={record} now={now} />
+      {shown.map((group) => (
+        <FailureItem key={group.record.id} group={group} now={now} />
       ))}
     </ul>
   );

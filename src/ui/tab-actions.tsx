@@ -1,5 +1,5 @@
 import type { Reply } from '../contract/messages';
-import { t } from '../platform/i18n';
+import { t, tn } from '../platform/i18n';
 import { extensionUrl, openTab } from '../platform/tabs';
 import { ActionButton } from './action-button';
 import { asReply } from './as-reply';
@@ -19,7 +19,7 @@ export function TabActions({ tabId }: { tabId: number | null }) {
         id="reload-chatgpt"
         label={t('popup_reload')}
         run={() => asReply(import('../fixes/reload-chatgpt').then((m) => m.reloadChatGpt(tabId)))}
-        doneText={(v) => t('popup_reload_done', v.reloaded)}
+        doneText={(v) => tn('popup_reload_done', v.reloaded)}
       />
       <ActionButton id="open-troubleshooter" label={t('ts_open_troubleshooter')} run={() => open(`src/pages/troubleshooter.html${query}`)} doneText={() => t('popup_opened')} />
       <ActionButton id="open-report" label={t('popup_open_report')} run={() => open(`src/pages/report.html${query}`)} doneText={() => t('popup_opened')} />

@@ -5,12 +5,16 @@
  * Tighten a budget when the code beats it by far; never loosen one without saying why in the commit.
  */
 export const BUDGETS = {
-  /** gzip bytes of everything the popup loads (HTML, scripts and their static imports, CSS). */
-  popupGzipBytes: 20 * 1024,
+  /**
+   * gzip bytes of everything the popup loads (HTML, scripts and their static imports, CSS).
+   * 20 KB with the polyfill in; 22 KB with valibot checking stored data (its core and the dozen
+   * schema kinds used cost about 1.7 KB gzip in each page, measured in the commits that bring it).
+   */
+  popupGzipBytes: 22 * 1024,
   /** gzip bytes of everything the DevTools panel loads. */
   panelGzipBytes: 28 * 1024,
-  /** gzip bytes of the service worker loader and its static imports. */
-  backgroundGzipBytes: 16 * 1024,
+  /** gzip bytes of the service worker loader and its static imports. 16 KB, then 17 with valibot (as the popup). */
+  backgroundGzipBytes: 17 * 1024,
   /** Popup ready with 1,000 records stored, as a multiple of a bare page that reads one small key. */
   popupReadyRatio: 1.1,
   /** The real toolbar popup with 300 failures, action.openPopup() to the failures on screen, as a multiple of a bare popup page. */

@@ -93,7 +93,7 @@ describe('popup fixes in Chromium', () => {
     await page.waitForSelector('.conflict', { timeout: 10_000 });
     const entries = await page.$$eval('.conflict', (els) => els.map((e) => ({ name: e.querySelector('.conflict-name')!.textContent, reasons: e.querySelector('.reasons')!.textContent })));
     expect(entries.map((e) => e.name)).toEqual(['Test Ad Blocker', 'Test Notes']);
-    expect(entries[0]!.reasons).toContain('ChatGPT requests were blocked by an extension 1 time(s)');
+    expect(entries[0]!.reasons).toContain('ChatGPT requests were blocked by an extension 1 time,');
     expect(entries[0]!.reasons).toContain('Looks like an ad or content blocker.');
     expect(entries[0]!.reasons).toContain('Can block or rewrite requests (declarativeNetRequest).');
     expect(entries[1]!.reasons).toContain('No access to ChatGPT');
@@ -125,7 +125,7 @@ describe('popup fixes in Chromium', () => {
     await page.click('#reload-chatgpt');
     // Past "Working…": the reload runs in the popup, its code loaded on the click.
     await page.waitForSelector(':is(.action-done, .action-failed) > #reload-chatgpt', { timeout: 10_000 });
-    expect(await page.$eval('#reload-chatgpt + .action-status', (e) => e.textContent)).toBe('Reloaded 1 tab(s)');
+    expect(await page.$eval('#reload-chatgpt + .action-status', (e) => e.textContent)).toBe('Reloaded 1 tab');
     await waitFor(() => loads() > before, { what: 'reload' });
     for (const [button, path] of [['#open-report', 'src/pages/report.html'], ['#open-panel', 'src/devtools/panel.html']] as const) {
       await page.click(button);

@@ -57,7 +57,7 @@ describe('troubleshooter and support report in Chromium', () => {
     const errors = errorsOf(page);
     await page.waitForSelector('.ts-step.is-current[data-step="reload"]', { timeout: 10_000 });
     await page.click('#ts-check-reload');
-    await page.waitForFunction(() => document.querySelector('.ts-check-result')?.textContent === 'Reloaded 1 ChatGPT tab(s).', { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('.ts-check-result')?.textContent === 'Reloaded 1 ChatGPT tab.', { timeout: 10_000 });
     await page.click('#ts-no');
     await page.waitForSelector('.ts-step.is-current[data-step="status"]', { timeout: 10_000 });
     await page.click('#ts-check-status');
@@ -91,7 +91,7 @@ describe('troubleshooter and support report in Chromium', () => {
     for (const id of sentIds) expect(markdown).toContain(id);
     for (const secret of PLANTED) expect(markdown).not.toContain(secret);
     expect(markdown).toContain('/backend-api/u/[email]/files');
-    expect(markdown).toContain('- Reload the page: did not help — Reloaded 1 ChatGPT tab(s).');
+    expect(markdown).toContain('- Reload the page: did not help — Reloaded 1 ChatGPT tab.');
     expect(markdown).toMatch(/\| Chrom(e|ium) [\d.]+ \| linux/);
 
     // The JSON, and with conversation ids kept: still no secret.

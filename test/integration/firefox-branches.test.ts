@@ -81,7 +81,7 @@ describe('Firefox branches of the fixes', () => {
     installFakeManagement(firefoxExtensions);
     const list = await listConflicts({ keepIds: [], records });
     expect(list[0]!.name).toBe('uBlock Origin');
-    expect(list[0]!.reasons[0]).toEqual({ key: 'popup_conflict_reason_blockedSeen', subs: ['1'] });
+    expect(list[0]!.reasons[0]).toEqual({ key: 'popup_conflict_reason_blockedSeen_one', subs: ['1'] });
     expect(list.every((e) => !e.canDisable)).toBe(true);
     expect(list.some((e) => e.name === 'System theme')).toBe(false); // themes are the one thing Firefox could disable
     const create = vi.spyOn(fakeBrowser.tabs, 'create');

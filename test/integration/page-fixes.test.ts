@@ -93,7 +93,7 @@ describe('page-side fixes', () => {
     installFakeManagement([...extensions, { id: fakeBrowser.runtime.id, name: 'Error Doctor', enabled: true, type: 'extension' }]);
     const list = await listConflicts({ keepIds: [], records });
     expect(list[0]!.name).toBe('uBlock Origin Lite');
-    expect(list[0]!.reasons[0]!.key).toBe('popup_conflict_reason_blockedSeen');
+    expect(list[0]!.reasons[0]!.key).toBe('popup_conflict_reason_blockedSeen_one');
     expect(list.some((e) => e.id === fakeBrowser.runtime.id)).toBe(false);
     await expect(setConflictEnabled(fakeBrowser.runtime.id, false)).rejects.toThrow('does not disable itself');
   });

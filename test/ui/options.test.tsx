@@ -63,7 +63,7 @@ describe('options page', () => {
     expect($('#failureWindowMinutes-error')!.textContent).toBe('Enter a whole number of minutes from 1 to 60.');
     expect($('#retentionHours-error')!.textContent).toBe('Enter a number of hours from 1 to 168 (a week).');
     expect($('#f-failureThreshold')!.getAttribute('aria-describedby')).toContain('failureThreshold-error');
-    expect($('.action-failed .action-status')!.textContent).toContain('3 field(s) need a fix');
+    expect($('.action-failed .action-status')!.textContent).toContain('3 fields need a fix');
     expect(saves).toEqual([]);
 
     type('#f-failureThreshold', '4');
@@ -108,7 +108,7 @@ describe('options page', () => {
     render(<OptionsPage />, root);
     const status = await until(() => $('.monitor-status'), 'the monitor status');
     expect(status.textContent).toContain('The status page could not be read; checking less often (backoff).');
-    expect(status.textContent).toContain('2 failed check(s) in a row.');
+    expect(status.textContent).toContain('2 failed checks in a row.');
   });
 
   it('the probe history shows uptime and latency', async () => {

@@ -246,6 +246,6 @@ describe('Popup', () => {
     render(<Popup />, root);
     const first = await openConflicts();
     expect(first.querySelector('.conflict-name')!.textContent).toBe('Test Ad Blocker');
-    expect(first.querySelector('.reasons')!.textContent).toContain('ChatGPT requests were blocked by an extension 1 time(s)');
+    expect(first.querySelector('.reasons')!.textContent).toContain('ChatGPT requests were blocked by an extension 1 time,');
   });
 });

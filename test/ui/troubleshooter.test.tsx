@@ -1,7 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StatusSnapshot } from '../../src/contract/status';
+import type { StatusSnapshot } from '../../src/core/status';
 import { TROUBLESHOOTER_KEY, type TroubleshooterState } from '../../src/contract/troubleshooter';
 import { answerStep, startTroubleshooter } from '../../src/core/troubleshooter';
 import { Troubleshooter } from '../../src/pages/troubleshooter';
@@ -82,9 +82,9 @@ describe('Troubleshooter', () => {
     expect($('.verdict')).not.toBeNull();
 
     await click('#ts-check-reload');
-    await until(() => $('.ts-check-result')?.textContent === 'Reloaded 1 ChatGPT tab(s).', 'reload result');
+    await until(() => $('.ts-check-result')?.textContent === 'Reloaded 1 ChatGPT tab.', 'reload result');
     expect(fixes.reload.mock.calls).toEqual([[7]]);
-    expect((await stored())!.steps.reload!.check).toMatchObject({ ok: true, key: 'ts_check_reloaded', subs: ['1'] });
+    expect((await stored())!.steps.reload!.check).toMatchObject({ ok: true, key: 'ts_check_reloaded_one', subs: ['1'] });
 
     await click('#ts-no');
     await until(() => current() === 'status', 'status step');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_ALERT_STATE, onFailure, onSnapshot, onSuccess, parseAlertState, type AlertRules, type AlertState } from '../../src/core/alert-rules';
 import { parseStatusPage } from '../../src/core/status-page';
-import type { StatusSnapshot } from '../../src/contract/status';
+import type { StatusSnapshot } from '../../src/core/status';
 
 const RULES: AlertRules = { alertFailures: true, alertIncident: true, alertRecovery: true, failureThreshold: 3, failureWindowMinutes: 2, alertThrottleMinutes: 30 };
 const MIN = 60_000;
@@ -27,7 +27,7 @@ describe('failure alert: N consecutive failures within M minutes', () => {
     const second = onFailure(state, RULES, 30_000, 7);
     expect(second.alerts).toEqual([]);
     const third = onFailure(second.state, RULES, 60_000, 7);
-    expect(third.alerts).toEqual([{ kind: 'failures', titleKey: 'monitor_alert_failures_title', messageKey: 'monitor_alert_failures_message', subs: ['3', '2'], target: { page: 'panel', tabId: 7 } }]);
+    expect(third.alerts).toEqual([{ kind: 'failures', titleKey: 'monitor_alert_failures_title', messageKey: 'monitor_alert_failures_message_other', subs: ['3', '2'], target: { page: 'panel', tabId: 7 } }]);
     expect(third.state.failing).toBe(true);
   });
 

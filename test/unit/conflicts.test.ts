@@ -63,7 +63,7 @@ describe('rankConflicts over management.getAll() fixtures', () => {
   it('lets recorded ERR_BLOCKED_BY_CLIENT failures push blockers to the top', () => {
     const withBlocked = rankConflicts(chrome, { selfId: CHROME_SELF, browser: 'chrome', records: [record(), record({ id: 'r2' })] });
     expect(withBlocked[0]!.name).toBe('uBlock Origin Lite');
-    expect(withBlocked[0]!.reasons[0]).toEqual({ key: 'popup_conflict_reason_blockedSeen', subs: ['2'] });
+    expect(withBlocked[0]!.reasons[0]).toEqual({ key: 'popup_conflict_reason_blockedSeen_other', subs: ['2'] });
     // The VPN cannot block requests: it does not jump.
     expect(withBlocked.find((e) => e.name === 'Fast Free VPN')!.reasons[0]!.key).toBe('popup_conflict_reason_vpn');
   });

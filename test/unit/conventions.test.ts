@@ -40,18 +40,18 @@ describe('manifest', () => {
 });
 
 describe('layers', () => {
-  it('core imports only core and contract', () => {
+  it('core imports only core, contract and the schema library', () => {
     for (const { path, text } of files.filter((f) => f.path.startsWith('src/core/'))) {
       for (const spec of importsOf(text)) {
-        expect(spec.startsWith('./') || spec.startsWith('../contract/') || spec.startsWith('../core/'), `${path} imports ${spec}`).toBe(true);
+        expect(spec.startsWith('./') || spec.startsWith('../contract/') || spec.startsWith('../core/') || spec === 'valibot', `${path} imports ${spec}`).toBe(true);
       }
     }
   });
 
-  it('contract imports only core and contract', () => {
+  it('contract imports only core, contract and the schema library', () => {
     for (const { path, text } of files.filter((f) => f.path.startsWith('src/contract/'))) {
       for (const spec of importsOf(text)) {
-        expect(spec.startsWith('./') || spec.startsWith('../core/'), `${path} imports ${spec}`).toBe(true);
+        expect(spec.startsWith('./') || spec.startsWith('../core/') || spec === 'valibot', `${path} imports ${spec}`).toBe(true);
       }
     }
   });
@@ -132,6 +132,20 @@ describe('i18n', () => {
       for (const [, key] of text.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) if (!(key! in messages)) missing.push(`${path}: ${key}`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it('every count goes through the plural rules: one/other keys for each, and no "(s)" anywhere', () => {
+    const missing: string[] = [];
+    for (const { path, text } of files) {
+      for (const [, key] of text.matchAll(/\b(?:tn|pluralKey|evn)\(\s*'([A-Za-z0-9_]+)'/g)) {
+        for (const form of ['_one', '_other']) if (!(key! + form in messages)) missing.push(`${path}: ${key}${form}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    const texts = Object.entries(messages as Record<string, { message: string }>);
+    expect(texts.filter(([, m]) => /\w\(s\)/.test(m.message)).map(([k]) => k)).toEqual([]);
+    // A singular form without its plural would read as a missing key for every other count.
+    for (const k of Object.keys(messages).filter((k) => k.endsWith('_one'))) expect(messages, k).toHaveProperty(k.replace(/_one$/, '_other'));
   });
 
   it('every meaning the classifier can return has a message', () => {

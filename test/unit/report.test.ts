@@ -8,7 +8,7 @@ const CONV = '0b7f4c52-7a8e-4a43-9a55-0e3c5c1b2f00';
 
 function input(overrides: Partial<ReportInput> = {}): ReportInput {
   let steps = startTroubleshooter(NOW - 60_000, 7);
-  steps = recordCheck(steps, 'reload', { ok: true, key: 'ts_check_reloaded', subs: ['1'], at: NOW - 50_000 });
+  steps = recordCheck(steps, 'reload', { ok: true, key: 'ts_check_reloaded_one', subs: ['1'], at: NOW - 50_000 });
   steps = answerStep(steps, 'reload', false, NOW - 40_000);
   steps = skipStep2(steps);
   return {
@@ -44,7 +44,7 @@ describe('buildReport', () => {
     expect(json.statusPage).toMatchObject({ state: 'known', indicator: 'major', incidents: ['Elevated errors for [email] (investigating, major)'], components: ['Conversations: partial_outage'] });
     expect(json.conflicts.map((c) => c.name)).toEqual(['uBlock Origin', 'Old Thing']);
     expect(json.steps).toEqual([
-      { step: 'Reload the page', outcome: 'not-fixed', check: 'Reloaded 1 ChatGPT tab(s).' },
+      { step: 'Reload the page', outcome: 'not-fixed', check: 'Reloaded 1 ChatGPT tab.' },
       { step: "Check OpenAI's status", outcome: 'not-fixed', check: null },
     ]);
     expect(json.diagnosis.verdict).toMatchObject({ id: 'openai-incident', side: 'openai', title: 'OpenAI is having an outage' });
@@ -55,7 +55,7 @@ describe('buildReport', () => {
     expect(markdown).toContain('| 2026-11-25T09:58:00Z | 500 | POST | `chatgpt.com/backend-api/conversation/[id]` | `8f1e2d3c4b5a6978-SJC` | `11111111-2222-4333-8444-555555555555` | – |');
     expect(markdown).toContain('- uBlock Origin 1.0 (blocker)');
     expect(markdown).not.toContain('Old Thing'); // disabled: not interfering
-    expect(markdown).toContain('- Reload the page: did not help — Reloaded 1 ChatGPT tab(s).');
+    expect(markdown).toContain('- Reload the page: did not help — Reloaded 1 ChatGPT tab.');
     expect(markdown).toContain('**OpenAI is having an outage**');
     expect(markdown).not.toContain('jane@example.com');
     expect(markdown).not.toContain(CONV);

@@ -117,7 +117,7 @@ describe('popup fixes in Firefox', () => {
       els.map((e) => ({ name: e.querySelector('.conflict-name')!.textContent, reasons: e.querySelector('.reasons')!.textContent, text: e.textContent ?? '', buttons: [...e.querySelectorAll('button')].map((b) => b.textContent) })),
     );
     expect(entries.map((e) => e.name)).toEqual(['Test Ad Blocker', 'Test Notes']);
-    expect(entries[0]!.reasons).toContain('ChatGPT requests were blocked by an extension 1 time(s)');
+    expect(entries[0]!.reasons).toContain('ChatGPT requests were blocked by an extension 1 time,');
     expect(entries[0]!.reasons).toContain('Looks like an ad or content blocker.');
     expect(entries[0]!.reasons).toContain('Can block or rewrite requests (declarativeNetRequest).');
     expect(entries[1]!.reasons).toContain('No access to ChatGPT');
