@@ -1,7 +1,7 @@
 import { appendRecords, emptyLog, keepNewest, trim, type FailureLog, type LogLimits } from '../core/failure-log';
 import type { ErrorRecord } from '../core/error-record';
 import { assembleLog, liveChunks, parseIndex, slotKey, type LogPosition } from '../contract/log-chunks';
-import { logWrites, parseSummary, SUMMARY_KEY } from '../contract/log-summary';
+import { hasSummary, logWrites, SUMMARY_KEY } from '../contract/log-summary';
 import { LOG_KEY } from '../contract/stored-log';
 
 export interface LogStore {
@@ -103,7 +103,7 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
     // when records only aged out (or the summary is missing), write just the index, the summary
     // and the oldest chunks. A worker that wakes with nothing to change writes nothing.
     if (rewrite) await persist(0);
-    else if (trimmed > 0 || !parseSummary(stored[SUMMARY_KEY])) await persist(log.records.length);
+    else if (trimmed > 0 || !hasSummary(stored[SUMMARY_KEY])) await persist(log.records.length);
   }
 
   const ready = load().catch((error: unknown) => {

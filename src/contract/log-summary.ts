@@ -61,6 +61,14 @@ const SummaryShape = obj({
   notice: NoticeShape,
 });
 
+/**
+ * Whether a summary of this version is stored: all the worker asks on waking (it writes the
+ * summary itself, so it need not check one; pages do, with parseSummary).
+ */
+export function hasSummary(raw: unknown): boolean {
+  return (raw as Partial<LogSummary> | null | undefined)?.v === SUMMARY_VERSION;
+}
+
 /** The stored summary, checked; null when missing or not valid (a page then reads the log itself). */
 export function parseSummary(raw: unknown): LogSummary | null {
   return (check(SummaryShape, raw) as LogSummary | undefined) ?? null;

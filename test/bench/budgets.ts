@@ -8,13 +8,19 @@ export const BUDGETS = {
   /**
    * gzip bytes of everything the popup loads (HTML, scripts and their static imports, CSS).
    * 20 KB with the polyfill in; 22 KB with valibot checking stored data (its core and the dozen
-   * schema kinds used cost about 1.7 KB gzip in each page, measured in the commits that bring it).
+   * schema kinds used cost about 1.7 KB gzip in each page, measured in the commits that bring it);
+   * 22.5 KB with the log summary the first frame reads (0.46 KB: the window tally, the summary's
+   * check, loading the log after the first frame). While core/check.ts and valibot both ship
+   * (src/contract is moving to valibot), each page carries both; the move will give room back.
    */
-  popupGzipBytes: 22 * 1024,
+  popupGzipBytes: 22.5 * 1024,
   /** gzip bytes of everything the DevTools panel loads. */
   panelGzipBytes: 28 * 1024,
-  /** gzip bytes of the service worker loader and its static imports. 16 KB, then 17 with valibot (as the popup). */
-  backgroundGzipBytes: 17 * 1024,
+  /**
+   * gzip bytes of the service worker loader and its static imports. 16 KB, then 17 with valibot
+   * (as the popup), then 17.5 with the log summary it writes with the log (0.47 KB).
+   */
+  backgroundGzipBytes: 17.5 * 1024,
   /** Popup ready with 1,000 records stored, as a multiple of a bare page that reads one small key. */
   popupReadyRatio: 1.1,
   /** The real toolbar popup with 300 failures, action.openPopup() to the failures on screen, as a multiple of a bare popup page. */
