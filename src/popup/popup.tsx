@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { parseSummary, SUMMARY_KEY } from '../contract/log-summary';
 import { diagnose } from '../core/diagnosis';
+import type { FailureLog } from '../core/failure-log';
 import { t } from '../platform/i18n';
 import { activeTabId } from '../platform/tabs';
 import { Alternatives } from '../ui/alternatives';
@@ -8,6 +10,7 @@ import { LogNotice } from '../ui/log-notice';
 import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
+import { useStored } from '../ui/use-stored';
 import { useSuspects } from '../ui/use-suspects';
 import { VerdictCard } from '../ui/verdict-card';
 import * as later from './popup-later';
@@ -20,7 +23,17 @@ import { POPUP_RECENT } from './recent';
  */
 
 export function Popup() {
-  const log = useLog(POPUP_RECENT);
+  // The first frame reads one small key, the summary the log store writes with the log; the
+  // newest records load after that frame is painted (or at once when there is no summary).
+  const summary = useStored(SUMMARY_KEY, parseSummary);
+  const [loadLog, setLoadLog] = useState(false);
+  useEffect(() => {
+    if (summary === undefined || loadLog) return;
+    if (summary === null) return setLoadLog(true);
+    requestAnimationFrame(() => setTimeout(() => setLoadLog(true)));
+  }, [summary, loadLog]);
+  const full = useLog(POPUP_RECENT, loadLog);
+  const log: FailureLog | undefined = full ?? (summary ? { records: summary.newest, dropped: summary.dropped, notice: summary.notice, bytes: 0 } : undefined);
   const now = useNow();
   const [tabId, setTabId] = useState<number | null>(null);
   const [scope, setScope] = useState<'tab' | 'all'>('tab');
@@ -33,8 +46,11 @@ export function Popup() {
   const records = log ? (scope === 'tab' && tabId !== null ? log.records.filter((r) => r.tabId === tabId) : log.records) : [];
   // The verdict follows the same tab / all tabs switch as the list under it.
   const diagnosis = useMemo(
-    () => (log && status !== undefined ? diagnose({ records: log.records, now, status, conflicts: suspects.list, tabId: scope === 'tab' ? tabId : null }) : undefined),
-    [log, status, suspects.list, now, scope, tabId],
+    () =>
+      log && status !== undefined
+        ? diagnose({ records: log.records, ...(full ? {} : { minutes: summary?.minutes }), now, status, conflicts: suspects.list, tabId: scope === 'tab' ? tabId : null })
+        : undefined,
+    [log, full, summary, status, suspects.list, now, scope, tabId],
   );
   const outage = diagnosis?.verdict.side === 'openai';
   return (
@@ -66,7 +82,7 @@ export function Popup() {
       </section>
       <section aria-labelledby="fixes-title" class="card fixes">
         <h2 id="fixes-title">{t('popup_fixes_title')}</h2>
-        <later.PopupFixes tabId={tabId} records={log?.records} suspects={suspects.list} onExtensionsChanged={suspects.refresh} />
+        <later.PopupFixes tabId={tabId} records={full?.records} suspects={suspects.list} onExtensionsChanged={suspects.refresh} />
       </section>
     </main>
   );
