@@ -5,8 +5,14 @@
  * Tighten a budget when the code beats it by far; never loosen one without saying why in the commit.
  */
 export const BUDGETS = {
-  /** gzip bytes of everything the popup loads (HTML, scripts and their static imports, CSS). */
-  popupGzipBytes: 20 * 1024,
+  /**
+   * gzip bytes of everything the popup loads (HTML, scripts and their static imports, CSS).
+   * 21 KB (was 20): issue 14 puts the verdict's fix button, the three fixes, the any-tab scope
+   * and the grouped failure list in the first screen (+1.5 KB); moving what is below the fold,
+   * the host-access notice and the clear's confirmation to chunks loaded after the first frame
+   * or on the click won back 1 KB. Measured 20.3 KB.
+   */
+  popupGzipBytes: 21 * 1024,
   /** gzip bytes of everything the DevTools panel loads. */
   panelGzipBytes: 28 * 1024,
   /** gzip bytes of the service worker loader and its static imports. */
