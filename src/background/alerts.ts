@@ -1,6 +1,6 @@
 import type { ErrorRecord } from '../core/error-record';
 import type { Settings } from '../contract/settings';
-import type { StatusSnapshot } from '../contract/status';
+import type { StatusSnapshot } from '../core/status';
 import { EMPTY_ALERT_STATE, onFailure, onSnapshot, onSuccess, parseAlertState, type Alert, type AlertRules, type AlertState, type Outcome } from '../core/alert-rules';
 import { t } from '../platform/i18n';
 import { clearNotification, onNotificationClicked, showNotification } from '../platform/notifications';

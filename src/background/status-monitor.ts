@@ -1,5 +1,5 @@
 import type { Settings } from '../contract/settings';
-import type { StatusSnapshot } from '../contract/status';
+import type { StatusSnapshot } from '../core/status';
 import { FAST_POLL_MS, MONITOR_KEY_NAME, nextCheck, parseMonitorState, type MonitorState } from '../core/monitor-schedule';
 import { chatgptAffected } from '../core/status-impact';
 import { alarmTime, clearAlarm, scheduleAlarm } from '../platform/alarms';

@@ -8,7 +8,7 @@
 import type { MonitorState } from '../core/monitor-schedule';
 import type { ProbeEntry } from '../core/probe-history';
 import type { Settings, SettingsField } from './settings';
-import type { StatusSnapshot } from './status';
+import type { StatusSnapshot } from '../core/status';
 
 export interface RequestMap {
   /** Remove every record (the user's "clear log"). */

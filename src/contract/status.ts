@@ -1,55 +1,11 @@
-/**
- * What the status check stores under `status` and every surface reads. Produced by parsing
- * status.openai.com's Statuspage-compatible API (src/core/status-page.ts); "unknown" always
- * carries a reason, so a failed check can never read as "all good".
- */
-export const STATUS_KEY = 'status';
+import { object, optional, string, type InferOutput } from 'valibot';
+import { StatusSnapshotSchema } from '../core/status';
+import { storedKey } from './stored-key';
 
-export type StatusIndicator = 'none' | 'minor' | 'major' | 'critical';
+/** The last status check (src/background/status-check.ts writes it; every surface reads it). null: none yet. */
+export const STATUS = storedKey('status', StatusSnapshotSchema, null);
 
-export type ComponentStatus = 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance';
-
-export interface StatusComponent {
-  id: string;
-  name: string;
-  status: ComponentStatus;
-}
-
-export interface StatusIncident {
-  id: string;
-  name: string;
-  /** investigating | identified | monitoring | resolved | postmortem, or a maintenance status */
-  status: string;
-  /** none | minor | major | critical | maintenance */
-  impact: string;
-  url: string | null;
-  startedAt: number | null;
-  updatedAt: number | null;
-  /** The newest update's text, cut to a readable length. */
-  latestUpdate: string | null;
-  componentIds: string[];
-}
-
-export type StatusUnknownReason = 'html' | 'timeout' | 'http' | 'malformed' | 'network' | 'too-large' | 'wrong-type';
-
-export type StatusSnapshot =
-  | {
-      state: 'known';
-      checkedAt: number;
-      indicator: StatusIndicator;
-      description: string;
-      /** Every component seen in summary.json and components.json, merged by id. */
-      components: StatusComponent[];
-      incidents: StatusIncident[];
-      maintenances: StatusIncident[];
-      pageUrl: string;
-      /** components.json failed (why); the components listed come from summary.json alone. */
-      componentsMissing?: StatusUnknownReason;
-    }
-  | {
-      state: 'unknown';
-      checkedAt: number;
-      reason: StatusUnknownReason;
-      /** A short technical detail for the "why" (HTTP status, parse error), already safe to show. */
-      detail: string;
-    };
+/** The summary's ETag / Last-Modified, kept next to the snapshot they validate, for a conditional request. */
+const ValidatorsSchema = object({ etag: optional(string()), lastModified: optional(string()) });
+export const STATUS_VALIDATORS = storedKey('statusValidators', ValidatorsSchema, {});
+export type Validators = InferOutput<typeof ValidatorsSchema>;

@@ -1,5 +1,5 @@
 import type { Settings } from '../contract/settings';
-import type { StatusSnapshot } from '../contract/status';
+import type { StatusSnapshot } from './status';
 import { chatgptAffected } from './status-impact';
 import { pluralKey } from './plural';
 

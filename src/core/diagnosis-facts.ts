@@ -1,5 +1,5 @@
 import type { Suspect } from '../contract/conflicts';
-import type { StatusSnapshot } from '../contract/status';
+import type { StatusSnapshot } from './status';
 import type { Category } from './categories';
 import type { ErrorRecord } from './error-record';
 import { maskIds } from './redact';

@@ -1,5 +1,5 @@
 import type { Suspect } from '../contract/conflicts';
-import type { StatusSnapshot } from '../contract/status';
+import type { StatusSnapshot } from './status';
 import { count, gatherFacts, type DiagnosisFacts } from './diagnosis-facts';
 import type { ErrorRecord } from './error-record';
 import { pluralKey } from './plural';

@@ -1,5 +1,5 @@
 import type { ConflictEntry } from '../contract/conflicts';
-import type { StatusSnapshot } from '../contract/status';
+import type { StatusSnapshot } from './status';
 import type { TroubleshooterState } from '../contract/troubleshooter';
 import { diagnose, type Cause } from './diagnosis';
 import type { ErrorRecord } from './error-record';

@@ -1,4 +1,4 @@
-import type { StatusComponent, StatusIncident, StatusSnapshot } from '../contract/status';
+import type { StatusComponent, StatusIncident, StatusSnapshot } from './status';
 
 /**
  * Which parts of a status snapshot concern ChatGPT. There is no single "ChatGPT" component: the

@@ -1,6 +1,6 @@
-import { arr, bool, nullable, obj, oneOf, optional, parse, str, type Check, type Infer } from './check';
+import { array, boolean, getDotPath, nullish, object, picklist, safeParse, string, type GenericSchema, type InferOutput } from 'valibot';
 import { STATUS_PAGE_URL } from './hosts';
-import type { ComponentStatus, StatusComponent, StatusIncident, StatusSnapshot, StatusUnknownReason } from '../contract/status';
+import { COMPONENT_STATUSES, STATUS_INDICATORS, type StatusComponent, type StatusIncident, type StatusSnapshot, type StatusUnknownReason } from './status';
 
 /**
  * Turns status.openai.com's Statuspage-compatible answers into a StatusSnapshot. The page moved
@@ -17,46 +17,46 @@ export type StatusAnswer =
 /** The longest update text kept; the page links to the rest. */
 export const MAX_UPDATE_CHARS = 300;
 
-/** Worse statuses later, so a merge can keep the worse of two. */
-const COMPONENT_STATUSES = ['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage'] as const satisfies readonly ComponentStatus[];
-/** Fields the page may leave out or set to null. */
-const maybe = <T>(c: Check<T>) => optional(nullable(c));
-const optionalText = maybe(str());
+/*
+ * The answers' shapes (valibot objects keep only the keys named here). Fields the page may leave
+ * out or set to null are `nullish`.
+ */
+const optionalText = nullish(string());
 
-const ComponentShape = obj({
-  id: str(),
-  name: str(),
-  status: oneOf(COMPONENT_STATUSES),
-  group: maybe(bool),
+const ComponentShape = object({
+  id: string(),
+  name: string(),
+  status: picklist(COMPONENT_STATUSES),
+  group: nullish(boolean()),
 });
 
-const IncidentShape = obj({
-  id: str(),
-  name: str(),
-  status: str(),
+const IncidentShape = object({
+  id: string(),
+  name: string(),
+  status: string(),
   impact: optionalText,
   shortlink: optionalText,
   created_at: optionalText,
   started_at: optionalText,
   updated_at: optionalText,
-  incident_updates: maybe(arr(obj({ body: optionalText, created_at: optionalText }))),
-  components: maybe(arr(obj({ id: str() }))),
+  incident_updates: nullish(array(object({ body: optionalText, created_at: optionalText }))),
+  components: nullish(array(object({ id: string() }))),
 });
 
-const SummaryShape = obj({
-  status: obj({ indicator: oneOf(['none', 'minor', 'major', 'critical']), description: str() }),
-  components: maybe(arr(ComponentShape)),
-  incidents: maybe(arr(IncidentShape)),
-  scheduled_maintenances: maybe(arr(IncidentShape)),
+const SummaryShape = object({
+  status: object({ indicator: picklist(STATUS_INDICATORS), description: string() }),
+  components: nullish(array(ComponentShape)),
+  incidents: nullish(array(IncidentShape)),
+  scheduled_maintenances: nullish(array(IncidentShape)),
 });
 
-const ComponentsShape = obj({ components: arr(ComponentShape) });
+const ComponentsShape = object({ components: array(ComponentShape) });
 
 type Unknown = Extract<StatusSnapshot, { state: 'unknown' }>;
 type Parsed<T> = { ok: true; value: T } | { ok: false; unknown: Unknown };
 
 /** Checks one answer: a JSON content type, a 2xx status, parseable JSON of the expected shape. */
-export function readAnswer<T>(answer: StatusAnswer, shape: Check<T>, checkedAt: number): Parsed<T> {
+export function readAnswer<T>(answer: StatusAnswer, shape: GenericSchema<unknown, T>, checkedAt: number): Parsed<T> {
   const fail = (reason: StatusUnknownReason, detail: string): Parsed<T> => ({ ok: false, unknown: { state: 'unknown', checkedAt, reason, detail: detail.slice(0, 200) } });
   if (answer.kind === 'failed') return fail(answer.reason, answer.detail);
   if (answer.status < 200 || answer.status > 299) return fail('http', `HTTP ${answer.status}`);
@@ -70,13 +70,14 @@ export function readAnswer<T>(answer: StatusAnswer, shape: Check<T>, checkedAt: 
   } catch (error) {
     return fail('malformed', `invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const parsed = parse(shape, json);
-  if (!parsed.ok) {
-    const path = parsed.path.join('.');
-    const found = parsed.path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], json);
-    return fail('wrong-type', `unexpected shape${path ? ` at ${path}` : ''}: ${describe(found)}`);
+  // abortEarly: the first bad value is all the detail says, and a huge answer is not walked further.
+  const parsed = safeParse(shape, json, { abortEarly: true });
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = getDotPath(issue);
+    return fail('wrong-type', `unexpected shape${path ? ` at ${path}` : ''}: ${describe(issue.input)}`);
   }
-  return parsed;
+  return { ok: true, value: parsed.output };
 }
 
 /** The value a shape check stopped at, briefly: whole objects would crowd out the rest of the detail. */
@@ -96,7 +97,7 @@ function cut(text: string, max: number): string {
   return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
 }
 
-function toIncident(raw: Infer<typeof IncidentShape>): StatusIncident {
+function toIncident(raw: InferOutput<typeof IncidentShape>): StatusIncident {
   const latest = (raw.incident_updates ?? []).filter((u) => u.body?.trim()).sort((a, b) => (time(b.created_at) ?? 0) - (time(a.created_at) ?? 0))[0];
   // Only https links are shown; anything else in the feed is dropped rather than made clickable.
   const url = raw.shortlink && /^https:\/\//i.test(raw.shortlink) ? raw.shortlink : null;
@@ -113,7 +114,7 @@ function toIncident(raw: Infer<typeof IncidentShape>): StatusIncident {
   };
 }
 
-function mergeComponents(...lists: Array<ReadonlyArray<Infer<typeof ComponentShape>>>): StatusComponent[] {
+function mergeComponents(...lists: Array<ReadonlyArray<InferOutput<typeof ComponentShape>>>): StatusComponent[] {
   const byId = new Map<string, StatusComponent>();
   for (const list of lists) {
     for (const c of list) {

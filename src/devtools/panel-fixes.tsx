@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { StatusSnapshot } from '../contract/status';
+import type { StatusSnapshot } from '../core/status';
 import type { ErrorRecord } from '../core/error-record';
 import { fixApisAvailable } from '../platform/fix-apis';
 import { t } from '../platform/i18n';

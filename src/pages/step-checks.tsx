@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Reply } from '../contract/messages';
 import type { SiteClearReport } from '../contract/site-data';
-import type { StatusSnapshot } from '../contract/status';
+import type { StatusSnapshot } from '../core/status';
 import type { CheckResult } from '../contract/troubleshooter';
 import type { ErrorRecord } from '../core/error-record';
 import type { SiteDataPlan } from '../core/site-data-plan';

@@ -1,10 +1,7 @@
+import type { Validators } from '../contract/status';
 import type { StatusAnswer } from '../core/status-page';
 
-/** Validators from the last good answer, for a conditional request. */
-export interface Validators {
-  etag?: string;
-  lastModified?: string;
-}
+export type { Validators };
 
 export type FetchedAnswer = StatusAnswer | { kind: 'not-modified' };
 

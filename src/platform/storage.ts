@@ -1,3 +1,4 @@
+import type { KeyValue, StoredKey } from '../contract/stored-key';
 import { browser } from './browser';
 
 export type StorageChanges = Record<string, { oldValue?: unknown; newValue?: unknown }>;
@@ -8,6 +9,25 @@ export async function readLocal<T extends string>(keys: readonly T[]): Promise<P
 
 export async function writeLocal(items: Record<string, unknown>): Promise<void> {
   await browser.storage.local.set(items);
+}
+
+/** These keys, read in one call, each as its descriptor reads it (never a throw for bad data). */
+export async function readKeys<const K extends ReadonlyArray<StoredKey<unknown>>>(...keys: K): Promise<{ -readonly [I in keyof K]: KeyValue<K[I]> }> {
+  const raw = await readLocal(keys.map((key) => key.name));
+  return keys.map((key) => key.read(raw[key.name])) as { -readonly [I in keyof K]: KeyValue<K[I]> };
+}
+
+export async function readKey<T>(key: StoredKey<T>): Promise<T> {
+  return key.read((await readLocal([key.name]))[key.name]);
+}
+
+/** One key's item for writeLocal, so several keys go out in one `set` (one change event, all or nothing). */
+export function stored<T>(key: StoredKey<T>, value: T): Record<string, T> {
+  return { [key.name]: value };
+}
+
+export async function writeKey<T>(key: StoredKey<T>, value: T): Promise<void> {
+  await writeLocal(stored(key, value));
 }
 
 export async function removeLocal(keys: readonly string[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Suspect } from '../contract/conflicts';
-import type { StatusSnapshot } from '../contract/status';
+import type { StatusSnapshot } from '../core/status';
 import type { ErrorRecord } from '../core/error-record';
 import { t } from '../platform/i18n';
 import { ClearSiteData } from '../ui/clear-site-data';

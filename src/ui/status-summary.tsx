@@ -1,4 +1,4 @@
-import type { StatusIncident, StatusSnapshot } from '../contract/status';
+import type { StatusIncident, StatusSnapshot } from '../core/status';
 import { STATUS_PAGE_URL } from '../core/hosts';
 import { relativeTime } from '../core/format';
 import { t } from '../platform/i18n';

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { StatusSnapshot } from '../contract/status';
+import type { StatusSnapshot } from '../core/status';
 import { diagnose, type Diagnosis } from '../core/diagnosis';
 import type { ErrorRecord } from '../core/error-record';
 import { useSuspects, type Suspects } from './use-suspects';

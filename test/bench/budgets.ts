@@ -7,16 +7,18 @@
 export const BUDGETS = {
   /**
    * gzip bytes of everything the popup loads (HTML, scripts and their static imports, CSS).
-   * 21 KB (was 20): issue 14 puts the verdict's fix button, the three fixes, the any-tab scope
-   * and the grouped failure list in the first screen (+1.5 KB); moving what is below the fold,
-   * the host-access notice and the clear's confirmation to chunks loaded after the first frame
-   * or on the click won back 1 KB. Measured 20.3 KB.
+   * 20 KB with the polyfill in; 22 KB with valibot checking stored data (its core and the dozen
+   * schema kinds used cost about 1.7 KB gzip in each page, measured in the commits that bring it).
+   * Issue 14 puts the verdict's fix button, the three fixes, the any-tab scope and the grouped
+   * failure list in the first screen (+1.5 KB); moving what is below the fold, the host-access
+   * notice and the clear's confirmation to chunks loaded after the first frame or on the click
+   * won back 1 KB: 23 KB, measured 22.1 KB with both.
    */
-  popupGzipBytes: 21 * 1024,
+  popupGzipBytes: 23 * 1024,
   /** gzip bytes of everything the DevTools panel loads. */
   panelGzipBytes: 28 * 1024,
-  /** gzip bytes of the service worker loader and its static imports. */
-  backgroundGzipBytes: 16 * 1024,
+  /** gzip bytes of the service worker loader and its static imports. 16 KB, then 17 with valibot (as the popup). */
+  backgroundGzipBytes: 17 * 1024,
   /** Popup ready with 1,000 records stored, as a multiple of a bare page of the same extension. */
   popupReadyRatio: 1.3,
   /** A successful request's cost in the background, as a multiple of an empty listener's. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StatusSnapshot } from '../../src/contract/status';
+import type { StatusSnapshot } from '../../src/core/status';
 import type { ExtensionGlobal } from '../support/chromium';
 import { chromiumFixture } from '../support/chromium-fixture';
 import { majorIncidentStatus, operationalStatus } from '../support/fake-status';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { STATUS_KEY } from '../../src/contract/status';
-import { COMPONENTS_URL, STATUS_VALIDATORS_KEY, SUMMARY_URL, createStatusCheck } from '../../src/background/status-check';
+import { STATUS, STATUS_VALIDATORS } from '../../src/contract/status';
+import { COMPONENTS_URL, SUMMARY_URL, createStatusCheck } from '../../src/background/status-check';
 import type { FetchedAnswer, Validators, fetchStatusUrl } from '../../src/platform/status-fetch';
 
 const body = (name: string) => readFileSync(`test/fixtures/status/${name}.json`, 'utf8');
@@ -36,9 +36,9 @@ describe('status check', () => {
     const server = scriptedFetch();
     const snapshot = await createStatusCheck({ now, fetchUrl: server.fetchUrl }).check();
     expect(snapshot).toMatchObject({ state: 'known', indicator: 'none', checkedAt: clock });
-    const stored = await fakeBrowser.storage.local.get([STATUS_KEY, STATUS_VALIDATORS_KEY]);
-    expect(stored[STATUS_KEY]).toEqual(snapshot);
-    expect(stored[STATUS_VALIDATORS_KEY]).toEqual({ etag: '"op"' });
+    const stored = await fakeBrowser.storage.local.get([STATUS.name, STATUS_VALIDATORS.name]);
+    expect(stored[STATUS.name]).toEqual(snapshot);
+    expect(stored[STATUS_VALIDATORS.name]).toEqual({ etag: '"op"' });
     expect(server.calls.map((c) => c.url)).toEqual([SUMMARY_URL, COMPONENTS_URL]);
   });
 
@@ -80,7 +80,7 @@ describe('status check', () => {
     server.state.fail = { kind: 'failed', reason: 'timeout', detail: 'no answer within 10 s' };
     const s = await check.check({ force: true });
     expect(s).toEqual({ state: 'unknown', checkedAt: clock, reason: 'timeout', detail: 'no answer within 10 s' });
-    expect((await fakeBrowser.storage.local.get(STATUS_VALIDATORS_KEY))[STATUS_VALIDATORS_KEY]).toEqual({});
+    expect((await fakeBrowser.storage.local.get(STATUS_VALIDATORS.name))[STATUS_VALIDATORS.name]).toEqual({});
     server.state.fail = null;
     await check.check({ force: true });
     expect(server.calls.at(-2)).toEqual({ url: SUMMARY_URL, validators: {} });
@@ -95,7 +95,7 @@ describe('status check', () => {
   });
 
   it('a garbage stored snapshot is ignored', async () => {
-    await fakeBrowser.storage.local.set({ [STATUS_KEY]: { state: 'maybe' }, [STATUS_VALIDATORS_KEY]: { etag: '"op"' } });
+    await fakeBrowser.storage.local.set({ [STATUS.name]: { state: 'maybe' }, [STATUS_VALIDATORS.name]: { etag: '"op"' } });
     const server = scriptedFetch();
     const s = await createStatusCheck({ now, fetchUrl: server.fetchUrl }).check();
     expect(s.state).toBe('known');

@@ -1,5 +1,5 @@
 import type { ConflictEntry } from '../../src/contract/conflicts';
-import type { StatusComponent, StatusSnapshot } from '../../src/contract/status';
+import type { StatusComponent, StatusSnapshot } from '../../src/core/status';
 import { buildRecord, type ErrorRecord } from '../../src/core/error-record';
 
 /** Fixed "now" for the diagnosis, troubleshooter and report tests. */

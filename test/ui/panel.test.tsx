@@ -2,7 +2,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LOG_KEY } from '../../src/contract/stored-log';
-import { STATUS_KEY } from '../../src/contract/status';
+import { STATUS } from '../../src/contract/status';
 import type { ErrorRecord } from '../../src/core/error-record';
 import { Panel } from '../../src/devtools/panel';
 import { ROW_HEIGHT } from '../../src/devtools/failure-table-view';
@@ -244,15 +244,14 @@ describe('Panel details', () => {
 });
 
 describe('Panel chart and export', () => {
-  it('draws failures per minute and marks status-page incidents, ignoring malformed ones', async () => {
+  it('draws failures per minute and marks status-page incidents', async () => {
     const now = Date.now();
     await store(generateRecords({ count: 90, now, spanMs: 30 * 60_000 }), {
-      [STATUS_KEY]: {
+      [STATUS.name]: {
         state: 'known', checkedAt: now, indicator: 'major', description: 'x', components: [], maintenances: [], pageUrl: 'https://status.openai.com/',
         incidents: [
           { id: 'i1', name: 'Elevated error rates', status: 'investigating', impact: 'major', url: null, startedAt: now - 20 * 60_000, updatedAt: now - 5 * 60_000, latestUpdate: null, componentIds: [] },
-          { id: 'i2', name: 'Broken', startedAt: 'yesterday' },
-          { id: 'i3' },
+          { id: 'i2', name: 'Not started yet', status: 'investigating', impact: 'minor', url: null, startedAt: null, updatedAt: null, latestUpdate: null, componentIds: [] },
         ],
       },
     });
@@ -265,8 +264,11 @@ describe('Panel chart and export', () => {
     expect($('.rate-chart svg')!.getAttribute('aria-label')).toContain('90 failures in total');
   });
 
-  it('survives a corrupt status snapshot: no marks, the chart still drawn', async () => {
-    await store(generateRecords({ count: 10, now: Date.now(), spanMs: 60_000 }), { [STATUS_KEY]: { state: 'known', incidents: 'nope' } });
+  it.each([
+    ['incidents not a list', { state: 'known', incidents: 'nope' }],
+    ['malformed incidents', { state: 'known', checkedAt: 1, indicator: 'major', description: 'x', components: [], maintenances: [], pageUrl: 'https://status.openai.com/', incidents: [{ id: 'i2', name: 'Broken', startedAt: 'yesterday' }, { id: 'i3' }] }],
+  ])('survives a corrupt status snapshot (%s): no marks, the chart still drawn', async (_, status) => {
+    await store(generateRecords({ count: 10, now: Date.now(), spanMs: 60_000 }), { [STATUS.name]: status });
     await mount();
     expect($$('rect.bar').length).toBeGreaterThan(0);
     expect($$('.incident-started, .incident-updated')).toHaveLength(0);
@@ -284,7 +286,7 @@ describe('Panel chart and export', () => {
 
   it('loads the status summary when the fix list is first opened', async () => {
     await store(generateRecords({ count: 5, now: Date.now() }), {
-      [STATUS_KEY]: { state: 'known', checkedAt: Date.now(), indicator: 'none', description: 'All Systems Operational', components: [], incidents: [], maintenances: [], pageUrl: 'https://status.openai.com/' },
+      [STATUS.name]: { state: 'known', checkedAt: Date.now(), indicator: 'none', description: 'All Systems Operational', components: [], incidents: [], maintenances: [], pageUrl: 'https://status.openai.com/' },
     });
     await mount();
     const list = await until(() => $<HTMLDetailsElement>('.panel-fix-list'), 'the fix list');

@@ -1,7 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StatusSnapshot } from '../../src/contract/status';
+import type { StatusSnapshot } from '../../src/core/status';
 import { TROUBLESHOOTER_KEY, type TroubleshooterState } from '../../src/contract/troubleshooter';
 import { answerStep, startTroubleshooter } from '../../src/core/troubleshooter';
 import { Troubleshooter } from '../../src/pages/troubleshooter';

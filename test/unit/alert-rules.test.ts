@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_ALERT_STATE, onFailure, onSnapshot, onSuccess, parseAlertState, type AlertRules, type AlertState } from '../../src/core/alert-rules';
 import { parseStatusPage } from '../../src/core/status-page';
-import type { StatusSnapshot } from '../../src/contract/status';
+import type { StatusSnapshot } from '../../src/core/status';
 
 const RULES: AlertRules = { alertFailures: true, alertIncident: true, alertRecovery: true, failureThreshold: 3, failureWindowMinutes: 2, alertThrottleMinutes: 30 };
 const MIN = 60_000;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ConflictEntry } from '../../src/contract/conflicts';
-import type { StatusSnapshot } from '../../src/contract/status';
+import type { StatusSnapshot } from '../../src/core/status';
 import { CAUSE_IDS, diagnose, type CauseId, type CauseSide } from '../../src/core/diagnosis';
 import type { ErrorRecord } from '../../src/core/error-record';
 import { NOW, conflict, failure, knownStatus, many, unknownStatus } from '../support/diag-fixtures';

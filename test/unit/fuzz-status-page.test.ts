@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { StatusSnapshot } from '../../src/contract/status';
+import type { StatusSnapshot } from '../../src/core/status';
 import { STATUS_PAGE_URL } from '../../src/core/hosts';
 import { parseStatusPage, type StatusAnswer } from '../../src/core/status-page';
 

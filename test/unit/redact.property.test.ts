@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ConflictEntry } from '../../src/contract/conflicts';
-import type { StatusSnapshot } from '../../src/contract/status';
+import type { StatusSnapshot } from '../../src/core/status';
 import type { ErrorRecord } from '../../src/core/error-record';
 import { redactPath, redactText } from '../../src/core/redact';
 import { buildReport } from '../../src/core/report';

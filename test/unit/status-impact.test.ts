@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { StatusSnapshot } from '../../src/contract/status';
+import type { StatusSnapshot } from '../../src/core/status';
 import { chatgptAffected, isChatGptComponent, isChatGptIncident, statusReasonKey } from '../../src/core/status-impact';
 import { parseStatusPage } from '../../src/core/status-page';
 
