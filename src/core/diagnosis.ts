@@ -3,6 +3,7 @@ import type { StatusSnapshot } from './status';
 import { count, gatherFacts, type DiagnosisFacts } from './diagnosis-facts';
 import type { ErrorRecord } from './error-record';
 import { pluralKey } from './plural';
+import { tallyFromMinutes, tallyRecords, type MinuteTally } from './window-tally';
 
 export type CauseSide = 'openai' | 'user' | 'either' | 'none';
 
@@ -26,6 +27,8 @@ export interface Cause {
 export interface DiagnosisInput {
   /** The whole log; the diagnosis picks the recent window itself. */
   records: readonly ErrorRecord[];
+  /** The window already counted per tab and minute (the popup's first frame): used instead of `records`. */
+  minutes?: readonly MinuteTally[];
   now: number;
   status: StatusSnapshot | null;
   conflicts: readonly Suspect[] | null;
@@ -228,7 +231,8 @@ function quiet(f: DiagnosisFacts): Cause {
  * caller passes `now`, the stored status snapshot and the conflict list (null when unknown).
  */
 export function diagnose(input: DiagnosisInput): Diagnosis {
-  const f = gatherFacts(input.records, input.now, input.status, input.conflicts, input.tabId);
+  const tally = input.minutes ? tallyFromMinutes(input.minutes, input.now, input.tabId) : tallyRecords(input.records, input.now, input.tabId);
+  const f = gatherFacts(tally, input.now, input.status, input.conflicts);
   const { total } = f;
   // In CAUSE_IDS order: the sort is stable, so ties keep it (the more specific, more actionable
   // cause first).

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { parseSummary, SUMMARY_KEY } from '../contract/log-summary';
+import type { FailureLog } from '../core/failure-log';
 import { APP_URL_PATTERNS } from '../core/hosts';
 import { countedFailures, popupScope, scopedRecords, scopeTabId } from '../core/popup-scope';
 import { verdictAction } from '../core/verdict-action';
@@ -11,6 +13,7 @@ import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
 import { useVerdict } from '../ui/use-verdict';
+import { useStored } from '../ui/use-stored';
 import { VerdictCard } from '../ui/verdict-card';
 import * as later from './popup-later';
 import { POPUP_RECENT } from './recent';
@@ -28,7 +31,17 @@ const useBelowFold = lazyChunk(() => import('./popup-below-fold'));
  * ChatGPT tab it is about that tab; on any other tab, about every ChatGPT tab, and it says so.
  */
 export function Popup() {
-  const log = useLog(POPUP_RECENT);
+  // The first frame reads one small key, the summary the log store writes with the log; the
+  // newest records load after that frame is painted (or at once when there is no summary).
+  const summary = useStored(SUMMARY_KEY, parseSummary);
+  const [loadLog, setLoadLog] = useState(false);
+  useEffect(() => {
+    if (summary === undefined || loadLog) return;
+    if (summary === null) return setLoadLog(true);
+    requestAnimationFrame(() => setTimeout(() => setLoadLog(true)));
+  }, [summary, loadLog]);
+  const full = useLog(POPUP_RECENT, loadLog);
+  const log: FailureLog | undefined = full ?? (summary ? { records: summary.newest, dropped: summary.dropped, notice: summary.notice, bytes: 0 } : undefined);
   const now = useNow();
   const [tabId, setTabId] = useState<number | null | undefined>(undefined);
   const [chatTabs, setChatTabs] = useState<number[] | null>(null);
@@ -43,7 +56,7 @@ export function Popup() {
   const known = tabId !== undefined && chatTabs !== null;
   const scope = popupScope(tabId ?? null, chatTabs ?? [], choice);
   const records = log && known ? scopedRecords(log.records, scope) : undefined;
-  const { diagnosis, suspects } = useVerdict(records, now, status, scopeTabId(scope));
+  const { diagnosis, suspects } = useVerdict(records, now, status, scopeTabId(scope), true, full ? undefined : summary?.minutes);
   const action = diagnosis ? verdictAction(diagnosis.verdict.id) : null;
   const failures = records ? countedFailures(records) : 0;
   const onOpenExtensions = () => setExtensionsOpen(true);
@@ -62,7 +75,8 @@ export function Popup() {
       <VerdictCard diagnosis={diagnosis}>{action && <VerdictActionButton action={action} tabId={scopeTabId(scope)} onExtensions={onOpenExtensions} />}</VerdictCard>
       {diagnosis?.verdict.side === 'openai' && below?.kind === 'done' && <below.value.Alternatives outage={diagnosis.outageReported} />}
       <later.PopupFixes
-        records={records}
+        // The extension ranking weighs the failures: it waits for the full log.
+        records={full ? records : undefined}
         suspects={suspects.list}
         onExtensionsChanged={suspects.refresh}
         clearInVerdict={action === 'clear-site-data'}

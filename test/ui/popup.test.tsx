@@ -8,6 +8,7 @@ import { Popup } from '../../src/popup/popup';
 import { installFakeBrowsingData } from '../support/fakes/browsing-data';
 import { installTypicalCookies } from '../support/fakes/cookies';
 import { installFakeManagement } from '../support/fakes/management';
+import { SUMMARY_NEWEST } from '../../src/contract/log-summary';
 import { storedLogItems } from '../support/stored-log';
 import { wakeLogStore } from '../support/wake-log-store';
 
@@ -90,6 +91,10 @@ describe('Popup', () => {
     const t0 = performance.now();
     render(<Popup />, root);
     await until(() => root.querySelector('.failure'), 'failures');
+    // The first frame shows the summary key's newest failures; the log loads after it.
+    expect(root.querySelectorAll('.failure').length).toBeLessThanOrEqual(SUMMARY_NEWEST);
+    expect(root.querySelector('.failure')!.getAttribute('data-record-id')).toBe('r999');
+    await until(() => root.querySelectorAll('.failure').length === 50, 'the newest 50 from the log');
     const items = root.querySelectorAll('.failure');
     const elapsed = performance.now() - t0;
     expect(items.length).toBe(50); // the list is capped; the newest first
