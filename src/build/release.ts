@@ -20,7 +20,8 @@ import { unzipSync } from 'fflate';
 
 const BROWSERS = ['chrome', 'firefox'] as const;
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).trim();
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
 /** "## 0.1.0" and one line per commit since the last tag (every commit when there is none), oldest first. */
 export function releaseNotes(repo: string, version: string): string {
