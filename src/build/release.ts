@@ -50,6 +50,12 @@ function unzipTo(zip: string, dir: string): void {
   }
 }
 
+/** This process's environment minus what a test runner sets (VITEST turns the extension plugins off, NODE_ENV=test). */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'EDR_DIST'));
+  return { ...env, EDR_DIST: 'dist' };
+}
+
 export interface ReleaseResult {
   dir: string;
   version: string;
@@ -78,7 +84,7 @@ export function release(repo: string, outDir?: string): ReleaseResult {
       execFileSync(process.execPath, [vite, 'build', '--mode', browser, '--logLevel', 'warn'], {
         cwd: work,
         stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, EDR_DIST: 'dist' },
+        env: buildEnv(),
       });
       const built = JSON.parse(readFileSync(join(work, 'dist', browser, 'manifest.json'), 'utf8')) as { version: string };
       if (built.version !== version) throw new Error(`${browser} manifest has version ${built.version}, package.json ${version}`);
