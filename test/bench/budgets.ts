@@ -22,9 +22,11 @@ export const BUDGETS = {
   panelGzipBytes: 28 * 1024,
   /**
    * gzip bytes of the service worker loader and its static imports. 16 KB, then 17 with valibot
-   * (as the popup), then 17.5 with the log summary it writes with the log (0.47 KB).
+   * (as the popup), then 17.5 with the log summary it writes with the log (0.47 KB), then 19 when
+   * the worker began recording errors inside answers: checking what content scripts send
+   * (src/contract/answer-report.ts) +0.7 KB, building and recording the records +0.65 KB.
    */
-  backgroundGzipBytes: 17.5 * 1024,
+  backgroundGzipBytes: 19 * 1024,
   /** Popup ready with 1,000 records stored, as a multiple of a bare page that reads one small key. */
   popupReadyRatio: 1.1,
   /** The real toolbar popup with 300 failures, action.openPopup() to the failures on screen, as a multiple of a bare popup page. */
