@@ -68,6 +68,9 @@ describe.each(BROWSERS)('recorder in %s', (name) => {
   });
 
   it('loses nothing when the background is stopped, and wakes for the next failure', async () => {
+    // A failure wakes the background, so the stop below has something to stop.
+    expect(await sendFrom(t.chat(), '/backend-api/status/502', 'GET')).toBe(502);
+    await waitFor(async () => (await records()).some((r) => r.path === '/backend-api/status/502') && (await t.driver().backgroundRunning()), { what: 'the background running' });
     const before = await records();
     await t.driver().stopBackground();
     expect(await sendFrom(t.chat(), '/backend-api/status/503', 'GET')).toBe(503);

@@ -27,9 +27,11 @@
  * - `call(type, params)`         a typed request to the background, as the UI sends it: the Reply
  * - `storage(keys?)`             extension storage, read through an extension page (never the worker)
  * - `tabIdOf(pattern)`           the tab id of the first tab matching a match pattern
+ * - `backgroundRunning()`        whether the service worker (Chromium) / event page (Firefox) runs
  * - `stopBackground()`           Chromium: CDP ServiceWorker.stopAllWorkers, what Chrome does after
  *                                30 s idle. Firefox: waits until the event page is suspended (BiDi
- *                                cannot stop it; the driver lowers the idle timeout to 2 s for this)
+ *                                cannot stop it; the driver lowers the idle timeout to 2 s for this).
+ *                                Either way it returns once the background is seen stopped
  * - `chromium` / `firefox`       the session under it, for what one browser alone can do
  * - `close()`
  */
@@ -63,6 +65,7 @@ export interface Driver {
   call<K extends RequestType>(type: K, params?: Params<K>): Promise<Reply<Result<K>>>;
   storage(keys?: string[]): Promise<Record<string, unknown>>;
   tabIdOf(pattern: string): Promise<number>;
+  backgroundRunning(): Promise<boolean>;
   stopBackground(): Promise<void>;
   readonly chromium?: ChromiumSession;
   readonly firefox?: FirefoxSession;
@@ -106,7 +109,7 @@ export async function launchDriver(name: BrowserName, world: FakeWorld, options:
   };
 }
 
-type Core = Pick<Driver, 'name' | 'browser' | 'open' | 'waitForPage' | 'ext' | 'stopBackground' | 'close' | 'chromium' | 'firefox'>;
+type Core = Pick<Driver, 'name' | 'browser' | 'open' | 'waitForPage' | 'ext' | 'backgroundRunning' | 'stopBackground' | 'close' | 'chromium' | 'firefox'>;
 
 function listenForErrors(page: Page): ExtensionPage {
   const errors: string[] = [];
@@ -117,6 +120,8 @@ function listenForErrors(page: Page): ExtensionPage {
 
 async function chromiumDriver(world: FakeWorld, options: LaunchOptions): Promise<Core> {
   const session = await launchChromium(world, { ...options.chromium, extraExtensions: options.extraExtensions });
+  // Chrome lists a target for the extension's service worker only while it runs.
+  const running = () => session.browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${session.extensionId}/`));
   return {
     name: 'chromium',
     browser: session.browser,
@@ -132,7 +137,12 @@ async function chromiumDriver(world: FakeWorld, options: LaunchOptions): Promise
       return listenForErrors(await target.asPage());
     },
     ext: async (fn, arg) => (await session.readerPage()).evaluate(withApi(fn, arg)) as never,
-    stopBackground: () => session.stopWorkers(),
+    backgroundRunning: async () => running(),
+    async stopBackground() {
+      await session.stopWorkers();
+      // The stop happened (a no-op stop would let a test pass without proving anything).
+      await waitFor(() => !running(), { what: 'the worker to be stopped' });
+    },
     close: () => session.close(),
   };
 }
@@ -165,6 +175,7 @@ async function firefoxDriver(world: FakeWorld, options: LaunchOptions): Promise<
       return session.openExtensionPage(url.url!.slice(session.origin.length));
     },
     ext: async (fn, arg) => (await session.readerPage()).evaluate(withApi(fn, arg)) as never,
+    backgroundRunning: alive,
     async stopBackground() {
       await waitFor(async () => !(await alive()), { timeoutMs: FIREFOX_IDLE_MS * 5, what: 'the event page to be suspended' });
     },
