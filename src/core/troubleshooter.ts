@@ -1,4 +1,4 @@
-import { STEP_IDS, type CheckResult, type StepId, type TroubleshooterState } from '../contract/troubleshooter';
+import { STEP_IDS, type CheckResult, type StepId, type TroubleshooterState } from './troubleshooter-state';
 import type { CauseId, Diagnosis } from './diagnosis';
 
 /** The automatic check a step runs, if any; the page maps each to a request to the background. */

@@ -1,4 +1,4 @@
-import { errorReply, isRequest, type Params, type Reply, type RequestType, type Result } from '../contract/messages';
+import { errorReply, readRequest, type Params, type Reply, type RequestType, type Result } from '../contract/messages';
 import { browser, type Runtime } from './browser';
 
 export type Handlers = { [K in RequestType]: (params: Params<K>) => Promise<Result<K>> };
@@ -20,14 +20,14 @@ export async function request<K extends RequestType>(type: K, params: Params<K>)
 export function handleRequests(handlers: Handlers): void {
   browser.runtime.onMessage.addListener(((message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
     // Only our own pages may ask; messages from elsewhere never reach onMessage, but be explicit.
-    if (!isRequest(message) || (sender.id && sender.id !== browser.runtime.id)) return undefined;
-    const handler = handlers[message.type] as ((params: unknown) => Promise<unknown>) | undefined;
-    const work = handler
-      ? handler(message.params).then(
+    const read = readRequest(message);
+    if (!read || (sender.id && sender.id !== browser.runtime.id)) return undefined;
+    const work = read.ok
+      ? (handlers[read.request.type] as (params: unknown) => Promise<unknown>)(read.request.params).then(
           (value) => ({ ok: true, value }),
           (error: unknown) => errorReply((error as { code?: string })?.code ?? 'failed', error),
         )
-      : Promise.resolve(errorReply('unknown-request', `Unknown request: ${message.type}`));
+      : Promise.resolve(read);
     void work.then(sendResponse);
     return true;
   }) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);

@@ -1,5 +1,5 @@
 import { t } from '../platform/i18n';
-import { SETTINGS_KEY, storedAlternatives } from '../contract/alternatives';
+import { SETTINGS_ALTERNATIVES } from '../contract/alternatives';
 import { useStored } from './use-stored';
 import './alternatives.css';
 
@@ -9,7 +9,7 @@ import './alternatives.css';
  * is an OpenAI outage. Links open in a new tab; only https links ever reach the list.
  */
 export function Alternatives({ heading = true }: { heading?: boolean }) {
-  const alternatives = useStored(SETTINGS_KEY, storedAlternatives);
+  const alternatives = useStored(SETTINGS_ALTERNATIVES);
   if (!alternatives?.length) return null;
   return (
     <section class="alternatives" aria-labelledby={heading ? 'alternatives-heading' : undefined} aria-label={heading ? undefined : t('monitor_alternatives_title')}>
