@@ -1,11 +1,7 @@
 import type { Suspect } from './conflict-entry';
 import type { StatusSnapshot } from './status';
 import type { Category } from './categories';
-import type { ErrorRecord } from './error-record';
-import { maskIds } from './redact';
-
-/** Failures older than this say little about what is wrong now. */
-export const DIAGNOSIS_WINDOW_MS = 15 * 60_000;
+import { DIAGNOSIS_WINDOW_MS, type WindowTally } from './window-tally';
 /** A status check older than this may miss an incident that started since (or one that ended). */
 export const STATUS_STALE_MS = 30 * 60_000;
 
@@ -72,47 +68,17 @@ function viewStatus(status: StatusSnapshot | null, now: number): StatusView {
   };
 }
 
-export function gatherFacts(
-  records: readonly ErrorRecord[],
-  now: number,
-  status: StatusSnapshot | null,
-  conflicts: readonly Suspect[] | null,
-  tabId: number | null | undefined,
-): DiagnosisFacts {
-  const since = now - DIAGNOSIS_WINDOW_MS;
-  const byCategory: Partial<Record<Category, number>> = {};
-  const endpoints = new Set<string>();
-  let total = 0;
-  let telemetry = 0;
-  let tls = 0;
-  let retryAfterSec: number | null = null;
-  let retryFrom = -Infinity;
-  for (const r of records) {
-    // Records from the future (clock changes) still count as recent rather than vanish.
-    if (r.time < since) continue;
-    if (typeof tabId === 'number' && r.tabId !== tabId) continue;
-    if (r.telemetry) {
-      telemetry++;
-      continue;
-    }
-    total++;
-    byCategory[r.category] = (byCategory[r.category] ?? 0) + 1;
-    if (r.meaning === 'meaning_tls') tls++;
-    endpoints.add(`${r.host}${maskIds(r.path)}`);
-    if (r.retryAfterSec !== null && r.time >= retryFrom) {
-      retryFrom = r.time;
-      retryAfterSec = Math.max(0, Math.ceil((r.time + r.retryAfterSec * 1000 - now) / 1000));
-    }
-  }
+/** The facts of a window's failures (`tally`, see window-tally.ts), the status and the installed suspects. */
+export function gatherFacts(tally: WindowTally, now: number, status: StatusSnapshot | null, conflicts: readonly Suspect[] | null): DiagnosisFacts {
   const enabled = (conflicts ?? []).filter((c) => c.enabled);
   return {
     windowMin: DIAGNOSIS_WINDOW_MS / 60_000,
-    total,
-    telemetry,
-    byCategory,
-    tls,
-    endpoints,
-    retryAfterSec,
+    total: tally.total,
+    telemetry: tally.telemetry,
+    byCategory: tally.byCategory,
+    tls: tally.tls,
+    endpoints: new Set(tally.endpoints),
+    retryAfterSec: tally.retry ? Math.max(0, Math.ceil((tally.retry.until - now) / 1000)) : null,
     status: viewStatus(status, now),
     blockers: enabled.filter((c) => c.kind === 'blocker').map((c) => c.name),
     tunnels: enabled.filter((c) => c.kind === 'vpn' || c.kind === 'proxy').map((c) => c.name),

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ALERT_HISTORY, ALERT_STATE } from '../../src/contract/alerts';
 import { SETTINGS_ALTERNATIVES } from '../../src/contract/alternatives';
 import { LOG_INDEX } from '../../src/contract/log-chunks';
+import { LOG_SUMMARY } from '../../src/contract/log-summary';
 import { MONITOR } from '../../src/contract/monitor';
 import { PROBE } from '../../src/contract/probe';
 import { DEFAULT_SETTINGS, SETTINGS } from '../../src/contract/settings';
@@ -77,6 +78,7 @@ const KEYS: Array<[StoredKey<unknown>, unknown]> = [
   [ALERT_STATE, EMPTY_ALERT_STATE],
   [ALERT_HISTORY, []],
   [LOG_INDEX, undefined],
+  [LOG_SUMMARY, null],
 ];
 
 describe('every stored key', () => {
