@@ -27,6 +27,8 @@ const paramSchemas = () => {
     // Checked field by field by validateSettingsInput, which names each bad field.
     'settings/save': object({ settings: unknown() }),
     'probe/run': none,
+    // The report is checked by the handler against the answer report's schema (contract/answer-report.ts).
+    'answer/failure': object({ report: unknown() }),
   } satisfies Record<string, GenericSchema>;
 };
 let PARAMS: ReturnType<typeof paramSchemas> | undefined;
@@ -45,6 +47,22 @@ export interface RequestMap {
   'settings/save': { params: ParamsOf<'settings/save'>; result: { settings: Settings | null; errors: Partial<Record<SettingsField, string>> } };
   /** One reachability probe now, appended to the probe history. */
   'probe/run': { params: ParamsOf<'probe/run'>; result: ProbeEntry };
+  /** From the relay in ChatGPT's tab: an error inside an answer stream (checked again before it is recorded). */
+  'answer/failure': { params: ParamsOf<'answer/failure'>; result: { recorded: boolean } };
+}
+
+/**
+ * The only requests a content script may send. The others come from the extension's own pages:
+ * a page that ChatGPT's renderer shares must not clear the log or change the settings.
+ */
+export const CONTENT_SCRIPT_REQUESTS: readonly RequestType[] = ['answer/failure'];
+
+/** Who sent a request, as the background's handlers see it. */
+export interface RequestSender {
+  /** The tab of a content script (or of an extension page opened in a tab); null for the popup. */
+  tabId: number | null;
+  /** The sending document's URL: the page's for a content script. */
+  url: string | null;
 }
 
 export type RequestType = keyof RequestMap;

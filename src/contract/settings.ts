@@ -32,6 +32,8 @@ export const SETTINGS_FIELDS = {
   probeEnabled: boolean(),
   probeMinutes: int(1, 60),
   alternatives: ALTERNATIVES_FIELD,
+  /** Watch ChatGPT's answer streams in the page for errors inside a 200 answer (a content script). */
+  answerErrors: boolean(),
 };
 
 export type Settings = { [K in keyof typeof SETTINGS_FIELDS]: InferOutput<(typeof SETTINGS_FIELDS)[K]> };
@@ -52,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   probeEnabled: false,
   probeMinutes: 5,
   alternatives: DEFAULT_ALTERNATIVES,
+  answerErrors: true,
 };
 
 export interface LoadedSettings {
