@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AlertRecord } from '../../src/background/alerts';
+import type { AlertRecord } from '../../src/contract/alerts';
 import { BROWSERS, browserFixture, waitFor } from '../support/driver';
 import { majorIncidentStatus, operationalStatus } from '../support/fake-status';
 import { failure } from '../support/fake-world';
