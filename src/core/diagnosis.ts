@@ -40,12 +40,16 @@ export interface Diagnosis {
   verdict: Cause;
   /** Best first; never empty. */
   causes: Cause[];
+  /** The status page itself reports an outage (fresh or not): only then does any text say "outage". */
+  outageReported: boolean;
 }
 
 /** Below this the best guess is not worth stating as the verdict. */
 const MIN_VERDICT = 0.35;
 /** Causes weaker than this are not listed at all. */
 const MIN_LISTED = 0.1;
+/** Two causes this close are a tie: on opposite sides, the verdict says it could be either. */
+const CLOSE = 0.1;
 
 /**
  * Every cause and whose side it is on. The key order is the tie-break order (see diagnose), so
@@ -64,6 +68,7 @@ const SIDES = {
   'one-endpoint': 'either',
   'telemetry-only': 'none',
   'all-clear': 'none',
+  mixed: 'either',
   unknown: 'either',
 } as const satisfies Record<string, CauseSide>;
 
@@ -129,7 +134,9 @@ function incident(f: DiagnosisFacts, total: number): Cause | null {
     confidence = 0.2 * (serverish / total);
     evidence.push(ev('diag_ev_status_lags'));
   } else confidence = (serverish / total) * (f.endpoints.size >= 2 ? 0.6 : 0.4);
-  return cause('openai-incident', confidence, evidence);
+  // "Outage" only where the status page reports one; otherwise the words say what was seen.
+  const reported = s.kind === 'known' && s.outage !== 'none';
+  return cause('openai-incident', confidence, evidence, reported ? {} : { titleKey: 'diag_openai_failing_title', detailKey: 'diag_openai_failing_detail', fixKey: 'diag_openai_failing_fix' });
 }
 
 function overload(f: DiagnosisFacts, total: number): Cause | null {
@@ -245,8 +252,13 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   const causes = candidates
     .filter((c): c is Cause => c !== null && c.confidence >= MIN_LISTED)
     .sort((a, b) => b.confidence - a.confidence);
-  if ((causes[0]?.confidence ?? 0) < MIN_VERDICT) {
+  const [first, second] = causes;
+  if ((first?.confidence ?? 0) < MIN_VERDICT) {
     causes.unshift(cause('unknown', MIN_VERDICT, [evn('diag_ev_failures', total, f.windowMin), ...statusEvidence(f)]));
+  } else if (first && second && second.confidence >= MIN_VERDICT && first.confidence - second.confidence <= CLOSE && first.side !== second.side && first.side !== 'either' && second.side !== 'either') {
+    // A near tie between OpenAI's side and this browser: naming one would contradict the list
+    // below it. The verdict says so, and leads with the test that tells them apart cheapest.
+    causes.unshift(cause('mixed', first.confidence, [ev('diag_ev_split'), ...first.evidence.slice(0, 2), ...second.evidence.slice(0, 2)]));
   }
-  return { verdict: causes[0] as Cause, causes };
+  return { verdict: causes[0] as Cause, causes, outageReported: f.status.kind === 'known' && f.status.outage !== 'none' };
 }

@@ -12,8 +12,12 @@ export const BUDGETS = {
    * 22.5 KB with the log summary the first frame reads (0.46 KB: the window tally, the summary's
    * check, loading the log after the first frame). While core/check.ts and valibot both ship
    * (src/contract is moving to valibot), each page carries both; the move will give room back.
+   * Issue 14 puts the verdict's fix button, the three fixes, the any-tab scope and the grouped
+   * failure list in the first screen (+1.5 KB); moving what is below the fold, the host-access
+   * notice and the clear's confirmation to chunks loaded after the first frame or on the click
+   * won back 1 KB: 23.5 KB with all three.
    */
-  popupGzipBytes: 22.5 * 1024,
+  popupGzipBytes: 23.5 * 1024,
   /** gzip bytes of everything the DevTools panel loads. */
   panelGzipBytes: 28 * 1024,
   /**
