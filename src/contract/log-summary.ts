@@ -2,7 +2,7 @@ import { CATEGORIES } from '../core/categories';
 import { arr, check, int, nullable, num, obj, oneOf, record, str } from '../core/check';
 import type { ErrorRecord } from '../core/error-record';
 import type { FailureLog, LogNotice } from '../core/failure-log';
-import { MAX_ENDPOINTS, tallyMinutes, type MinuteTally } from '../core/window-tally';
+import { tallyMinutes, type MinuteTally } from '../core/window-tally';
 import { chunkWrites, type LogPosition } from './log-chunks';
 import { NoticeShape } from './stored-log';
 import { ErrorRecordShape } from './record-schema';
@@ -16,15 +16,22 @@ import { ErrorRecordShape } from './record-schema';
  */
 export const SUMMARY_KEY = 'logSummary';
 export const SUMMARY_VERSION = 1;
-/** The newest failures the first frame lists: more than a 600 px popup shows before scrolling. */
-export const SUMMARY_NEWEST = 10;
-/** Tabs × minutes of a 15-minute window; more only when many tabs fail at once. */
+/** The newest failures the first frame lists: what the popup shows above the fold. */
+export const SUMMARY_NEWEST = 5;
+/** Tabs × minutes of a 15-minute window. More (hundreds of tabs failing at once) is no summary: the popup then reads the log. */
 const MAX_MINUTES = 1000;
+/** Endpoints (ids masked) failing in one minute; more is no summary either. */
+const MAX_ENDPOINTS = 100;
+
+/** A minute as stored: its endpoints are places in the summary's one list (each named once). */
+type StoredMinute = Omit<MinuteTally, 'endpoints'> & { endpoints: number[] };
 
 export interface LogSummary {
   v: typeof SUMMARY_VERSION;
+  /** Every failing endpoint the minutes name, once. */
+  endpoints: string[];
   /** The log's window counted per tab and minute (core/window-tally.ts). */
-  minutes: MinuteTally[];
+  minutes: StoredMinute[];
   /** The newest records of the log, oldest first (as in the log). */
   newest: ErrorRecord[];
   /** Records in the log, and dropped from it, as the log's index says. */
@@ -33,12 +40,19 @@ export interface LogSummary {
   notice: LogNotice | null;
 }
 
-/** What an empty log summarizes to; also what a page shows when nothing valid is stored. */
-export const SUMMARY_DEFAULT: LogSummary = { v: SUMMARY_VERSION, minutes: [], newest: [], count: 0, dropped: 0, notice: null };
+/** What an empty log summarizes to (test/unit/log-chunks.test.ts). */
+export const SUMMARY_DEFAULT: LogSummary = { v: SUMMARY_VERSION, endpoints: [], minutes: [], newest: [], count: 0, dropped: 0, notice: null };
 
 export function summarize(log: FailureLog, now: number): LogSummary {
-  const minutes = tallyMinutes(log.records, now);
-  return { v: SUMMARY_VERSION, minutes: minutes.slice(-MAX_MINUTES), newest: log.records.slice(-SUMMARY_NEWEST), count: log.records.length, dropped: log.dropped, notice: log.notice };
+  const places = new Map<string, number>();
+  const place = (endpoint: string) => places.get(endpoint) ?? places.set(endpoint, places.size).size - 1;
+  const minutes = tallyMinutes(log.records, now).map((m) => ({ ...m, endpoints: m.endpoints.map(place) }));
+  return { v: SUMMARY_VERSION, endpoints: [...places.keys()], minutes, newest: log.records.slice(-SUMMARY_NEWEST), count: log.records.length, dropped: log.dropped, notice: log.notice };
+}
+
+/** The minutes with their endpoints named again, as the diagnosis takes them. */
+export function summaryMinutes(summary: LogSummary): MinuteTally[] {
+  return summary.minutes.map((m) => ({ ...m, endpoints: m.endpoints.map((i) => summary.endpoints[i]!) }));
 }
 
 const MinuteShape = obj({
@@ -48,12 +62,13 @@ const MinuteShape = obj({
   telemetry: int(0),
   byCategory: record(oneOf(CATEGORIES), int(0)),
   tls: int(0),
-  endpoints: arr(str(), MAX_ENDPOINTS),
+  endpoints: arr(int(0), MAX_ENDPOINTS),
   retry: nullable(obj({ from: num(), until: num() })),
 });
 
 const SummaryShape = obj({
   v: oneOf([SUMMARY_VERSION]),
+  endpoints: arr(str(), MAX_ENDPOINTS * MAX_MINUTES),
   minutes: arr(MinuteShape, MAX_MINUTES),
   newest: arr(ErrorRecordShape, SUMMARY_NEWEST),
   count: int(0),
@@ -71,7 +86,9 @@ export function hasSummary(raw: unknown): boolean {
 
 /** The stored summary, checked; null when missing or not valid (a page then reads the log itself). */
 export function parseSummary(raw: unknown): LogSummary | null {
-  return (check(SummaryShape, raw) as LogSummary | undefined) ?? null;
+  const summary = check(SummaryShape, raw) as LogSummary | undefined;
+  // Every endpoint a minute names must be in the list.
+  return summary && summary.minutes.every((m) => m.endpoints.every((i) => i < summary.endpoints.length)) ? summary : null;
 }
 
 /**
