@@ -1,4 +1,4 @@
-import type { Suspect } from '../contract/conflicts';
+import type { Suspect } from './conflict-entry';
 import type { StatusSnapshot } from './status';
 import { count, gatherFacts, type DiagnosisFacts } from './diagnosis-facts';
 import type { ErrorRecord } from './error-record';
@@ -59,6 +59,7 @@ const SIDES = {
   'openai-incident': 'openai',
   overload: 'openai',
   gateway: 'openai',
+  'answer-failed': 'either',
   'cloudflare-page': 'user',
   'session-expired': 'user',
   'blocked-by-extension': 'user',
@@ -240,6 +241,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     incident(f, total),
     overload(f, total),
     single('gateway', count(f, 'gateway'), total, 'diag_ev_gateway'),
+    single('answer-failed', count(f, 'answer'), total, 'diag_ev_answer'),
     single('cloudflare-page', count(f, 'cloudflare'), total, 'diag_ev_cloudflare'),
     single('session-expired', count(f, 'session'), total, 'diag_ev_session'),
     blocked(f, total),

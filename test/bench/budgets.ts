@@ -10,8 +10,9 @@ export const BUDGETS = {
    * 20 KB with the polyfill in; 22 KB with valibot checking stored data (its core and the dozen
    * schema kinds used cost about 1.7 KB gzip in each page, measured in the commits that bring it);
    * 22.5 KB with the log summary the first frame reads (0.46 KB: the window tally, the summary's
-   * check, loading the log after the first frame). While core/check.ts and valibot both ship
-   * (src/contract is moving to valibot), each page carries both; the move will give room back.
+   * check, loading the log after the first frame). With every stored key on valibot and
+   * core/check.ts gone, the popup measured 0.2 KB more than with both (valibot's pipes and
+   * issue messages outweigh check.ts's combinators), within this budget.
    * Issue 14 puts the verdict's fix button, the three fixes, the any-tab scope and the grouped
    * failure list in the first screen (+1.5 KB); moving what is below the fold, the host-access
    * notice and the clear's confirmation to chunks loaded after the first frame or on the click
@@ -22,9 +23,11 @@ export const BUDGETS = {
   panelGzipBytes: 28 * 1024,
   /**
    * gzip bytes of the service worker loader and its static imports. 16 KB, then 17 with valibot
-   * (as the popup), then 17.5 with the log summary it writes with the log (0.47 KB).
+   * (as the popup), then 17.5 with the log summary it writes with the log (0.47 KB), then 19 when
+   * the worker began recording errors inside answers: checking what content scripts send
+   * (src/contract/answer-report.ts) +0.7 KB, building and recording the records +0.65 KB.
    */
-  backgroundGzipBytes: 17.5 * 1024,
+  backgroundGzipBytes: 19 * 1024,
   /** Popup ready with 1,000 records stored, as a multiple of a bare page that reads one small key. */
   popupReadyRatio: 1.1,
   /** The real toolbar popup with 300 failures, action.openPopup() to the failures on screen, as a multiple of a bare popup page. */
