@@ -7,6 +7,7 @@ import { t } from '../platform/i18n';
 import { clearNotification, onNotificationClicked, showNotification } from '../platform/notifications';
 import { readKey, writeKey } from '../platform/storage';
 import { extensionUrl, openTab } from '../platform/tabs';
+import { errorText } from '../core/error-text';
 
 const ID_PREFIX = 'edr-alert';
 
@@ -43,7 +44,7 @@ export function createAlerts({ now, settings }: { now: () => number; settings: (
     try {
       await showNotification(id, title, message);
     } catch (error) {
-      record = { ...record, shown: false, error: error instanceof Error ? error.message : String(error) };
+      record = { ...record, shown: false, error: errorText(error) };
     }
     const history = await readKey(ALERT_HISTORY);
     await writeKey(ALERT_HISTORY, [...history, record].slice(-MAX_ALERT_HISTORY));

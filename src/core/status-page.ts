@@ -1,6 +1,7 @@
 import { array, boolean, getDotPath, nullish, object, picklist, safeParse, string, type GenericSchema, type InferOutput } from 'valibot';
 import { STATUS_PAGE_URL } from './hosts';
 import { COMPONENT_STATUSES, STATUS_INDICATORS, type StatusComponent, type StatusIncident, type StatusSnapshot, type StatusUnknownReason } from './status';
+import { errorText } from './error-text';
 
 /**
  * Turns status.openai.com's Statuspage-compatible answers into a StatusSnapshot. The page moved
@@ -68,7 +69,7 @@ export function readAnswer<T>(answer: StatusAnswer, shape: GenericSchema<unknown
   try {
     json = JSON.parse(answer.body);
   } catch (error) {
-    return fail('malformed', `invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    return fail('malformed', `invalid JSON: ${errorText(error)}`);
   }
   // abortEarly: the first bad value is all the detail says, and a huge answer is not walked further.
   const parsed = safeParse(shape, json, { abortEarly: true });

@@ -5,6 +5,7 @@ import { isFirefox } from '../platform/browser';
 import { countCookiesUnder, removeCookiesUnder } from '../platform/cookies';
 import { removeSiteData, removeWholeCache } from '../platform/site-data';
 import { reloadTabsMatching } from '../platform/tabs';
+import { errorText } from '../core/error-text';
 
 /**
  * "Clear cookies & cache for ChatGPT", run by the page the user clicks in (popup, panel,
@@ -13,10 +14,6 @@ import { reloadTabsMatching } from '../platform/tabs';
  */
 export function currentPlan(): SiteDataPlan {
   return siteDataPlan(isFirefox() ? 'firefox' : 'chrome');
-}
-
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -29,14 +26,14 @@ export async function clearSiteData(params: SiteClearParams): Promise<SiteClearR
   const mine = (domain: string) => isPlannedCookie(plan, domain);
   const failures: string[] = [];
   const cookiesBefore = await countCookiesUnder(plan.cookieRoots, mine).catch((error: unknown) => {
-    failures.push(`cookies: ${reason(error)}`);
+    failures.push(`cookies: ${errorText(error)}`);
     return {};
   });
   for (const step of plan.steps) {
-    await removeSiteData(step).catch((error: unknown) => failures.push(`${step.dataTypes.join(', ')}: ${reason(error)}`));
+    await removeSiteData(step).catch((error: unknown) => failures.push(`${step.dataTypes.join(', ')}: ${errorText(error)}`));
   }
   const sweep = await removeCookiesUnder(plan.cookieRoots, mine).catch((error: unknown) => {
-    failures.push(`cookies: ${reason(error)}`);
+    failures.push(`cookies: ${errorText(error)}`);
     return { removed: {}, failed: [] as string[] };
   });
   failures.push(...sweep.failed.map((f) => `cookie ${f}`));
@@ -44,17 +41,17 @@ export async function clearSiteData(params: SiteClearParams): Promise<SiteClearR
   if (params.wholeCache && !plan.cachePerSite) {
     await removeWholeCache().then(
       () => (wholeCacheCleared = true),
-      (error: unknown) => failures.push(`cache: ${reason(error)}`),
+      (error: unknown) => failures.push(`cache: ${errorText(error)}`),
     );
   }
   const remainingCookies = await countCookiesUnder(plan.cookieRoots, mine).catch((error: unknown) => {
-    failures.push(`verify: ${reason(error)}`);
+    failures.push(`verify: ${errorText(error)}`);
     return { unverified: 1 } as Record<string, number>;
   });
   // Reload last, so the app starts from clean data.
   const reloadedTabs = params.reloadTabs
     ? await reloadTabsMatching(APP_URL_PATTERNS).catch((error: unknown) => {
-        failures.push(`reload: ${reason(error)}`);
+        failures.push(`reload: ${errorText(error)}`);
         return 0;
       })
     : 0;

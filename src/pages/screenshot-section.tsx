@@ -3,6 +3,7 @@ import type { Reply } from '../contract/messages';
 import { t } from '../platform/i18n';
 import { captureTab } from '../platform/screenshot';
 import { ActionButton } from '../ui/action-button';
+import { errorText } from '../core/error-text';
 
 function downloadDataUrl(filename: string, dataUrl: string): Reply<null> {
   const link = document.createElement('a');
@@ -23,7 +24,7 @@ export function ScreenshotSection({ tabId, fileStem }: { tabId: number | null; f
     try {
       return { ok: true, value: await captureTab(tabId) };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorText(error);
       // activeTab is granted when the user opens Error Doctor from the toolbar on that tab, not to pages opened later.
       const hint = /activeTab|all_urls/.test(reason) ? ` ${t('report_screenshot_hint_active_tab')}` : '';
       return { ok: false, error: { code: 'capture-failed', message: t('report_screenshot_failed', reason) + hint } };

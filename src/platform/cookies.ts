@@ -1,4 +1,5 @@
 import { browser } from './browser';
+import { errorText } from '../core/error-text';
 
 export interface CookieSweep {
   /** Removed cookies per cookie domain (names and values are never kept). */
@@ -46,7 +47,7 @@ export async function removeCookiesUnder(roots: readonly string[], isTarget: (do
       if (done) sweep.removed[cookie.domain] = (sweep.removed[cookie.domain] ?? 0) + 1;
       else sweep.failed.push(cookie.domain);
     } catch (error) {
-      sweep.failed.push(`${cookie.domain}: ${error instanceof Error ? error.message : String(error)}`);
+      sweep.failed.push(`${cookie.domain}: ${errorText(error)}`);
     }
   }
   return sweep;

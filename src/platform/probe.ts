@@ -1,3 +1,4 @@
+import { errorText } from '../core/error-text';
 /**
  * One request to see whether a host answers at all. Credentials are omitted so no cookie is
  * sent, and the body is never read: the status (or the failure) is all the probe needs.
@@ -22,7 +23,7 @@ export async function probeUrl(url: string, timeoutMs: number, fetchFn: typeof f
   } catch (thrown) {
     error = signal.aborted
       ? `timed out after ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`
-      : (thrown instanceof Error ? thrown.message : String(thrown)).slice(0, 120);
+      : errorText(thrown).slice(0, 120);
   }
   return { status, error, ms: Math.round(performance.now() - started) };
 }

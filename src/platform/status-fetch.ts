@@ -1,5 +1,6 @@
 import type { Validators } from '../contract/status';
 import type { StatusAnswer } from '../core/status-page';
+import { errorText } from '../core/error-text';
 
 export type { Validators };
 
@@ -48,7 +49,7 @@ export async function fetchStatusUrl(url: string, options: FetchOptions = {}): P
   } catch (error) {
     const answer: StatusAnswer = signal.aborted
       ? { kind: 'failed', reason: 'timeout', detail: `no answer within ${Math.round(timeoutMs / 1000)} s` }
-      : { kind: 'failed', reason: 'network', detail: (error instanceof Error ? error.message : String(error)).slice(0, 200) };
+      : { kind: 'failed', reason: 'network', detail: errorText(error).slice(0, 200) };
     return { answer, validators: {} };
   }
 }

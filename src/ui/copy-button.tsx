@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../platform/i18n';
+import { errorText } from '../core/error-text';
 
 type CopyState = { kind: 'idle' } | { kind: 'done' } | { kind: 'failed'; reason: string };
 
@@ -16,7 +17,7 @@ export function CopyButton({ text, what, label }: { text: string } & ({ what: st
       await navigator.clipboard.writeText(text);
       setState({ kind: 'done' });
     } catch (error) {
-      setState({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+      setState({ kind: 'failed', reason: errorText(error) });
     }
     setTimeout(() => setState({ kind: 'idle' }), 2000);
   };

@@ -1,4 +1,5 @@
 import type { Reply } from '../contract/messages';
+import { errorText } from '../core/error-text';
 
 /**
  * Saves text as a file through a temporary link. Works in extension pages and DevTools panels
@@ -19,6 +20,6 @@ export function downloadText(filename: string, text: string, mime = 'application
     setTimeout(() => URL.revokeObjectURL(url), 1000);
     return { ok: true, value: { bytes: blob.size } };
   } catch (error) {
-    return { ok: false, error: { code: 'download-failed', message: error instanceof Error ? error.message : String(error) } };
+    return { ok: false, error: { code: 'download-failed', message: errorText(error) } };
   }
 }

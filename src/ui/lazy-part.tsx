@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../platform/i18n';
+import { errorText } from '../core/error-text';
 
 export type ChunkState<M> = { kind: 'working' } | { kind: 'done'; value: M } | { kind: 'failed'; message: string };
 
@@ -29,7 +30,7 @@ export function lazyChunk<M>(load: () => Promise<M>): (key: string | null) => Ch
       let live = true;
       start().then(
         () => live && setLoaded(true),
-        (error: unknown) => live && setFailed({ key, message: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => live && setFailed({ key, message: errorText(error) }),
       );
       return () => {
         live = false;
