@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testCerts } from '../support/certs';
-import { waitFor } from '../support/chromium';
-import { chromiumFixture } from '../support/chromium-fixture';
+import { browserFixture, waitFor } from '../support/driver';
 import type { FakeWorld } from '../support/fake-world';
 
 /**
@@ -26,7 +25,7 @@ function routeCacheable(world: FakeWorld): void {
 
 /** Whether `page`'s origin has CACHED in the HTTP cache: `only-if-cached` answers from the cache alone, never the network. */
 const inHttpCache = (page: Page) =>
-  page.evaluate((path) => fetch(path, { cache: 'only-if-cached', mode: 'same-origin' }).then((r) => r.ok, () => false), CACHED);
+  page.evaluate((path: string) => fetch(path, { cache: 'only-if-cached', mode: 'same-origin' }).then((r) => r.ok, () => false), CACHED);
 const cacheStorageKeys = (page: Page) => page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => `${name} ${new URL(r.url).pathname}`)))).flat());
 
 /**
@@ -45,16 +44,18 @@ function homeTrustingTestCa(): string {
 
 describe('clearing ChatGPT’s cache in Chromium', () => {
   const home = homeTrustingTestCa();
-  const { world, session, chat, tabId } = chromiumFixture({ env: { HOME: home } }, { prepare: routeCacheable, chat: true });
+  const t = browserFixture('chromium', { chromium: { env: { HOME: home } }, prepare: routeCacheable, chat: true });
+  const [world, chat, tabId] = [t.world, t.chat, t.tabId];
+  const driver = t.driver;
   afterAll(() => rmSync(home, { recursive: true, force: true }));
 
   it('empties the HTTP cache and Cache Storage of chatgpt.com, and leaves another site’s cache', async () => {
     const served = () => world().requests.filter((r) => r.path === CACHED).length;
-    await chat().evaluate((path) => fetch(path).then((r) => r.text()), CACHED);
+    await chat().evaluate((path: string) => fetch(path).then((r) => r.text()), CACHED);
     await chat().evaluate(async () => (await caches.open('edr-test')).put('/edr-cache-storage', new Response('stored')));
-    const control = await session().browser.newPage();
+    const control = await driver().browser.newPage();
     await control.goto('https://control-site.test/');
-    await control.evaluate((path) => fetch(path).then((r) => r.text()), CACHED);
+    await control.evaluate((path: string) => fetch(path).then((r) => r.text()), CACHED);
     const before = served();
     // The checks can fail: each entry is there now, read without the network.
     expect(await inHttpCache(chat())).toBe(true);
@@ -62,7 +63,7 @@ describe('clearing ChatGPT’s cache in Chromium', () => {
     expect(await cacheStorageKeys(chat())).toEqual(['edr-test /edr-cache-storage']);
     expect(served()).toBe(before);
 
-    const popup = await session().openExtensionPage(`src/popup/index.html?tabId=${tabId()}`);
+    const popup = await driver().open(`src/popup/index.html?tabId=${tabId()}`);
     await popup.waitForSelector('#clear-site-data-start', { timeout: 10_000 });
     await popup.click('#clear-site-data-start');
     await popup.waitForSelector('#clear-site-data-confirm', { timeout: 10_000 });

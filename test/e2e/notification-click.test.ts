@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumFixture } from '../support/chromium-fixture';
+import { browserFixture } from '../support/driver';
 
 /**
  * Clicking a notification, in real Chromium: as far as a test can go. Neither CDP nor headless
@@ -12,11 +12,11 @@ import { chromiumFixture } from '../support/chromium-fixture';
  * notifications are created is test/e2e/monitor.test.ts's.
  */
 describe('notification clicks in Chromium', () => {
-  const { session } = chromiumFixture();
+  const t = browserFixture('chromium');
 
   it('the worker registers a notifications.onClicked listener when it starts', async () => {
     type Worker = { chrome: { notifications: { onClicked: { hasListeners(): boolean }; onClosed: { hasListeners(): boolean } } } };
-    const worker = await session().worker();
+    const worker = await t.driver().chromium!.worker();
     const listening = await worker.evaluate(() => {
       const { notifications } = (globalThis as unknown as Worker).chrome;
       return { onClicked: notifications.onClicked.hasListeners(), onClosed: notifications.onClosed.hasListeners() };
