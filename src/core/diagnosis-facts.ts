@@ -2,7 +2,9 @@ import type { Suspect } from '../contract/conflicts';
 import type { StatusSnapshot } from './status';
 import type { Category } from './categories';
 import type { ErrorRecord } from './error-record';
+import { isSignInHost } from './hosts';
 import { maskIds } from './redact';
+import { primaryRequestId } from './request-ids';
 
 /** Failures older than this say little about what is wrong now. */
 export const DIAGNOSIS_WINDOW_MS = 15 * 60_000;
@@ -29,6 +31,26 @@ export interface DiagnosisFacts {
   status: StatusView;
   blockers: string[];
   tunnels: string[];
+  /** Cloudflare checks (`cf-mitigated: challenge`): how many, the most within any 10 minutes, the newest ray. */
+  checks: { n: number; loop: number; ray: string | null };
+  /** The page itself (main_frame) failed: how many times, and the newest status. */
+  pages: { n: number; status: number | null };
+  /** Server-side failures on the sign-in hosts. */
+  signIn: number;
+}
+
+/** Three Cloudflare checks within this window are a loop, not a one-off. */
+export const CHECK_LOOP_MS = 10 * 60_000;
+export const CHECK_LOOP_MIN = 3;
+
+/** The most of `times` (ascending) that fall within any `span`. */
+function densest(times: readonly number[], span: number): number {
+  let best = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[i]! - times[j]! > span) j++;
+    best = Math.max(best, i - j + 1);
+  }
+  return best;
 }
 
 type Outage = 'none' | 'minor' | 'major' | 'critical';
@@ -87,6 +109,10 @@ export function gatherFacts(
   let tls = 0;
   let retryAfterSec: number | null = null;
   let retryFrom = -Infinity;
+  const checkTimes: number[] = [];
+  let ray: string | null = null;
+  const pages = { n: 0, status: null as number | null };
+  let signIn = 0;
   for (const r of records) {
     // Records from the future (clock changes) still count as recent rather than vanish.
     if (r.time < since) continue;
@@ -98,6 +124,14 @@ export function gatherFacts(
     total++;
     byCategory[r.category] = (byCategory[r.category] ?? 0) + 1;
     if (r.meaning === 'meaning_tls') tls++;
+    if (r.meaning === 'meaning_cf_challenge') {
+      checkTimes.push(r.time);
+      ray = primaryRequestId(r.ids) ?? ray;
+    } else if (r.type === 'main_frame' && r.status !== null && (r.status >= 500 || r.category === 'cloudflare')) {
+      pages.n++;
+      pages.status = r.status;
+    }
+    if (r.meaning === 'meaning_signin_down' || (isSignInHost(r.host) && r.status !== null && r.status >= 500)) signIn++;
     endpoints.add(`${r.host}${maskIds(r.path)}`);
     if (r.retryAfterSec !== null && r.time >= retryFrom) {
       retryFrom = r.time;
@@ -116,6 +150,9 @@ export function gatherFacts(
     status: viewStatus(status, now),
     blockers: enabled.filter((c) => c.kind === 'blocker').map((c) => c.name),
     tunnels: enabled.filter((c) => c.kind === 'vpn' || c.kind === 'proxy').map((c) => c.name),
+    checks: { n: checkTimes.length, loop: densest(checkTimes.sort((a, b) => a - b), CHECK_LOOP_MS), ray },
+    pages,
+    signIn,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Suspect } from '../contract/conflicts';
 import type { StatusSnapshot } from './status';
-import { count, gatherFacts, type DiagnosisFacts } from './diagnosis-facts';
+import { CHECK_LOOP_MIN, CHECK_LOOP_MS, count, gatherFacts, type DiagnosisFacts } from './diagnosis-facts';
 import type { ErrorRecord } from './error-record';
 import { pluralKey } from './plural';
 
@@ -50,8 +50,11 @@ const MIN_LISTED = 0.1;
  */
 const SIDES = {
   'openai-incident': 'openai',
+  'page-failed': 'openai',
+  'signin-down': 'openai',
   overload: 'openai',
   gateway: 'openai',
+  'cloudflare-check': 'user',
   'cloudflare-page': 'user',
   'session-expired': 'user',
   'blocked-by-extension': 'user',
@@ -146,6 +149,37 @@ function single(id: CauseId, n: number, total: number, evidenceKey: string): Cau
   return n ? cause(id, categoryScore(n, total), [evn(evidenceKey, n)]) : null;
 }
 
+/**
+ * Cloudflare asks this browser to prove it is a person. Its causes are on this side: a VPN or
+ * proxy address with a poor reputation, extensions that hide the browser's traits, blocked
+ * cookies (the pass is a cookie), an old browser. Three within 10 minutes are a loop.
+ */
+function cloudflareCheck(f: DiagnosisFacts, total: number): Cause | null {
+  const { n, loop, ray } = f.checks;
+  if (!n) return null;
+  const looping = loop >= CHECK_LOOP_MIN;
+  const evidence = [evn('diag_ev_cf_check', n)];
+  if (looping) evidence.push(evn('diag_ev_cf_loop', loop, CHECK_LOOP_MS / 60_000));
+  if (ray) evidence.push(ev('diag_ev_cf_ray', ray));
+  for (const name of f.tunnels.slice(0, 2)) evidence.push(ev('diag_ev_tunnel_installed', name));
+  for (const name of f.blockers.slice(0, 2)) evidence.push(ev('diag_ev_blocker_installed', name));
+  // Above a Cloudflare page of the same count: the header says what the page only suggests.
+  const confidence = categoryScore(n, total) + 0.05 + (looping ? 0.05 : 0);
+  return cause('cloudflare-check', confidence, evidence, looping ? { titleKey: 'diag_cloudflare_loop_title' } : {});
+}
+
+/** The page itself (chatgpt.com's document, not an API call) answered 5xx or a Cloudflare error page. */
+function pageFailed(f: DiagnosisFacts, total: number): Cause | null {
+  const { n, status } = f.pages;
+  if (!n) return null;
+  // Ties with the gateway and incident causes go its way (CAUSE_IDS order): the same failures, said more exactly.
+  return cause('page-failed', categoryScore(n, total), [evn('diag_ev_page_failed', n, status ?? '?'), ...statusEvidence(f)]);
+}
+
+function signInDown(f: DiagnosisFacts, total: number): Cause | null {
+  return f.signIn ? cause('signin-down', categoryScore(f.signIn, total), [evn('diag_ev_signin_down', f.signIn), ...statusEvidence(f)]) : null;
+}
+
 function blocked(f: DiagnosisFacts, total: number): Cause | null {
   const n = count(f, 'blocked');
   const evidence = f.blockers.slice(0, 3).map((name) => ev('diag_ev_blocker_installed', name));
@@ -227,9 +261,12 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   // cause first).
   const candidates = [
     incident(f, total),
+    pageFailed(f, total),
+    signInDown(f, total),
     overload(f, total),
     single('gateway', count(f, 'gateway'), total, 'diag_ev_gateway'),
-    single('cloudflare-page', count(f, 'cloudflare'), total, 'diag_ev_cloudflare'),
+    cloudflareCheck(f, total),
+    single('cloudflare-page', count(f, 'cloudflare') - f.checks.n, total, 'diag_ev_cloudflare'),
     single('session-expired', count(f, 'session'), total, 'diag_ev_session'),
     blocked(f, total),
     proxy(f, total),

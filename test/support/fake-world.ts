@@ -165,6 +165,8 @@ export async function startFakeWorld(options: { demo?: boolean } = {}): Promise<
       'chat.openai.com',
       'cdn.oaistatic.com',
       '*.oaiusercontent.com',
+      'auth.openai.com',
+      'auth0.openai.com',
       'status.openai.com',
       'platform.openai.com',
       'control-site.test',
