@@ -3,6 +3,7 @@ import type { StatusSnapshot } from './status';
 import type { Category } from './categories';
 import type { ErrorRecord } from './error-record';
 import { isSignInHost } from './hosts';
+import { STATUS_FEATURES } from './status-features';
 import { maskIds } from './redact';
 import { primaryRequestId } from './request-ids';
 
@@ -14,7 +15,7 @@ export const STATUS_STALE_MS = 30 * 60_000;
 export type StatusView =
   | { kind: 'none' } // never checked
   | { kind: 'unknown'; reason: string }
-  | { kind: 'known'; outage: Outage; stale: boolean; ageMin: number; description: string; incidents: string[]; components: Array<{ name: string; status: string }> };
+  | { kind: 'known'; outage: Outage; stale: boolean; ageMin: number; description: string; incidents: string[]; components: Array<{ id: string; name: string; status: string }> };
 
 /** Everything the scoring needs, gathered in one pass so a full log stays cheap. */
 export interface DiagnosisFacts {
@@ -37,6 +38,8 @@ export interface DiagnosisFacts {
   pages: { n: number; status: number | null };
   /** Server-side failures on the sign-in hosts. */
   signIn: number;
+  /** Failures per status-page component whose feature the failing request belongs to (by component id). */
+  byFeature: Map<string, number>;
 }
 
 /** Three Cloudflare checks within this window are a loop, not a one-off. */
@@ -72,11 +75,11 @@ function viewStatus(status: StatusSnapshot | null, now: number): StatusView {
   if (status.state === 'unknown') return { kind: 'unknown', reason: status.reason };
   const age = Math.max(0, now - status.checkedAt);
   let outage: Outage = status.indicator;
-  const components: Array<{ name: string; status: string }> = [];
+  const components: Array<{ id: string; name: string; status: string }> = [];
   for (const c of status.components) {
     const level = COMPONENT_OUTAGE.get(c.status);
     if (!level) continue;
-    components.push({ name: c.name, status: c.status.replace(/_/g, ' ') });
+    components.push({ id: c.id, name: c.name, status: c.status.replace(/_/g, ' ') });
     // A component in a major outage is an outage even when the page-wide indicator lags behind it.
     if (OUTAGE_RANK[level] > OUTAGE_RANK[outage]) outage = level;
   }
@@ -113,6 +116,7 @@ export function gatherFacts(
   let ray: string | null = null;
   const pages = { n: 0, status: null as number | null };
   let signIn = 0;
+  const byFeature = new Map<string, number>();
   for (const r of records) {
     // Records from the future (clock changes) still count as recent rather than vanish.
     if (r.time < since) continue;
@@ -127,12 +131,14 @@ export function gatherFacts(
     if (r.meaning === 'meaning_cf_challenge') {
       checkTimes.push(r.time);
       ray = primaryRequestId(r.ids) ?? ray;
-    } else if (r.type === 'main_frame' && r.status !== null && (r.status >= 500 || r.category === 'cloudflare')) {
+    } else if (r.type === 'main_frame' && !isSignInHost(r.host) && r.status !== null && (r.status >= 500 || r.category === 'cloudflare')) {
       pages.n++;
       pages.status = r.status;
     }
     if (r.meaning === 'meaning_signin_down' || (isSignInHost(r.host) && r.status !== null && r.status >= 500)) signIn++;
     endpoints.add(`${r.host}${maskIds(r.path)}`);
+    const feature = STATUS_FEATURES.find((f) => f.uses(r.host, r.path));
+    if (feature) byFeature.set(feature.componentId, (byFeature.get(feature.componentId) ?? 0) + 1);
     if (r.retryAfterSec !== null && r.time >= retryFrom) {
       retryFrom = r.time;
       retryAfterSec = Math.max(0, Math.ceil((r.time + r.retryAfterSec * 1000 - now) / 1000));
@@ -153,6 +159,7 @@ export function gatherFacts(
     checks: { n: checkTimes.length, loop: densest(checkTimes.sort((a, b) => a - b), CHECK_LOOP_MS), ray },
     pages,
     signIn,
+    byFeature,
   };
 }
 

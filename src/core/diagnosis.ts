@@ -113,6 +113,17 @@ function incident(f: DiagnosisFacts, total: number): Cause | null {
   const evidence = statusEvidence(f);
   if (serverish) evidence.push(evn('diag_ev_server_side', serverish));
   if (f.endpoints.size >= 3 && serverish) evidence.push(evn('diag_ev_many_endpoints', f.endpoints.size));
+  // "Voice mode is down (status page), and your failures are voice requests": the page's own
+  // component, matched by id to the requests that depend on it.
+  let matched = 0;
+  if (s.kind === 'known') {
+    for (const c of s.components) {
+      const n = f.byFeature.get(c.id) ?? 0;
+      if (!n) continue;
+      matched += n;
+      evidence.unshift(evn('diag_ev_feature_down', n, c.name));
+    }
+  }
   let confidence: number;
   if (s.kind === 'known' && s.outage !== 'none') {
     const base = OUTAGE_BASE[s.outage] * (s.stale ? 0.6 : 1);
@@ -123,6 +134,8 @@ function incident(f: DiagnosisFacts, total: number): Cause | null {
       confidence = base * 0.5;
       evidence.push(ev('diag_ev_not_server_side'));
     } else confidence = base + 0.3 * (serverish / total);
+    // Failures of the very feature the page reports down are the strongest tie there is.
+    if (matched) confidence = Math.max(confidence, 0.6 + 0.35 * (matched / total));
   } else if (!serverish) return null;
   else if (s.kind === 'known' && !s.stale) {
     // Status pages lag an outage by minutes, so server errors keep a small chance even now.

@@ -18,6 +18,8 @@ export interface FakeResponse {
   /** Close the socket without answering (a reset). */
   destroy?: boolean;
   delayMs?: number;
+  /** Send the headers as given, without the cf-ray, x-request-id and server the fake adds (real corpus files). */
+  exact?: boolean;
 }
 
 export type Responder = FakeResponse | ((req: SeenRequest) => FakeResponse);
@@ -126,7 +128,7 @@ export async function startFakeWorld(options: { demo?: boolean } = {}): Promise<
         return;
       }
       const headers: Record<string, string> = { 'cache-control': 'no-store', ...response.headers };
-      if (host !== 'status.openai.com' && host !== 'control-site.test' && !('cf-ray' in headers) && response.status !== 308) {
+      if (!response.exact && host !== 'status.openai.com' && host !== 'control-site.test' && !('cf-ray' in headers) && response.status !== 308) {
         headers['cf-ray'] = cfRay();
         headers['x-request-id'] ??= randomUUID();
         headers.server ??= 'cloudflare';

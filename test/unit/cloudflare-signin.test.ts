@@ -123,5 +123,8 @@ describe('diagnosis', () => {
     const records = many(2, { host: 'auth.openai.com', path: '/api/accounts/authorize/continue', status: 500 });
     const { verdict } = diagnose({ records, now: NOW, status: unknownStatus, conflicts: null });
     expect(verdict).toMatchObject({ id: 'signin-down', side: 'openai', titleKey: 'diag_signin_down_title' });
+    // The sign-in page itself failing is the sign-in service, not chatgpt.com's page.
+    const page = [failure({ host: 'auth.openai.com', path: '/log-in', type: 'main_frame', method: 'GET', status: 500, headers: [{ name: 'content-type', value: 'text/html' }] })];
+    expect(diagnose({ records: page, now: NOW, status: ok, conflicts: null }).verdict.id).toBe('signin-down');
   });
 });
