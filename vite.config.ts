@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vitest/config';
 import sourceManifest from './manifest.json' with { type: 'json' };
+import packageJson from './package.json' with { type: 'json' };
 import { manifestFor, type TargetBrowser } from './src/build/manifest-for.ts';
 import { noPreloadHelper } from './src/build/no-preload-helper.ts';
 import { finishPlugin } from './src/build/zip-plugin.ts';
+import { firefoxTestBuild } from './test/support/firefox-hook/test-build.ts';
 
 /**
  * `vite build --mode chrome|firefox` writes dist/<browser>/ and dist/error-doctor-<browser>.zip.
@@ -17,25 +19,22 @@ const EXTRA_PAGES = {
   report: 'src/pages/report.html',
 };
 
-/**
- * TEST-ONLY `--mode firefox-test`: dist/firefox-test/, the Firefox build whose background also
- * loads test/support/firefox-hook/ (opens extension pages for the e2e tests, since WebDriver BiDi
- * cannot navigate to moz-extension:// URLs). Never zipped, never shipped.
- */
-const FIREFOX_TEST_BACKGROUND = 'test/support/firefox-hook/background.ts';
+/** Where builds go: dist/ unless EDR_DIST says otherwise (`npm run release` builds elsewhere). */
+const DIST = process.env.EDR_DIST ?? 'dist';
 
 export default defineConfig(({ mode }) => {
-  const testBuild = mode === 'firefox-test';
-  const browser: TargetBrowser = mode === 'firefox' || testBuild ? 'firefox' : 'chrome';
-  const outDir = testBuild ? 'dist/firefox-test' : `dist/${browser}`;
-  const manifest = manifestFor(sourceManifest, browser, testBuild ? { background: FIREFOX_TEST_BACKGROUND } : {});
+  // TEST-ONLY: dist/firefox plus a hook for the e2e tests (test/support/firefox-hook/test-build.ts).
+  if (mode === 'firefox-test') return firefoxTestBuild(`${DIST}/firefox`, `${DIST}/firefox-test`);
+  const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const outDir = `${DIST}/${browser}`;
+  const manifest = manifestFor(sourceManifest, browser, { version: packageJson.version });
   const inputs = Object.fromEntries(
     Object.entries(EXTRA_PAGES).filter(([, page]) => existsSync(page)),
   );
   return {
     plugins: process.env.VITEST
       ? []
-      : [noPreloadHelper(), crx({ manifest: manifest as never, browser }), finishPlugin(outDir, testBuild ? null : `dist/error-doctor-${browser}.zip`)],
+      : [noPreloadHelper(), crx({ manifest: manifest as never, browser }), finishPlugin(outDir, `${DIST}/error-doctor-${browser}.zip`)],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
     build: {

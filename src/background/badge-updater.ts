@@ -1,6 +1,7 @@
-import { badgesByTab } from '../core/badge';
+import { badgeForAll, badgesByTab } from '../core/badge';
 import type { FailureLog } from '../core/failure-log';
 import { setTabBadge } from '../platform/badge';
+import { showFailing } from './global-indicator';
 
 /**
  * Keeps each tab's badge equal to its failures in the last 10 minutes. Remembers which tabs it
@@ -17,7 +18,8 @@ export function createBadgeUpdater(now: () => number) {
       for (const r of log.records) if (r.tabId >= 0) shown.set(r.tabId, '?');
     }
     const badges = badgesByTab(log.records, now());
-    const updates: Promise<void>[] = [];
+    // Tabs without failures of their own (another site) show ChatGPT failing elsewhere.
+    const updates: Promise<void>[] = [showFailing(badgeForAll(log.records, now()))];
     for (const [tabId, badge] of badges) {
       const key = `${badge.text}|${badge.color}`;
       if (shown.get(tabId) === key) continue;

@@ -1,4 +1,5 @@
 import type { Handlers } from '../platform/messaging';
+import type { createAnswerFailures } from './answer-failures';
 import type { LogStore } from './log-store';
 import { monitorHandlers, type MonitorHandlerDeps } from './monitor-handlers';
 import type { StatusCheck } from './status-check';
@@ -6,6 +7,7 @@ import type { StatusCheck } from './status-check';
 export interface HandlerDeps extends MonitorHandlerDeps {
   logStore: LogStore;
   statusCheck: StatusCheck;
+  answerFailure: ReturnType<typeof createAnswerFailures>;
 }
 
 /**
@@ -19,6 +21,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'log/clear': async () => ({ removed: await logStore.clear() }),
     'log/flush': async () => ({ records: (await logStore.current()).records.length }),
     'status/check': async ({ force }) => statusCheck.check({ force: force === true }),
+    'answer/failure': (params, from) => deps.answerFailure(params, from),
     ...monitorHandlers(deps),
   };
 }

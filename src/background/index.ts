@@ -3,6 +3,7 @@
  * worker (and a Firefox event page) is started for an event and may be stopped between any two.
  * State lives in storage; nothing here is kept only in memory.
  */
+import type { ErrorRecord } from '../core/error-record';
 import { APP_URL_PATTERNS, WATCH_URL_PATTERNS } from '../core/hosts';
 import { ensureAlarm, onAlarm } from '../platform/alarms';
 import { onBrowserStartup } from '../platform/lifecycle';
@@ -11,6 +12,7 @@ import { isQuotaError, readLocal, writeLocal } from '../platform/storage';
 import { countTabsMatching } from '../platform/tabs';
 import { watchRequests } from '../platform/web-request';
 import { createAlerts, handleAlertClicks } from './alerts';
+import { createAnswerFailures } from './answer-failures';
 import { createBadgeUpdater } from './badge-updater';
 import { createHandlers } from './handlers';
 import { createLogStore } from './log-store';
@@ -36,14 +38,17 @@ const logStore = createLogStore({
 const updateBadges = createBadgeUpdater(now);
 logStore.onWritten((log) => void updateBadges(log));
 
+/** Every failure, seen by webRequest or inside an answer in the page, goes the same way. */
+function recordFailure(record: ErrorRecord): void {
+  logStore.append([record]);
+  void alerts.failure(record);
+  if (record.tabId >= 0 && !record.telemetry) void monitor.noteApp(true);
+}
+
 watchRequests(
   WATCH_URL_PATTERNS,
   createRecorder({
-    onFailure: (record) => {
-      logStore.append([record]);
-      void alerts.failure(record);
-      if (record.tabId >= 0 && !record.telemetry) void monitor.noteApp(true);
-    },
+    onFailure: recordFailure,
     onSuccess: (event) => {
       if (event.tabId < 0) return;
       void alerts.success(event.tabId);
@@ -62,7 +67,8 @@ statusCheck.onFresh((snapshot) => {
 });
 handleAlertClicks();
 
-handleRequests(createHandlers({ logStore, statusCheck, monitor, probe, settings }));
+const answerFailure = createAnswerFailures({ now, settings: settings.get, onFailure: recordFailure });
+handleRequests(createHandlers({ logStore, statusCheck, monitor, probe, settings, answerFailure }));
 
 onAlarm((name) => {
   // Failures age out of the 10-minute badge window without any new event to trigger an update.

@@ -1,6 +1,7 @@
 import { appendRecords, emptyLog, keepNewest, trim, type FailureLog, type LogLimits } from '../core/failure-log';
 import type { ErrorRecord } from '../core/error-record';
-import { assembleLog, chunkWrites, liveChunks, parseIndex, slotKey, type LogPosition } from '../contract/log-chunks';
+import { assembleLog, liveChunks, parseIndex, slotKey, type LogPosition } from '../contract/log-chunks';
+import { hasSummary, logWrites, SUMMARY_KEY } from '../contract/log-summary';
 import { LOG_KEY } from '../contract/stored-log';
 
 export interface LogStore {
@@ -79,7 +80,7 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
   const listeners: Array<(log: FailureLog) => void> = [];
 
   async function load(): Promise<void> {
-    const stored = await readLocal([LOG_KEY]);
+    const stored = await readLocal([LOG_KEY, SUMMARY_KEY]);
     const parsed = parseIndex(stored[LOG_KEY], now());
     if (parsed.kind === 'empty') return;
     let rewrite = false;
@@ -99,10 +100,10 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
     }
     const trimmed = replace(trim(log, limits(), now()));
     // Rewrite everything when something was repaired or migrated (so the notice reaches the UI);
-    // when records only aged out, write just the index and the oldest chunks. A worker that
-    // wakes with nothing to change writes nothing.
+    // when records only aged out (or the summary is missing), write just the index, the summary
+    // and the oldest chunks. A worker that wakes with nothing to change writes nothing.
     if (rewrite) await persist(0);
-    else if (trimmed > 0) await persist(log.records.length);
+    else if (trimmed > 0 || !hasSummary(stored[SUMMARY_KEY])) await persist(log.records.length);
   }
 
   const ready = load().catch((error: unknown) => {
@@ -121,6 +122,11 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
     replace(keepNewest(log, keep, { kind: 'storage-full', time: now(), lost: 0 }));
   }
 
+  /** One `set`: the log's changed chunks and index, and the summary of the log they make. */
+  function writeLog(before: LogPosition, from: number): Promise<void> {
+    return writeLocal(logWrites(before, log, first, from, now()));
+  }
+
   async function persist(firstChanged: number): Promise<void> {
     // Storage applies writes in order, so the next write, which may be issued before this one
     // lands, builds on what this one leaves; after a failure, on what either state may hold.
@@ -131,7 +137,7 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
     const start = first + from;
     unwrittenFrom = Infinity;
     try {
-      await writeLocal(chunkWrites(before, log, first, from));
+      await writeLog(before, from);
     } catch (error) {
       written = span(before, written);
       if (!isQuotaError(error)) {
@@ -142,10 +148,10 @@ export function createLogStore({ now, limits, storage }: LogStoreOptions): LogSt
       // Storage is full: keep the newest half and try once more; then keep only the newest few.
       shrinkTo(Math.floor(log.records.length / 2));
       try {
-        await writeLocal(chunkWrites(written, log, first, 0));
+        await writeLog(written, 0);
       } catch (retryError) {
         shrinkTo(10);
-        const ok = await writeLocal(chunkWrites(written, log, first, 0)).then(
+        const ok = await writeLog(written, 0).then(
           () => true,
           () => false,
         );

@@ -3,9 +3,8 @@ import type { StatusSnapshot } from '../core/status';
 import { FAST_POLL_MS, MONITOR_KEY_NAME, nextCheck, parseMonitorState, type MonitorState } from '../core/monitor-schedule';
 import { chatgptAffected } from '../core/status-impact';
 import { alarmTime, clearAlarm, scheduleAlarm } from '../platform/alarms';
-import { setGlobalIndicator } from '../platform/badge';
-import { t } from '../platform/i18n';
 import { readLocal, writeLocal } from '../platform/storage';
+import { showIncident } from './global-indicator';
 import type { StatusCheck } from './status-check';
 
 export const MONITOR_ALARM = 'status-monitor';
@@ -129,7 +128,7 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
       const key = impact.level === 'minor' || impact.level === 'major' ? name : '';
       if (key === indicator) return;
       indicator = key;
-      await (key ? setGlobalIndicator('!', '#c5221f', t('monitor_badge_incident', key)) : setGlobalIndicator('', '', t('extName'))).catch(() => undefined);
+      await showIncident(key);
     },
   };
 }

@@ -10,16 +10,14 @@ export type Manifest = Record<string, unknown> & {
 };
 
 export interface ManifestOptions {
-  /**
-   * Replaces the background entry. Only the Firefox e2e build uses it (a test-only entry that
-   * wraps the real background); shipped builds never pass it.
-   */
-  background?: string;
+  /** package.json's version: the one place a release sets it (src/build/release.ts). */
+  version?: string;
 }
 
 export function manifestFor(source: Manifest, browser: TargetBrowser, options: ManifestOptions = {}): Manifest {
   const manifest: Manifest = structuredClone(source);
-  const worker = options.background ?? source.background?.service_worker ?? source.background?.scripts?.[0];
+  if (options.version) manifest.version = options.version;
+  const worker = source.background?.service_worker ?? source.background?.scripts?.[0];
   if (browser === 'chrome') {
     // Chrome warns about keys it does not know; the store rejects none, but keep the build clean.
     delete manifest.browser_specific_settings;

@@ -5,6 +5,7 @@
  * troubleshooter stores its own progress, so the service worker does not carry them. No pushes
  * go the other way.
  */
+import type { AnswerReport } from '../core/answer-report';
 import type { MonitorState } from '../core/monitor-schedule';
 import type { ProbeEntry } from '../core/probe-history';
 import type { Settings, SettingsField } from './settings';
@@ -23,6 +24,22 @@ export interface RequestMap {
   'settings/save': { params: { settings: unknown }; result: { settings: Settings | null; errors: Partial<Record<SettingsField, string>> } };
   /** One reachability probe now, appended to the probe history. */
   'probe/run': { params: Record<string, never>; result: ProbeEntry };
+  /** From the relay in ChatGPT's tab: an error inside an answer stream (checked again before it is recorded). */
+  'answer/failure': { params: { report: AnswerReport }; result: { recorded: boolean } };
+}
+
+/**
+ * The only requests a content script may send. The others come from the extension's own pages:
+ * a page that ChatGPT's renderer shares must not clear the log or change the settings.
+ */
+export const CONTENT_SCRIPT_REQUESTS: readonly RequestType[] = ['answer/failure'];
+
+/** Who sent a request, as the background's handlers see it. */
+export interface RequestSender {
+  /** The tab of a content script (or of an extension page opened in a tab); null for the popup. */
+  tabId: number | null;
+  /** The sending document's URL: the page's for a content script. */
+  url: string | null;
 }
 
 export type RequestType = keyof RequestMap;

@@ -29,6 +29,8 @@ export const SETTINGS_FIELDS = {
   probeEnabled: bool,
   probeMinutes: int(1, 60),
   alternatives: ALTERNATIVES_FIELD,
+  /** Watch ChatGPT's answer streams in the page for errors inside a 200 answer (a content script). */
+  answerErrors: bool,
 };
 
 export type Settings = ObjectOf<typeof SETTINGS_FIELDS>;
@@ -49,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   probeEnabled: false,
   probeMinutes: 5,
   alternatives: DEFAULT_ALTERNATIVES,
+  answerErrors: true,
 };
 
 export interface LoadedSettings {

@@ -33,3 +33,22 @@ export function badgesByTab(records: readonly ErrorRecord[], now: number, window
 export function emptyBadge(): BadgeState {
   return NO_BADGE;
 }
+
+/**
+ * The toolbar icon on every tab without a badge of its own (another site, a new tab page):
+ * ChatGPT's failures in the window across all its tabs, so a user elsewhere sees it failing.
+ */
+export function badgeForAll(records: readonly ErrorRecord[], now: number, windowMs = BADGE_WINDOW_MS): BadgeState & { count: number } {
+  let count = 0;
+  for (const badge of badgesByTab(records, now, windowMs).values()) count += Number(badge.text.replace('+', '')) || 0;
+  const worst = worstCategory(recentCategories(records, now, windowMs));
+  return { text: count === 0 ? '' : count > 999 ? '999+' : String(count), color: worst ? categoryColor(worst) : NO_BADGE.color, count };
+}
+
+function* recentCategories(records: readonly ErrorRecord[], now: number, windowMs: number): Iterable<ErrorRecord['category']> {
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i]!;
+    if (r.time < now - windowMs) return;
+    if (!r.telemetry && r.tabId >= 0 && r.time <= now + 60_000) yield r.category;
+  }
+}

@@ -14,6 +14,7 @@ export const CATEGORIES = [
   'proxy', // proxy and tunnel errors: a proxy or VPN
   'network', // DNS, offline, network changed
   'connection', // resets, timeouts, TLS: the path between the browser and OpenAI
+  'answer', // a 200 answer stream that carried an error or stopped halfway (seen in the page, not by webRequest)
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];
@@ -31,6 +32,8 @@ export const CATEGORY_SIDE: Readonly<Record<Category, Side>> = {
   proxy: 'user',
   network: 'user',
   connection: 'either',
+  // "Something went wrong while generating" is OpenAI's; "unusual activity" and a cut stream can be the user's network.
+  answer: 'either',
 };
 
 /** Higher is worse; the badge takes the colour of the worst category on the tab. */
@@ -45,10 +48,11 @@ export const CATEGORY_SEVERITY: Readonly<Record<Category, number>> = {
   proxy: 4,
   network: 4,
   blocked: 3,
+  answer: 7,
 };
 
 /** The filter groups the DevTools panel offers; telemetry is a flag, not a category. */
-export const FILTER_GROUPS = ['server', 'gateway', 'overload', 'session', 'blocked', 'network', 'telemetry'] as const;
+export const FILTER_GROUPS = ['server', 'gateway', 'overload', 'answer', 'session', 'blocked', 'network', 'telemetry'] as const;
 export type FilterGroup = (typeof FILTER_GROUPS)[number];
 
 /**
@@ -65,6 +69,7 @@ export const GROUP_COLOR: Readonly<Record<FilterGroup, string>> = {
   blocked: '#b0306a',
   network: '#1a5fb4',
   telemetry: '#5f6368',
+  answer: '#00796b',
 };
 
 export const CATEGORY_GROUP: Readonly<Record<Category, Exclude<FilterGroup, 'telemetry'>>> = {
@@ -79,6 +84,7 @@ export const CATEGORY_GROUP: Readonly<Record<Category, Exclude<FilterGroup, 'tel
   network: 'network',
   // A reset, refusal or timeout never reached OpenAI's app: the network's, like DNS.
   connection: 'network',
+  answer: 'answer',
 };
 
 /** The badge colour of a category: its group's. */

@@ -1,14 +1,7 @@
 import type { Suspect } from '../contract/conflicts';
 import type { StatusSnapshot } from './status';
 import type { Category } from './categories';
-import type { ErrorRecord } from './error-record';
-import { isSignInHost } from './hosts';
-import { STATUS_FEATURES } from './status-features';
-import { maskIds } from './redact';
-import { primaryRequestId } from './request-ids';
-
-/** Failures older than this say little about what is wrong now. */
-export const DIAGNOSIS_WINDOW_MS = 15 * 60_000;
+import { DIAGNOSIS_WINDOW_MS, type WindowTally } from './window-tally';
 /** A status check older than this may miss an incident that started since (or one that ended). */
 export const STATUS_STALE_MS = 30 * 60_000;
 
@@ -32,7 +25,7 @@ export interface DiagnosisFacts {
   status: StatusView;
   blockers: string[];
   tunnels: string[];
-  /** Cloudflare checks (`cf-mitigated: challenge`): how many, the most within any 10 minutes, the newest ray. */
+  /** Cloudflare checks: how many, the most within any CHECK_LOOP_MS, the newest ray. */
   checks: { n: number; loop: number; ray: string | null };
   /** The page itself (main_frame) failed: how many times, and the newest status. */
   pages: { n: number; status: number | null };
@@ -97,69 +90,24 @@ function viewStatus(status: StatusSnapshot | null, now: number): StatusView {
   };
 }
 
-export function gatherFacts(
-  records: readonly ErrorRecord[],
-  now: number,
-  status: StatusSnapshot | null,
-  conflicts: readonly Suspect[] | null,
-  tabId: number | null | undefined,
-): DiagnosisFacts {
-  const since = now - DIAGNOSIS_WINDOW_MS;
-  const byCategory: Partial<Record<Category, number>> = {};
-  const endpoints = new Set<string>();
-  let total = 0;
-  let telemetry = 0;
-  let tls = 0;
-  let retryAfterSec: number | null = null;
-  let retryFrom = -Infinity;
-  const checkTimes: number[] = [];
-  let ray: string | null = null;
-  const pages = { n: 0, status: null as number | null };
-  let signIn = 0;
-  const byFeature = new Map<string, number>();
-  for (const r of records) {
-    // Records from the future (clock changes) still count as recent rather than vanish.
-    if (r.time < since) continue;
-    if (typeof tabId === 'number' && r.tabId !== tabId) continue;
-    if (r.telemetry) {
-      telemetry++;
-      continue;
-    }
-    total++;
-    byCategory[r.category] = (byCategory[r.category] ?? 0) + 1;
-    if (r.meaning === 'meaning_tls') tls++;
-    if (r.meaning === 'meaning_cf_challenge') {
-      checkTimes.push(r.time);
-      ray = primaryRequestId(r.ids) ?? ray;
-    } else if (r.type === 'main_frame' && !isSignInHost(r.host) && r.status !== null && (r.status >= 500 || r.category === 'cloudflare')) {
-      pages.n++;
-      pages.status = r.status;
-    }
-    if (r.meaning === 'meaning_signin_down' || (isSignInHost(r.host) && r.status !== null && r.status >= 500)) signIn++;
-    endpoints.add(`${r.host}${maskIds(r.path)}`);
-    const feature = STATUS_FEATURES.find((f) => f.uses(r.host, r.path));
-    if (feature) byFeature.set(feature.componentId, (byFeature.get(feature.componentId) ?? 0) + 1);
-    if (r.retryAfterSec !== null && r.time >= retryFrom) {
-      retryFrom = r.time;
-      retryAfterSec = Math.max(0, Math.ceil((r.time + r.retryAfterSec * 1000 - now) / 1000));
-    }
-  }
+/** The facts of a window's failures (`tally`, see window-tally.ts), the status and the installed suspects. */
+export function gatherFacts(tally: WindowTally, now: number, status: StatusSnapshot | null, conflicts: readonly Suspect[] | null): DiagnosisFacts {
   const enabled = (conflicts ?? []).filter((c) => c.enabled);
   return {
     windowMin: DIAGNOSIS_WINDOW_MS / 60_000,
-    total,
-    telemetry,
-    byCategory,
-    tls,
-    endpoints,
-    retryAfterSec,
+    total: tally.total,
+    telemetry: tally.telemetry,
+    byCategory: tally.byCategory,
+    tls: tally.tls,
+    endpoints: new Set(tally.endpoints),
+    retryAfterSec: tally.retry ? Math.max(0, Math.ceil((tally.retry.until - now) / 1000)) : null,
     status: viewStatus(status, now),
     blockers: enabled.filter((c) => c.kind === 'blocker').map((c) => c.name),
     tunnels: enabled.filter((c) => c.kind === 'vpn' || c.kind === 'proxy').map((c) => c.name),
-    checks: { n: checkTimes.length, loop: densest(checkTimes.sort((a, b) => a - b), CHECK_LOOP_MS), ray },
-    pages,
-    signIn,
-    byFeature,
+    checks: { n: tally.checks.length, loop: densest(tally.checks, CHECK_LOOP_MS), ray: tally.checkRay },
+    pages: { n: tally.pages, status: tally.pageStatus },
+    signIn: tally.signIn,
+    byFeature: new Map(Object.entries(tally.features)),
   };
 }
 

@@ -3,6 +3,7 @@ import type { StatusSnapshot } from './status';
 import { CHECK_LOOP_MIN, CHECK_LOOP_MS, count, gatherFacts, type DiagnosisFacts } from './diagnosis-facts';
 import type { ErrorRecord } from './error-record';
 import { pluralKey } from './plural';
+import { tallyFromMinutes, tallyRecords, type MinuteTally } from './window-tally';
 
 export type CauseSide = 'openai' | 'user' | 'either' | 'none';
 
@@ -26,6 +27,8 @@ export interface Cause {
 export interface DiagnosisInput {
   /** The whole log; the diagnosis picks the recent window itself. */
   records: readonly ErrorRecord[];
+  /** The window already counted per tab and minute (the popup's first frame): used instead of `records`. */
+  minutes?: readonly MinuteTally[];
   now: number;
   status: StatusSnapshot | null;
   conflicts: readonly Suspect[] | null;
@@ -37,12 +40,16 @@ export interface Diagnosis {
   verdict: Cause;
   /** Best first; never empty. */
   causes: Cause[];
+  /** The status page itself reports an outage (fresh or not): only then does any text say "outage". */
+  outageReported: boolean;
 }
 
 /** Below this the best guess is not worth stating as the verdict. */
 const MIN_VERDICT = 0.35;
 /** Causes weaker than this are not listed at all. */
 const MIN_LISTED = 0.1;
+/** Two causes this close are a tie: on opposite sides, the verdict says it could be either. */
+const CLOSE = 0.1;
 
 /**
  * Every cause and whose side it is on. The key order is the tie-break order (see diagnose), so
@@ -55,6 +62,7 @@ const SIDES = {
   overload: 'openai',
   gateway: 'openai',
   'cloudflare-check': 'user',
+  'answer-failed': 'either',
   'cloudflare-page': 'user',
   'session-expired': 'user',
   'blocked-by-extension': 'user',
@@ -64,6 +72,7 @@ const SIDES = {
   'one-endpoint': 'either',
   'telemetry-only': 'none',
   'all-clear': 'none',
+  mixed: 'either',
   unknown: 'either',
 } as const satisfies Record<string, CauseSide>;
 
@@ -142,7 +151,9 @@ function incident(f: DiagnosisFacts, total: number): Cause | null {
     confidence = 0.2 * (serverish / total);
     evidence.push(ev('diag_ev_status_lags'));
   } else confidence = (serverish / total) * (f.endpoints.size >= 2 ? 0.6 : 0.4);
-  return cause('openai-incident', confidence, evidence);
+  // "Outage" only where the status page reports one; otherwise the words say what was seen.
+  const reported = s.kind === 'known' && s.outage !== 'none';
+  return cause('openai-incident', confidence, evidence, reported ? {} : { titleKey: 'diag_openai_failing_title', detailKey: 'diag_openai_failing_detail', fixKey: 'diag_openai_failing_fix' });
 }
 
 function overload(f: DiagnosisFacts, total: number): Cause | null {
@@ -268,7 +279,8 @@ function quiet(f: DiagnosisFacts): Cause {
  * caller passes `now`, the stored status snapshot and the conflict list (null when unknown).
  */
 export function diagnose(input: DiagnosisInput): Diagnosis {
-  const f = gatherFacts(input.records, input.now, input.status, input.conflicts, input.tabId);
+  const tally = input.minutes ? tallyFromMinutes(input.minutes, input.now, input.tabId) : tallyRecords(input.records, input.now, input.tabId);
+  const f = gatherFacts(tally, input.now, input.status, input.conflicts);
   const { total } = f;
   // In CAUSE_IDS order: the sort is stable, so ties keep it (the more specific, more actionable
   // cause first).
@@ -279,6 +291,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     overload(f, total),
     single('gateway', count(f, 'gateway'), total, 'diag_ev_gateway'),
     cloudflareCheck(f, total),
+    single('answer-failed', count(f, 'answer'), total, 'diag_ev_answer'),
     single('cloudflare-page', count(f, 'cloudflare') - f.checks.n, total, 'diag_ev_cloudflare'),
     single('session-expired', count(f, 'session'), total, 'diag_ev_session'),
     blocked(f, total),
@@ -291,8 +304,13 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   const causes = candidates
     .filter((c): c is Cause => c !== null && c.confidence >= MIN_LISTED)
     .sort((a, b) => b.confidence - a.confidence);
-  if ((causes[0]?.confidence ?? 0) < MIN_VERDICT) {
+  const [first, second] = causes;
+  if ((first?.confidence ?? 0) < MIN_VERDICT) {
     causes.unshift(cause('unknown', MIN_VERDICT, [evn('diag_ev_failures', total, f.windowMin), ...statusEvidence(f)]));
+  } else if (first && second && second.confidence >= MIN_VERDICT && first.confidence - second.confidence <= CLOSE && first.side !== second.side && first.side !== 'either' && second.side !== 'either') {
+    // A near tie between OpenAI's side and this browser: naming one would contradict the list
+    // below it. The verdict says so, and leads with the test that tells them apart cheapest.
+    causes.unshift(cause('mixed', first.confidence, [ev('diag_ev_split'), ...first.evidence.slice(0, 2), ...second.evidence.slice(0, 2)]));
   }
-  return { verdict: causes[0] as Cause, causes };
+  return { verdict: causes[0] as Cause, causes, outageReported: f.status.kind === 'known' && f.status.outage !== 'none' };
 }

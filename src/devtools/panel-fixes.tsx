@@ -1,6 +1,5 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { StatusSnapshot } from '../core/status';
-import { diagnose } from '../core/diagnosis';
 import type { ErrorRecord } from '../core/error-record';
 import { fixApisAvailable } from '../platform/fix-apis';
 import { t } from '../platform/i18n';
@@ -10,7 +9,7 @@ import '../ui/alternatives.css';
 import { FixSections } from '../ui/fix-sections';
 import { VerdictCard } from '../ui/verdict-card';
 import { lazyChunk, PartPending } from '../ui/lazy-part';
-import { useSuspects } from '../ui/use-suspects';
+import { useVerdict } from '../ui/use-verdict';
 
 /** The status summary and the alternatives: loaded when the fix list is first opened. */
 const useExtras = lazyChunk(() => import('./fix-list-extras'));
@@ -29,20 +28,16 @@ export interface PanelFixesProps {
  */
 export function PanelFixes({ records, tabId, now, status }: PanelFixesProps) {
   // Firefox's panel has no management API (the fixes open in a tab there): nothing to weigh.
-  const suspects = useSuspects(fixApisAvailable());
+  const { diagnosis, suspects } = useVerdict(records, now, status, tabId, fixApisAvailable());
   // Each opening is a new key, so opening again retries a chunk that failed to load.
   const [opened, setOpened] = useState(0);
   const extras = useExtras(opened ? String(opened) : null);
-  const diagnosis = useMemo(
-    () => (status !== undefined ? diagnose({ records, now, status, conflicts: suspects.list, tabId }) : undefined),
-    [records, now, status, suspects.list, tabId],
-  );
   return (
     <section class="panel-fixes" aria-label={t('panel_fixes')}>
       <VerdictCard diagnosis={diagnosis} />
       <details class="panel-fix-list" onToggle={(e) => e.currentTarget.open && setOpened((n) => n + 1)}>
         <summary>{t('panel_fixes')}</summary>
-        {extras?.kind === 'done' && diagnosis?.verdict.side === 'openai' && <extras.value.Alternatives />}
+        {extras?.kind === 'done' && diagnosis?.verdict.side === 'openai' && <extras.value.Alternatives outage={diagnosis.outageReported} />}
         <details id="fix-status">
           <summary>{t('popup_status_title')}</summary>
           {extras?.kind === 'done' ? <extras.value.StatusSummary now={now} status={status} /> : <PartPending state={extras} />}

@@ -51,7 +51,7 @@ export function OptionsPage() {
   const num = (key: (typeof NUMBER_FIELDS)[number], min: number, max: number, hint?: string) => (
     <NumberField name={key} label={t(`options_label_${key}`)} value={draft[key]} min={min} max={max} error={errors[key]} onInput={(v) => set(key, v)} {...(hint ? { hint } : {})} />
   );
-  const check = (key: 'keepAcrossRestarts' | 'monitorEnabled' | 'alertFailures' | 'alertIncident' | 'alertRecovery' | 'probeEnabled', hint?: string) => (
+  const check = (key: 'keepAcrossRestarts' | 'monitorEnabled' | 'alertFailures' | 'alertIncident' | 'alertRecovery' | 'probeEnabled' | 'answerErrors', hint?: string) => (
     <CheckField name={key} label={t(`options_label_${key}`)} checked={draft[key]} error={errors[key]} onChange={(v) => set(key, v)} {...(hint ? { hint } : {})} />
   );
 
@@ -74,6 +74,7 @@ export function OptionsPage() {
         <section aria-labelledby="sec-log">
           <h2 id="sec-log">{t('options_section_log')}</h2>
           {check('keepAcrossRestarts')}
+          {check('answerErrors', t('options_hint_answerErrors'))}
           {num('maxRecords', 50, 5000)}
           {num('retentionHours', 1, 168)}
         </section>

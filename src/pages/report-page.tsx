@@ -14,6 +14,8 @@ import { useLog } from '../ui/use-log';
 import { useStatus } from '../ui/use-status';
 import { useStored } from '../ui/use-stored';
 import { tabIdFromQuery } from '../ui/tab-id-from-query';
+import { useVerdict } from '../ui/use-verdict';
+import { VerdictCard } from '../ui/verdict-card';
 import { ScreenshotSection } from './screenshot-section';
 
 const translate = (key: string, subs?: readonly string[]) => t(key, subs);
@@ -33,6 +35,8 @@ export function ReportPage({ search = location.search }: { search?: string }) {
   const [view, setView] = useState<'markdown' | 'json'>('markdown');
   // The time the report is made: fixed when the page opens so preview, copy and files agree.
   const [now] = useState(() => Date.now());
+  // The verdict the report carries, shown as the popup and the panel show it.
+  const { diagnosis } = useVerdict(log?.records, now, status, tabId);
 
   useEffect(() => {
     // Pending records are written first so the report holds the failures that just happened.
@@ -61,6 +65,7 @@ export function ReportPage({ search = location.search }: { search?: string }) {
         <h1>{t('report_title')}</h1>
         <p class="muted">{t('report_intro')}</p>
       </header>
+      <VerdictCard diagnosis={diagnosis} />
       {!report && (
         <p class="muted" aria-busy="true">
           {t('report_loading')}

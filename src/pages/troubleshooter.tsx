@@ -1,7 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Reply } from '../contract/messages';
 import { TROUBLESHOOTER_KEY, parseTroubleshooterState, type CheckResult, type StepId, type TroubleshooterState } from '../contract/troubleshooter';
-import { diagnose } from '../core/diagnosis';
 import { STEPS, answerStep, goToStep, recordCheck, ruledOut, skipStep, startTroubleshooter } from '../core/troubleshooter';
 import { t } from '../platform/i18n';
 import { extensionUrl } from '../platform/tabs';
@@ -11,8 +10,8 @@ import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
 import { useStored } from '../ui/use-stored';
-import { useSuspects } from '../ui/use-suspects';
 import { tabIdFromQuery } from '../ui/tab-id-from-query';
+import { useVerdict } from '../ui/use-verdict';
 import { VerdictCard } from '../ui/verdict-card';
 import { saveTroubleshooterProgress } from './troubleshooter-progress';
 import { TroubleshooterStep } from './troubleshooter-step';
@@ -35,16 +34,12 @@ export function Troubleshooter({ search = location.search }: { search?: string }
   // What the user just did shows at once; storage catches up.
   const [local, setLocal] = useState<TroubleshooterState | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
-  // The extensions the verdict weighs, as in the popup; the step that lists them ranks them itself.
-  const suspects = useSuspects(true);
   // The newer of the two wins: resetting `local` whenever `stored` changed could undo a click made
   // before that effect ran, and a failed save must not undo what the user did.
   const newest = local && (!stored || local.updatedAt >= stored.updatedAt) ? local : stored;
   const state = newest ?? (stored === null ? startTroubleshooter(now, tabId) : null);
-  const diagnosis = useMemo(
-    () => (log && status !== undefined ? diagnose({ records: log.records, now, status, conflicts: suspects.list, tabId }) : undefined),
-    [log, status, suspects.list, now, tabId],
-  );
+  // The verdict as the popup and the panel show it; the step that lists extensions ranks them itself.
+  const { diagnosis } = useVerdict(log?.records, now, status, tabId);
   const skippable = ruledOut(diagnosis ?? null);
   // The answered step's buttons vanish; focus follows to the next step so keyboard users stay in place.
   const moved = useRef<string | null>(null);

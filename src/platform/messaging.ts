@@ -1,7 +1,7 @@
-import { errorReply, isRequest, type Params, type Reply, type RequestType, type Result } from '../contract/messages';
+import { CONTENT_SCRIPT_REQUESTS, errorReply, isRequest, type Params, type Reply, type RequestSender, type RequestType, type Result } from '../contract/messages';
 import { browser, type Runtime } from './browser';
 
-export type Handlers = { [K in RequestType]: (params: Params<K>) => Promise<Result<K>> };
+export type Handlers = { [K in RequestType]: (params: Params<K>, from: RequestSender) => Promise<Result<K>> };
 
 /** Sends a typed request to the background. Never throws: failures come back as `{ok: false}`. */
 export async function request<K extends RequestType>(type: K, params: Params<K>): Promise<Reply<Result<K>>> {
@@ -21,9 +21,18 @@ export function handleRequests(handlers: Handlers): void {
   browser.runtime.onMessage.addListener(((message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
     // Only our own pages may ask; messages from elsewhere never reach onMessage, but be explicit.
     if (!isRequest(message) || (sender.id && sender.id !== browser.runtime.id)) return undefined;
-    const handler = handlers[message.type] as ((params: unknown) => Promise<unknown>) | undefined;
+    const url = typeof sender.url === 'string' ? sender.url : null;
+    // A content script's sender URL is the web page's; our own pages' URLs are the extension's.
+    // (Browsers always set it; a sender without one is a test's fake browser.)
+    const fromWebPage = url !== null && !url.startsWith(browser.runtime.getURL(''));
+    if (fromWebPage && !CONTENT_SCRIPT_REQUESTS.includes(message.type)) {
+      sendResponse(errorReply('forbidden', `Not allowed from a web page: ${message.type}`));
+      return undefined;
+    }
+    const handler = handlers[message.type] as ((params: unknown, from: RequestSender) => Promise<unknown>) | undefined;
+    const from: RequestSender = { tabId: typeof sender.tab?.id === 'number' ? sender.tab.id : null, url };
     const work = handler
-      ? handler(message.params).then(
+      ? handler(message.params, from).then(
           (value) => ({ ok: true, value }),
           (error: unknown) => errorReply((error as { code?: string })?.code ?? 'failed', error),
         )

@@ -29,5 +29,10 @@ export async function reloadTabsMatching(urlPatterns: readonly string[], tabId: 
 
 /** How many tabs show one of `urlPatterns` (needs host permissions for them, not `tabs`). */
 export async function countTabsMatching(urlPatterns: readonly string[]): Promise<number> {
-  return (await browser.tabs.query({ url: [...urlPatterns] })).length;
+  return (await tabIdsMatching(urlPatterns)).length;
+}
+
+/** The ids of the tabs showing one of `urlPatterns` (host permissions, not `tabs`). */
+export async function tabIdsMatching(urlPatterns: readonly string[]): Promise<number[]> {
+  return (await browser.tabs.query({ url: [...urlPatterns] })).map((tab) => tab.id).filter((id): id is number => id !== undefined);
 }

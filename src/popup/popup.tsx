@@ -1,72 +1,112 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { diagnose } from '../core/diagnosis';
-import { t } from '../platform/i18n';
-import { activeTabId } from '../platform/tabs';
-import { Alternatives } from '../ui/alternatives';
+import { useEffect, useState } from 'preact/hooks';
+import { parseSummary, SUMMARY_KEY } from '../contract/log-summary';
+import type { FailureLog } from '../core/failure-log';
+import { APP_URL_PATTERNS } from '../core/hosts';
+import { countedFailures, popupScope, scopedRecords, scopeTabId } from '../core/popup-scope';
+import { verdictAction } from '../core/verdict-action';
+import { t, tn } from '../platform/i18n';
+import { activeTabId, tabIdsMatching } from '../platform/tabs';
 import { FailureList } from '../ui/failure-list';
+import { lazyChunk, PartPending } from '../ui/lazy-part';
 import { LogNotice } from '../ui/log-notice';
 import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
-import { useSuspects } from '../ui/use-suspects';
+import { useVerdict } from '../ui/use-verdict';
+import { useStored } from '../ui/use-stored';
 import { VerdictCard } from '../ui/verdict-card';
 import * as later from './popup-later';
 import { POPUP_RECENT } from './recent';
+import { VerdictActionButton } from './verdict-action';
 
 /**
- * Verdict first, then the status page, the failures behind the verdict and the fixes. Renders
- * from storage at once; the extensions the verdict weighs come from the management API. One file:
- * what only a click needs (the clear, the extension list and its ranking) loads on that click.
+ * Below the first screen, or shown only on OpenAI's side: loaded right after the first frame,
+ * so the verdict and the fixes do not wait for them.
  */
+const useBelowFold = lazyChunk(() => import('./popup-below-fold'));
 
+/**
+ * Verdict first with its fix as a button, then the three fixes (clear, extensions, status) open
+ * without a click, then the failures behind the verdict, then the ways to dig deeper. On a
+ * ChatGPT tab it is about that tab; on any other tab, about every ChatGPT tab, and it says so.
+ */
 export function Popup() {
-  const log = useLog(POPUP_RECENT);
+  // The first frame reads one small key, the summary the log store writes with the log; the
+  // newest records load after that frame is painted (or at once when there is no summary).
+  const summary = useStored(SUMMARY_KEY, parseSummary);
+  const [loadLog, setLoadLog] = useState(false);
+  useEffect(() => {
+    if (summary === undefined || loadLog) return;
+    if (summary === null) return setLoadLog(true);
+    requestAnimationFrame(() => setTimeout(() => setLoadLog(true)));
+  }, [summary, loadLog]);
+  const full = useLog(POPUP_RECENT, loadLog);
+  const log: FailureLog | undefined = full ?? (summary ? { records: summary.newest, dropped: summary.dropped, notice: summary.notice, bytes: 0 } : undefined);
   const now = useNow();
-  const [tabId, setTabId] = useState<number | null>(null);
-  const [scope, setScope] = useState<'tab' | 'all'>('tab');
+  const [tabId, setTabId] = useState<number | null | undefined>(undefined);
+  const [chatTabs, setChatTabs] = useState<number[] | null>(null);
+  const [choice, setChoice] = useState<'tab' | 'all'>('tab');
+  const [extensionsOpen, setExtensionsOpen] = useState(false);
   useEffect(() => {
     activeTabId().then(setTabId, () => setTabId(null));
+    tabIdsMatching(APP_URL_PATTERNS).then(setChatTabs, () => setChatTabs([]));
   }, []);
 
   const status = useStatus();
-  const suspects = useSuspects(true);
-  const records = log ? (scope === 'tab' && tabId !== null ? log.records.filter((r) => r.tabId === tabId) : log.records) : [];
-  // The verdict follows the same tab / all tabs switch as the list under it.
-  const diagnosis = useMemo(
-    () => (log && status !== undefined ? diagnose({ records: log.records, now, status, conflicts: suspects.list, tabId: scope === 'tab' ? tabId : null }) : undefined),
-    [log, status, suspects.list, now, scope, tabId],
-  );
-  const outage = diagnosis?.verdict.side === 'openai';
+  const known = tabId !== undefined && chatTabs !== null;
+  const scope = popupScope(tabId ?? null, chatTabs ?? [], choice);
+  const records = log && known ? scopedRecords(log.records, scope) : undefined;
+  const { diagnosis, suspects } = useVerdict(records, now, status, scopeTabId(scope), true, full ? undefined : summary?.minutes);
+  const action = diagnosis ? verdictAction(diagnosis.verdict.id) : null;
+  const failures = records ? countedFailures(records) : 0;
+  const onOpenExtensions = () => setExtensionsOpen(true);
+  const below = useBelowFold('open');
   return (
     <main class="popup">
       <header>
         <h1>{t('extName')}</h1>
       </header>
-      <later.HostAccessNotice />
-      <VerdictCard diagnosis={diagnosis} />
-      {outage && <Alternatives />}
-      <section aria-labelledby="status-title" class="card">
-        <h2 id="status-title">{t('popup_status_title')}</h2>
-        <later.StatusSummary now={now} status={status} />
-      </section>
+      {below?.kind === 'done' && <below.value.HostAccessNotice />}
+      {known && scope.kind === 'all' && !scope.onChatGpt && (
+        <p class="scope-note" role="status">
+          {scope.chatTabs === 0 ? tn('popup_scope_no_tab', failures) : scope.chatTabs === 1 ? tn('popup_scope_one_tab', failures) : tn('popup_scope_tabs', failures, [scope.chatTabs, failures])}
+        </p>
+      )}
+      <VerdictCard diagnosis={diagnosis}>{action && <VerdictActionButton action={action} tabId={scopeTabId(scope)} onExtensions={onOpenExtensions} />}</VerdictCard>
+      {diagnosis?.verdict.side === 'openai' && below?.kind === 'done' && <below.value.Alternatives outage={diagnosis.outageReported} />}
+      <later.PopupFixes
+        // The extension ranking weighs the failures: it waits for the full log.
+        records={full ? records : undefined}
+        suspects={suspects.list}
+        onExtensionsChanged={suspects.refresh}
+        clearInVerdict={action === 'clear-site-data'}
+        extensionsOpen={extensionsOpen}
+        onExtensionsOpen={setExtensionsOpen}
+        status={status}
+        now={now}
+      />
       <section aria-labelledby="recent-title" class="card">
         <header>
-          <h2 id="recent-title">{t('recentFailures')}</h2>
-          <div class="tabs-switch" role="group">
-            <button type="button" aria-pressed={scope === 'tab'} onClick={() => setScope('tab')}>
-              {t('thisTab')}
-            </button>
-            <button type="button" aria-pressed={scope === 'all'} onClick={() => setScope('all')}>
-              {t('allTabs')}
-            </button>
-          </div>
+          <h2 id="recent-title">
+            {t('recentFailures')} <span class="count">{records ? tn('count_failures', failures) : ''}</span>
+          </h2>
+          {known && (scope.kind === 'tab' || scope.onChatGpt) && (
+            <div class="tabs-switch" role="group" aria-label={t('popup_scope_label')}>
+              <button type="button" aria-pressed={scope.kind === 'tab'} onClick={() => setChoice('tab')}>
+                {t('thisTab')}
+              </button>
+              <button type="button" aria-pressed={scope.kind === 'all'} onClick={() => setChoice('all')}>
+                {t('allTabs')}
+              </button>
+            </div>
+          )}
         </header>
         {log && <LogNotice log={log} />}
-        {log && <FailureList records={records} now={now} empty={scope === 'tab' ? t('noFailuresTab') : t('noFailures')} />}
+        {records && <FailureList records={records} now={now} empty={scope.kind === 'tab' ? t('noFailuresTab') : t('noFailures')} />}
       </section>
-      <section aria-labelledby="fixes-title" class="card fixes">
-        <h2 id="fixes-title">{t('popup_fixes_title')}</h2>
-        <later.PopupFixes tabId={tabId} records={log?.records} suspects={suspects.list} onExtensionsChanged={suspects.refresh} />
+      <section aria-labelledby="more-title" class="card">
+        <h2 id="more-title">{t('popup_more_title')}</h2>
+        {below?.kind === 'done' ? <below.value.TabActions tabId={scopeTabId(scope)} /> : <PartPending state={below} />}
       </section>
     </main>
   );

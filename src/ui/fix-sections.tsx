@@ -6,8 +6,8 @@ import type { ErrorRecord } from '../core/error-record';
 
 /** The clear section's preview, confirmation and report: loaded when the section is first opened. */
 const useClearPart = lazyChunk(() => import('./clear-site-data'));
-/** The extension list and its ranking: loaded when its section is first opened. */
-const useConflictPart = lazyChunk(() => import('./conflict-list'));
+/** The extension list and its ranking, loaded when first shown (the popup's Review button too). */
+export const useConflictPart = lazyChunk(() => import('./conflict-list'));
 
 /** Each opening is a new key, so opening again retries a chunk that failed to load. */
 function useOpenings(): [key: string | null, onToggle: (e: { currentTarget: HTMLDetailsElement }) => void] {

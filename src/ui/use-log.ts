@@ -15,10 +15,12 @@ import { watchKey } from './storage-feed';
  */
 const REFRESH_MS = 250;
 
-export function useLog(newest?: number): FailureLog | undefined {
+/** `load: false` holds the reads back (the popup shows its summary key first, then loads the log). */
+export function useLog(newest?: number, load = true): FailureLog | undefined {
   const [log, setLog] = useState<FailureLog | undefined>(undefined);
   // A layout effect starts the reads right after the first render, not after the first paint.
   useLayoutEffect(() => {
+    if (!load) return;
     const controller = new AbortController();
     const chunks = new Map<number, ErrorRecord[]>();
     /**
@@ -92,6 +94,6 @@ export function useLog(newest?: number): FailureLog | undefined {
       if (!(LOG_KEY in values) && index) void fetchMissing();
     });
     return () => controller.abort();
-  }, [newest]);
+  }, [newest, load]);
   return log;
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Cause, Diagnosis } from '../core/diagnosis';
 import { t } from '../platform/i18n';
 import './verdict-card.css';
@@ -25,9 +26,10 @@ function EvidenceList({ cause }: { cause: Cause }) {
 
 /**
  * The diagnosis in one plain sentence (whose side the trouble is on), the fix named, and the
- * evidence one click away, so the answer is quick to read and still checkable.
+ * evidence one click away, so the answer is quick to read and still checkable. `children` is
+ * the recommended fix as a button (the page decides what it can run: see core/verdict-action.ts).
  */
-export function VerdictCard({ diagnosis }: { diagnosis: Diagnosis | null | undefined }) {
+export function VerdictCard({ diagnosis, children }: { diagnosis: Diagnosis | null | undefined; children?: ComponentChildren }) {
   if (!diagnosis) {
     return (
       <section class="verdict verdict-loading" aria-busy="true">
@@ -52,6 +54,7 @@ export function VerdictCard({ diagnosis }: { diagnosis: Diagnosis | null | undef
           {retry}
         </p>
       )}
+      {children && <div class="verdict-action">{children}</div>}
       <details class="verdict-details">
         <summary>{t('diag_evidence')}</summary>
         <p class="muted">{t(verdict.detailKey)}</p>

@@ -2,20 +2,21 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { CHUNK_SIZE, SLOTS, chunkWrites } from '../../src/contract/log-chunks';
+import { CHUNK_SIZE, SLOTS } from '../../src/contract/log-chunks';
+import { SUMMARY_KEY } from '../../src/contract/log-summary';
 import type { ErrorRecord } from '../../src/core/error-record';
-import { emptyLog } from '../../src/core/failure-log';
 import { POPUP_RECENT } from '../../src/popup/recent';
 import { CHROME_DIST, launchChromium, type ChromiumSession, type ExtensionGlobal } from '../support/chromium';
 import { startFakeWorld, type FakeWorld } from '../support/fake-world';
 import { makeRecords } from '../support/records';
+import { storedLogItems } from '../support/stored-log';
 
 /**
  * Real Chromium with a copy of dist/chrome that has two bench-only pages added, because the
  * built extension has no bare page to compare against:
  * - `bench-blank.html`: a few bytes of HTML, no script, no style: the floor of any extension page;
  * - `bench-blank-script.html`: one tiny script that only shows a paragraph: the floor of any page with a script;
- * - `bench-blank-read-index.html`: one tiny script that reads one small key: the floor of any page showing stored data;
+ * - `bench-blank-read-key.html`: one tiny script that reads one small key (the log summary): the floor of any page showing stored data;
  * - `bench-blank-read.html`: one tiny script that reads the stored log: the floor of any page showing it;
  * - `bench-blank-listen.html`: one tiny script that receives changes to the log: the floor of a live page.
  */
@@ -27,8 +28,8 @@ export const BLANK_LISTEN = 'bench-blank-listen.html';
 export const BLANK_READ_RECENT = 'bench-blank-read-recent.html';
 /** A bare page whose one tiny script only shows `#ready`: the floor of any page that runs a script. */
 export const BLANK_SCRIPT = 'bench-blank-script.html';
-/** A bare page that reads one small key (the log's index) before it shows `#ready`: the floor of any page showing stored data. */
-export const BLANK_READ_INDEX = 'bench-blank-read-index.html';
+/** A bare page that reads one small key (the log summary, as the popup's first frame does) before it shows `#ready`: the floor of any page showing stored data. */
+export const BLANK_READ_KEY = 'bench-blank-read-key.html';
 
 export interface BenchBrowser {
   session: ChromiumSession;
@@ -84,7 +85,7 @@ export async function openBenchBrowser(): Promise<BenchBrowser> {
   writeFileSync(join(dir, BLANK), html('<p id="ready">ready</p>'));
   scriptPage(BLANK_LISTEN, '<p id="ready">ready</p>', 'chrome.storage.onChanged.addListener((changes) => { if (changes.log) window.__total = changes.log.newValue.count + changes.log.newValue.dropped; });');
   scriptPage(BLANK_SCRIPT, '', showReady);
-  scriptPage(BLANK_READ_INDEX, '', `chrome.storage.local.get(["log"]).then(() => { ${showReady} });`);
+  scriptPage(BLANK_READ_KEY, '', `chrome.storage.local.get([${JSON.stringify(SUMMARY_KEY)}]).then(() => { ${showReady} });`);
   scriptPage(BLANK_READ_RECENT, '', readChunks(`Math.max(Math.floor(log.first / ${CHUNK_SIZE}), last - ${Math.ceil(POPUP_RECENT / CHUNK_SIZE)})`));
   // Every chunk the index names: what any page showing the whole log must do.
   scriptPage(BLANK_READ, '', readChunks(`Math.floor(log.first / ${CHUNK_SIZE})`));
@@ -117,8 +118,8 @@ export async function openBenchBrowser(): Promise<BenchBrowser> {
   return {
     session: s,
     async seedLog(records) {
-      // The layout the log store writes (index + chunks), through the same contract function.
-      const items = chunkWrites({ first: 0, count: 0 }, { ...emptyLog(), records: [...records] }, 0, 0);
+      // The layout the log store writes (index, chunks and summary), through the same contract function.
+      const items = storedLogItems(records);
       await s.inExtension(async (all) => {
         const { chrome } = globalThis as unknown as ExtensionGlobal & { chrome: { storage: { local: { clear(): Promise<void> } } } };
         await chrome.storage.local.clear();

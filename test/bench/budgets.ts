@@ -8,15 +8,29 @@ export const BUDGETS = {
   /**
    * gzip bytes of everything the popup loads (HTML, scripts and their static imports, CSS).
    * 20 KB with the polyfill in; 22 KB with valibot checking stored data (its core and the dozen
-   * schema kinds used cost about 1.7 KB gzip in each page, measured in the commits that bring it).
+   * schema kinds used cost about 1.7 KB gzip in each page, measured in the commits that bring it);
+   * 22.5 KB with the log summary the first frame reads (0.46 KB: the window tally, the summary's
+   * check, loading the log after the first frame). While core/check.ts and valibot both ship
+   * (src/contract is moving to valibot), each page carries both; the move will give room back.
+   * Issue 14 puts the verdict's fix button, the three fixes, the any-tab scope and the grouped
+   * failure list in the first screen (+1.5 KB); moving what is below the fold, the host-access
+   * notice and the clear's confirmation to chunks loaded after the first frame or on the click
+   * won back 1 KB: 23.5 KB with all three.
    */
-  popupGzipBytes: 22 * 1024,
+  popupGzipBytes: 23.5 * 1024,
   /** gzip bytes of everything the DevTools panel loads. */
   panelGzipBytes: 28 * 1024,
-  /** gzip bytes of the service worker loader and its static imports. 16 KB, then 17 with valibot (as the popup). */
-  backgroundGzipBytes: 17 * 1024,
-  /** Popup ready with 1,000 records stored, as a multiple of a bare page of the same extension. */
-  popupReadyRatio: 1.3,
+  /**
+   * gzip bytes of the service worker loader and its static imports. 16 KB, then 17 with valibot
+   * (as the popup), then 17.5 with the log summary it writes with the log (0.47 KB), then 19 when
+   * the worker began recording errors inside answers: checking what content scripts send
+   * (src/contract/answer-report.ts) +0.7 KB, building and recording the records +0.65 KB.
+   */
+  backgroundGzipBytes: 19 * 1024,
+  /** Popup ready with 1,000 records stored, as a multiple of a bare page that reads one small key. */
+  popupReadyRatio: 1.1,
+  /** The real toolbar popup with 300 failures, action.openPopup() to the failures on screen, as a multiple of a bare popup page. */
+  toolbarPopupRatio: 1.1,
   /** A successful request's cost in the background, as a multiple of an empty listener's. */
   successEventRatio: 2,
   /** What the recorder adds to a successful request (two events), in nanoseconds. */
@@ -30,10 +44,12 @@ export const BUDGETS = {
   /** The stored log at the record cap (1,000 records), in bytes of JSON. */
   logBytesAtCap: 700 * 1024,
   /**
-   * The DevTools panel's first render of 10,000 records, as a multiple of a bare page that only
-   * reads the same log (reading 5 MB from storage is most of it, and no page can avoid it).
+   * The DevTools panel's first render at the sizes the log can hold (1,000 records by default; at
+   * most what the 1 MB cap keeps), as a multiple of a bare page that only reads the same log.
    */
   panelFirstRenderRatio: 1.5,
+  /** The same first render in milliseconds, from navigation start to the first frame with rows. */
+  panelFirstRenderMs: 200,
   /**
    * CPU time of the panel's main thread per second while 100 new failures arrive each second, in
    * ms. Was 50 ms/s of task wall time, which moved with the machine's load (29-61 ms/s); CPU time

@@ -38,7 +38,7 @@ describe('popup fixes in Chromium', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     (page as unknown as { errors: string[] }).errors = errors;
     await page.waitForSelector('main.popup', { timeout: 10_000 });
-    await page.waitForSelector('#fix-clear summary', { timeout: 10_000 }); // the fixes load after the first render
+    await page.waitForSelector('#clear-site-data-start', { timeout: 10_000 }); // the fixes show without opening anything
     return page;
   }
 
@@ -52,7 +52,6 @@ describe('popup fixes in Chromium', () => {
     const loadsBefore = world().requests.filter((r) => r.host === 'chatgpt.com' && r.path === '/backend-api/me').length;
 
     const page = await popup();
-    await page.click('#fix-clear summary');
     // The section's code loads when it is first opened.
     await page.waitForSelector('#clear-site-data-start', { timeout: 10_000 });
     // By keyboard: Enter on the button, then focus lands on the question to answer.
@@ -89,7 +88,7 @@ describe('popup fixes in Chromium', () => {
     await waitFor(async () => JSON.stringify((await readStoredLog(session())).records).includes('ERR_BLOCKED_BY_CLIENT'), { what: 'the blocked record' });
 
     const page = await popup();
-    await page.click('#fix-conflicts summary');
+    await page.click('#review-extensions');
     await page.waitForSelector('.conflict', { timeout: 10_000 });
     const entries = await page.$$eval('.conflict', (els) => els.map((e) => ({ name: e.querySelector('.conflict-name')!.textContent, reasons: e.querySelector('.reasons')!.textContent })));
     expect(entries.map((e) => e.name)).toEqual(['Test Ad Blocker', 'Test Notes']);

@@ -125,6 +125,21 @@ describe('monitor and alerts over fakeBrowser', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 9 })).toBe('1');
   });
 
+  it('ChatGPT failing in one tab shows on every other tab\'s icon (the global badge and title); an incident\'s "!" wins', async () => {
+    const { web } = await start();
+    web.request('https://chatgpt.com/backend-api/f/conversation', { status: 500, tabId: 9 });
+    web.request('https://chatgpt.com/backend-api/models', { status: 502, tabId: 9 });
+    await settle();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Error Doctor: ChatGPT failed 2 times in the last 10 minutes. Click for whose fault it is.');
+    summary = fixture('major');
+    await fireAlarm('status-monitor');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    summary = fixture('operational');
+    await fireAlarm('status-monitor');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+  });
+
   it('an unreadable status page backs off and keeps the error count in storage; success resets it', async () => {
     const { web } = await start();
     web.request('https://chatgpt.com/backend-api/me', { status: 200, tabId: 2 });

@@ -27,6 +27,18 @@ async function send(path = '/backend-api/f/conversation', init = { method: 'POST
     return 'error';
   }
 }
+// Reads an answer stream the way the app does (fetch, then the body's reader), keeping every byte.
+async function readStream(path = '/backend-api/f/conversation') {
+  const res = await fetch(path, { method: 'POST', body: '{"action":"next"}', headers: { 'content-type': 'application/json', accept: 'text/event-stream' } });
+  const reader = res.body.getReader();
+  const bytes = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    for (const b of value) bytes.push(b);
+  }
+  return { status: res.status, bytes };
+}
 document.getElementById('send').onclick = () => send();
 ${demo ? 'setInterval(() => send(), 3000); send();' : ''}
 </script></body></html>`;

@@ -18,6 +18,9 @@ export interface FakeResponse {
   /** Close the socket without answering (a reset). */
   destroy?: boolean;
   delayMs?: number;
+  /** Sent as a stream instead of `body`: each piece written `chunkDelayMs` after the last. */
+  chunks?: Array<string | Buffer>;
+  chunkDelayMs?: number;
   /** Send the headers as given, without the cf-ray, x-request-id and server the fake adds (real corpus files). */
   exact?: boolean;
 }
@@ -137,7 +140,16 @@ export async function startFakeWorld(options: { demo?: boolean } = {}): Promise<
       seen.requestId = headers['x-request-id'];
       seen.status = response.status;
       res.writeHead(response.status, headers);
-      res.end(response.body ?? '');
+      if (!response.chunks) return void res.end(response.body ?? '');
+      const pieces = [...response.chunks];
+      const next = () => {
+        if (res.destroyed) return;
+        const piece = pieces.shift();
+        if (piece === undefined) return void res.end();
+        res.write(piece);
+        setTimeout(next, response.chunkDelayMs ?? 0);
+      };
+      next();
     };
     if (response.delayMs) setTimeout(send, response.delayMs);
     else send();

@@ -1,4 +1,5 @@
-import { assembleLog, chunkWrites, parseIndex } from '../../src/contract/log-chunks';
+import { assembleLog, parseIndex } from '../../src/contract/log-chunks';
+import { logWrites } from '../../src/contract/log-summary';
 import { LOG_KEY } from '../../src/contract/stored-log';
 import type { ErrorRecord } from '../../src/core/error-record';
 import type { FailureLog } from '../../src/core/failure-log';
@@ -22,9 +23,9 @@ export async function readStoredLog(session: { storage(keys?: string[]): Promise
 
 /**
  * The storage items that hold `records` (sorted by time, as the log keeps them) the way the
- * background writes the log: an index and its chunks. For seeding storage before a page opens.
+ * background writes the log: an index, its chunks and the summary. For seeding storage before a page opens.
  */
 export function storedLogItems(records: readonly ErrorRecord[], over: Partial<FailureLog> = {}): Record<string, unknown> {
   const log: FailureLog = { records: [...records].sort((a, b) => a.time - b.time), dropped: 0, notice: null, bytes: 0, ...over };
-  return chunkWrites({ first: 0, count: 0 }, log, 0, 0);
+  return logWrites({ first: 0, count: 0 }, log, 0, 0, Date.now());
 }

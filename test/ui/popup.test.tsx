@@ -8,6 +8,7 @@ import { Popup } from '../../src/popup/popup';
 import { installFakeBrowsingData } from '../support/fakes/browsing-data';
 import { installTypicalCookies } from '../support/fakes/cookies';
 import { installFakeManagement } from '../support/fakes/management';
+import { SUMMARY_NEWEST } from '../../src/contract/log-summary';
 import { storedLogItems } from '../support/stored-log';
 import { wakeLogStore } from '../support/wake-log-store';
 
@@ -41,6 +42,11 @@ function fakeFixApis(extensions: ManagedExtension[] = []) {
   return { ...cookies, ...browsingData, ...management, reload };
 }
 
+/** The ChatGPT tabs open (tabs.query by URL), as the popup asks the browser for them. */
+function chatTabs(ids: number[]) {
+  vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async (q: { url?: unknown }) => (q.url ? ids.map((id) => ({ id })) : [{ id: 7 }])) as never);
+}
+
 let root: HTMLElement;
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 async function until<T>(check: () => T, what: string): Promise<NonNullable<T>> {
@@ -57,6 +63,7 @@ beforeEach(() => {
   seen.length = 0;
   watchBackground();
   history.replaceState(null, '', '/popup.html?tabId=7');
+  chatTabs([7, 8]);
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -67,24 +74,14 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Opens a fix section (its view loads on the first opening). */
-async function openSection(id: string): Promise<void> {
-  const section = await until(() => root.querySelector<HTMLDetailsElement>(id), id);
-  if (!section.open) {
-    section.open = true;
-    section.dispatchEvent(new Event('toggle'));
-  }
-}
-
-/** Opens the clear section and returns its start button. */
+/** The clear's start button: in the fixes, or the verdict's own when it recommends the clear. */
 async function openClear(): Promise<HTMLButtonElement> {
-  await openSection('#fix-clear');
   return until(() => root.querySelector<HTMLButtonElement>('#clear-site-data-start'), 'start');
 }
 
 /** Opens the extension list and returns its first entry. */
 async function openConflicts(): Promise<Element> {
-  await openSection('#fix-conflicts');
+  (await until(() => root.querySelector<HTMLButtonElement>('#review-extensions'), 'review')).click();
   return until(() => root.querySelector('.conflict'), 'conflict');
 }
 
@@ -94,6 +91,10 @@ describe('Popup', () => {
     const t0 = performance.now();
     render(<Popup />, root);
     await until(() => root.querySelector('.failure'), 'failures');
+    // The first frame shows the summary key's newest failures; the log loads after it.
+    expect(root.querySelectorAll('.failure').length).toBeLessThanOrEqual(SUMMARY_NEWEST);
+    expect(root.querySelector('.failure')!.getAttribute('data-record-id')).toBe('r999');
+    await until(() => root.querySelectorAll('.failure').length === 50, 'the newest 50 from the log');
     const items = root.querySelectorAll('.failure');
     const elapsed = performance.now() - t0;
     expect(items.length).toBe(50); // the list is capped; the newest first
@@ -210,7 +211,7 @@ describe('Popup', () => {
     const fake = fakeFixApis([blocker]);
     render(<Popup />, root);
     // Read at open, before the list loads: one extension looks like a blocker.
-    await until(() => root.querySelector('#fix-conflicts summary .tag')?.textContent === '1', 'the suspects tag');
+    await until(() => root.querySelector('#fix-conflicts .suspects')?.textContent === 'Test Ad Blocker (blocker)', 'the suspects named');
     const item = await openConflicts();
     expect(item.querySelector('.conflict-name')!.textContent).toBe('Test Ad Blocker');
     expect(item.textContent).toContain('Looks like an ad or content blocker.');
@@ -221,7 +222,7 @@ describe('Popup', () => {
     expect(root.querySelector('.conflict.is-disabled .conflict-name')!.textContent).toBe('Test Ad Blocker');
     expect(root.textContent).toContain('Ctrl+Shift+N');
     // The page read its suspects again: a disabled blocker no longer counts, for the tag or the verdict.
-    await until(() => root.querySelector('#fix-conflicts summary .tag') === null, 'the tag gone');
+    await until(() => root.querySelector('#fix-conflicts .suspects')?.textContent === 'None looks like a blocker, VPN or proxy.', 'none named');
     expect(seen).toEqual([]);
   });
 
@@ -242,5 +243,74 @@ describe('Popup', () => {
     const first = await openConflicts();
     expect(first.querySelector('.conflict-name')!.textContent).toBe('Test Ad Blocker');
     expect(first.querySelector('.reasons')!.textContent).toContain('ChatGPT requests were blocked by an extension 1 time,');
+  });
+
+  it('from another site\'s tab: every ChatGPT tab\'s failures, said so, weighed by the verdict, and no "This tab"', async () => {
+    history.replaceState(null, '', '/popup.html?tabId=42'); // a news site: not among the ChatGPT tabs
+    chatTabs([7]);
+    const eight = Array.from({ length: 8 }, (_, i) => record(i * 2 + 1, { time: Date.now() - (8 - i) * 90_000, path: `/backend-api/p${i}`, tabId: 7 }));
+    await fakeBrowser.storage.local.set(storedLogItems(eight));
+    render(<Popup />, root);
+    const note = await until(() => root.querySelector('.scope-note'), 'the scope sentence');
+    expect(note.textContent).toBe('Your ChatGPT tab has 8 failures.');
+    expect(root.querySelectorAll('.failure')).toHaveLength(8);
+    expect(root.querySelector('#recent-title')!.textContent).toContain('8 failures');
+    expect(root.querySelector('.tabs-switch')).toBeNull();
+    await until(() => root.querySelector('.verdict[data-cause]'), 'the verdict');
+    expect(root.querySelector('.verdict')!.getAttribute('data-cause')).not.toBe('all-clear');
+    expect(root.textContent).not.toContain('All is well');
+  });
+
+  it('on a ChatGPT tab: that tab by default, with the switch to all tabs', async () => {
+    await fakeBrowser.storage.local.set(storedLogItems([record(1), record(2)]));
+    render(<Popup />, root);
+    await until(() => root.querySelector('.failure'), 'failure');
+    expect(root.querySelector('.scope-note')).toBeNull();
+    expect(root.querySelector('.tabs-switch button[aria-pressed="true"]')!.textContent).toBe('This tab');
+  });
+
+  it('no ChatGPT tab open: says so, and still shows what was recorded', async () => {
+    history.replaceState(null, '', '/popup.html?tabId=42');
+    chatTabs([]);
+    await fakeBrowser.storage.local.set(storedLogItems([record(1)]));
+    render(<Popup />, root);
+    expect((await until(() => root.querySelector('.scope-note'), 'note')).textContent).toBe('No ChatGPT tab is open. Recorded: 1 failure.');
+  });
+
+  it('the verdict carries its fix: a session refusal offers the clear right in the verdict, then one confirmation', async () => {
+    fakeFixApis();
+    await fakeBrowser.storage.local.set(storedLogItems([record(1, { time: Date.now() - 60_000, status: 401, category: 'session', meaning: 'meaning_401', path: '/api/auth/session' }), record(3, { time: Date.now() - 30_000, status: 401, category: 'session', meaning: 'meaning_401', path: '/api/auth/session' })]));
+    render(<Popup />, root);
+    const start = await until(() => root.querySelector<HTMLButtonElement>('.verdict #clear-site-data-start'), 'the clear in the verdict');
+    expect(start.classList.contains('primary')).toBe(true);
+    expect(root.querySelectorAll('#clear-site-data-start')).toHaveLength(1); // not twice
+    start.click();
+    await until(() => root.querySelector('.verdict .confirm'), 'the confirmation in place');
+    root.querySelector<HTMLButtonElement>('#clear-site-data-confirm')!.click();
+    await until(() => root.querySelector('.verdict .clear-report'), 'the result in place');
+  });
+
+  it('the three fixes show without opening anything: the clear, the extensions named, the status', async () => {
+    fakeFixApis([blocker]);
+    render(<Popup />, root);
+    await until(() => root.querySelector('#clear-site-data-start'), 'clear');
+    await until(() => root.querySelector('#fix-conflicts .suspects')?.textContent?.includes('Test Ad Blocker'), 'extensions');
+    expect(root.querySelector('#fix-status .status-summary')).not.toBeNull();
+    expect(root.querySelector('details#fix-clear, details#fix-conflicts')).toBeNull();
+  });
+
+  it('mixed evidence: "could be either side", the cheapest test first, no outage words, no alternatives', async () => {
+    await fakeBrowser.storage.local.set({ status: { state: 'known', checkedAt: Date.now() - 60_000, indicator: 'none', description: 'All Systems Operational', pageUrl: 'https://status.openai.com/', components: [], incidents: [], maintenances: [] } });
+    const at = (i: number, status: number) => record(i * 2 + 1, { time: Date.now() - (10 - i) * 20_000, status, category: status === 503 ? 'overload' : 'server', meaning: `meaning_${status}`, path: `/backend-api/e${i}` });
+    await fakeBrowser.storage.local.set(storedLogItems([at(0, 503), at(1, 503), at(2, 500), at(3, 500), at(4, 500)]));
+    render(<Popup />, root);
+    const verdict = await until(() => root.querySelector('.verdict[data-cause]'), 'verdict');
+    expect(verdict.getAttribute('data-cause')).toBe('mixed');
+    expect(verdict.querySelector('.verdict-title')!.textContent).toContain('Could be either side');
+    expect(verdict.querySelector('#verdict-status')!.textContent).toBe("Check OpenAI's status");
+    expect(root.querySelector('.alternatives')).toBeNull();
+    expect(root.textContent!.toLowerCase()).not.toContain('outage');
+    // The two causes it weighs are listed, on both sides, so nothing below contradicts the headline.
+    expect([...verdict.querySelectorAll('.verdict-others li[data-cause]')].map((li) => li.getAttribute('data-cause'))).toEqual(expect.arrayContaining(['overload', 'local-only']));
   });
 });

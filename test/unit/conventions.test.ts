@@ -22,10 +22,20 @@ describe('manifest', () => {
     expect([...(manifest.host_permissions as string[])].sort()).toEqual(hostPermissions().sort());
   });
 
-  it('never asks for all sites, blocking webRequest, or content scripts', () => {
+  it('never asks for all sites or blocking webRequest', () => {
     const all = JSON.stringify(manifest);
     expect(all).not.toMatch(/<all_urls>|\*:\/\/\*\/\*|webRequestBlocking/);
-    expect(manifest.content_scripts).toBeUndefined();
+  });
+
+  it('has exactly the two answer-stream content scripts, on the app origins only, inside the host permissions', () => {
+    // Content scripts on hosts the host permissions already grant add no install warning
+    // (test/e2e/answer-stream.test.ts asks Chrome for the warnings with and without them).
+    const app = ['https://chatgpt.com/*', 'https://chat.openai.com/*'];
+    expect(manifest.content_scripts).toEqual([
+      { matches: app, js: ['src/page/answer-observer.iife.ts'], run_at: 'document_start', world: 'MAIN' },
+      { matches: app, js: ['src/page/answer-relay.iife.ts'], run_at: 'document_start', world: 'ISOLATED' },
+    ]);
+    for (const match of app) expect(manifest.host_permissions as string[]).toContain(match);
   });
 
   it('keeps a strict CSP without eval or remote code', () => {
@@ -78,6 +88,26 @@ describe('layers', () => {
     expect(offenders).toEqual([]);
     // Positive controls: the detectors do see a global reached either way.
     expect(viaGlobal.test(code('const b = globalThis.browser;')) && bareChrome.test(code('chrome.runtime.id'))).toBe(true);
+  });
+
+  it('the main-world page script imports only the pure core: it runs as the page, with no extension API', () => {
+    const observer = files.find((f) => f.path === join('src', 'page', 'answer-observer.iife.ts'))!;
+    const imports = importsOf(observer.text);
+    expect(imports.length).toBeGreaterThan(0);
+    for (const spec of imports) expect(spec.startsWith('../core/'), `answer-observer imports ${spec}`).toBe(true);
+    // And the core it reaches imports nothing outside the core.
+    const seen = new Set<string>();
+    const visit = (path: string) => {
+      if (seen.has(path)) return;
+      seen.add(path);
+      const file = files.find((f) => f.path === path);
+      expect(file, path).toBeDefined();
+      for (const spec of importsOf(file!.text)) {
+        expect(spec.startsWith('./') || spec.startsWith('../core/'), `${path} imports ${spec}`).toBe(true);
+        visit(join(path.replace(/[^/]+$/, ''), spec) + (spec.endsWith('.ts') ? '' : '.ts'));
+      }
+    };
+    for (const spec of imports) visit(join('src', 'page', spec) + '.ts');
   });
 
   it('the UI never imports the background', () => {

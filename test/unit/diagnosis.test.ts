@@ -68,6 +68,7 @@ const scenarios: Scenario[] = [
   { name: 'a single 500 with no status: weak guess', records: [failure({ status: 500 })], status: null, verdict: 'openai-incident' },
   { name: 'only another tab failed: all clear for this tab', records: many(3, { status: 500, tabId: 99 }), status: ok, tabId: 7, verdict: 'all-clear' },
   { name: 'tab filter keeps this tab’s failures', records: [...many(3, { status: 401, tabId: 7 }), ...many(5, { status: 500, tabId: 99 })], status: ok, tabId: 7, verdict: 'session-expired' },
+  { name: 'mixed evidence, close on opposite sides: could be either side', records: [...many(2, (i) => ({ path: paths[i], status: 503 })), ...many(3, (i) => ({ path: paths[i + 2], status: 500 }))], status: ok, verdict: 'mixed', side: 'either', also: ['overload', 'local-only'] },
   { name: 'no tab filter counts every tab', records: [...many(1, { status: 401, tabId: 7 }), ...many(5, (i) => ({ path: paths[i], status: 500, tabId: 99 }))], status: ok, tabId: null, verdict: 'local-only' },
 ];
 
@@ -143,5 +144,25 @@ describe('diagnosis messages', () => {
     const keys = [...source.matchAll(/'(diag_ev_\w+)'/g)].map((m) => m[1]!);
     expect(keys.length).toBeGreaterThan(20);
     for (const key of keys) expect(key in messages || `${key}_other` in messages, key).toBe(true);
+  });
+
+  it('never names one side while a cause on the other side is about as likely', () => {
+    for (const s of scenarios) {
+      const d = diagnose({ records: s.records, now: NOW, status: s.status === undefined ? null : s.status, conflicts: s.conflicts ?? null, tabId: s.tabId });
+      if (d.verdict.side !== 'openai' && d.verdict.side !== 'user') continue;
+      const rival = d.causes.find((c) => c !== d.verdict && c.side !== d.verdict.side && (c.side === 'openai' || c.side === 'user') && c.confidence >= 0.35);
+      expect(rival && d.verdict.confidence - rival.confidence <= 0.1, `${s.name}: ${d.verdict.id} vs ${rival?.id}`).toBeFalsy();
+    }
+  });
+
+  it('says "outage" only when the status page reports one', () => {
+    const serverErrors = many(5, (i) => ({ path: paths[i], status: 500 }));
+    const unconfirmed = diagnose({ records: serverErrors, now: NOW, status: unknownStatus, conflicts: null });
+    expect(unconfirmed.verdict.id).toBe('openai-incident');
+    expect(unconfirmed.verdict.titleKey).toBe('diag_openai_failing_title');
+    expect(unconfirmed.outageReported).toBe(false);
+    const reported = diagnose({ records: serverErrors, now: NOW, status: major, conflicts: null });
+    expect(reported.verdict.titleKey).toBe('diag_openai_incident_title');
+    expect(reported.outageReported).toBe(true);
   });
 });

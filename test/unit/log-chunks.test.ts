@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLogStore } from '../../src/background/log-store';
 import { CHUNK_SIZE, liveChunks, slotKey } from '../../src/contract/log-chunks';
+import { parseSummary, SUMMARY_KEY, SUMMARY_NEWEST, summarize } from '../../src/contract/log-summary';
 import { LOG_KEY, toStoredLog } from '../../src/contract/stored-log';
+import { diagnose } from '../../src/core/diagnosis';
 import { appendRecords, emptyLog, type LogLimits } from '../../src/core/failure-log';
 import { logFromStorage } from '../support/stored-log';
 import { makeRecord, makeRecords } from '../support/records';
@@ -41,7 +43,31 @@ describe('chunked log in storage', () => {
     s.append([makeRecord(500, { time: NOW })]);
     await s.flushed();
     expect(storage.writes).toHaveLength(1);
-    expect(Object.keys(storage.writes[0]!).sort()).toEqual([LOG_KEY, slotKey(Math.floor(120 / CHUNK_SIZE))].sort());
+    expect(Object.keys(storage.writes[0]!).sort()).toEqual([LOG_KEY, SUMMARY_KEY, slotKey(Math.floor(120 / CHUNK_SIZE))].sort());
+  });
+
+  it('writes the summary in the same set as the log: what the popup’s first frame shows and weighs', async () => {
+    const storage = memoryStorage();
+    const s = store(storage, limits(1000));
+    const records = [
+      ...makeRecords(30, 0, { time: NOW - 20 * 60_000, tabId: 1 }),
+      ...makeRecords(40, 30, { time: NOW - 60_000, tabId: 1, category: 'server', retryAfterSec: 30 }),
+      ...makeRecords(5, 70, { time: NOW - 1000, tabId: 2, category: 'blocked' }),
+    ];
+    s.append(records);
+    await s.flushed();
+    for (const write of storage.writes) expect(write[SUMMARY_KEY]).toEqual(summarize(logFromStorage(storage.data), NOW));
+    const summary = parseSummary(storage.data[SUMMARY_KEY])!;
+    expect(summary.newest.map((r) => r.id)).toEqual(records.slice(-SUMMARY_NEWEST).map((r) => r.id));
+    expect(summary).toMatchObject({ count: 75, dropped: 0, notice: null });
+    // The first frame's verdict is the full log's, for every scope.
+    for (const tabId of [null, 1, 2, 3]) {
+      const input = { now: NOW, status: null, conflicts: null, tabId };
+      expect(diagnose({ ...input, records: [], minutes: summary.minutes })).toEqual(diagnose({ ...input, records }));
+    }
+    // Junk under the key is not a summary: the popup then reads the log itself.
+    expect(parseSummary({ ...summary, minutes: 'junk' })).toBeNull();
+    expect(parseSummary(undefined)).toBeNull();
   });
 
   it('rewrites the trimmed oldest chunk and nulls chunks dropped whole, in the same write', async () => {
@@ -71,11 +97,16 @@ describe('chunked log in storage', () => {
     storage.writes.length = 0;
     await store(storage, limits(1000)).flushed();
     expect(storage.writes).toEqual([]);
+    // A log without its summary (written before there was one) gets it on the next wake.
+    delete storage.data[SUMMARY_KEY];
+    await store(storage, limits(1000)).flushed();
+    expect(Object.keys(storage.writes[0] ?? {}).sort()).toEqual([LOG_KEY, SUMMARY_KEY].sort());
+    storage.writes.length = 0;
     const woken = createLogStore({ now: () => NOW, limits: () => ({ ...limits(1000), maxAgeMs: 1500 }), storage });
     storage.data[slotKey(0)] = { k: 0, records: [makeRecord(0, { time: NOW - 2000 }), ...makeRecords(CHUNK_SIZE - 1, 1, { time: NOW - 1000 })] };
     await woken.flushed();
     expect(storage.writes).toHaveLength(1);
-    expect(Object.keys(storage.writes[0]!).sort()).toEqual([LOG_KEY, slotKey(0)].sort());
+    expect(Object.keys(storage.writes[0]!).sort()).toEqual([LOG_KEY, SUMMARY_KEY, slotKey(0)].sort());
     expect(logFromStorage(storage.data).records).toEqual((await woken.current()).records);
   });
 

@@ -55,7 +55,7 @@ describe('manifestFor: Firefox', () => {
 describe('manifestFor: purity and odd input', () => {
   it('never changes its input', () => {
     const before = JSON.stringify(source);
-    manifestFor(source, 'firefox', { background: 'x.ts' });
+    manifestFor(source, 'firefox', { version: '9.9.9' });
     manifestFor(source, 'chrome');
     expect(JSON.stringify(source)).toBe(before);
   });
@@ -71,11 +71,10 @@ describe('manifestFor: purity and odd input', () => {
     expect(manifestFor({ manifest_version: 3 }, 'chrome')).not.toHaveProperty('background');
   });
 
-  it('replaces the background entry only when asked (the TEST-ONLY Firefox e2e build)', () => {
-    expect(manifestFor(source, 'firefox', { background: 'test/support/firefox-hook/background.ts' }).background).toEqual({
-      scripts: ['test/support/firefox-hook/background.ts'],
-      type: 'module',
-    });
-    expect(manifestFor(source, 'firefox', {}).background).toEqual(manifestFor(source, 'firefox').background);
+  it('takes the version given (package.json’s), for both browsers, and keeps the source one otherwise', () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      expect(manifestFor(source, browser, { version: '1.2.3' }).version).toBe('1.2.3');
+      expect(manifestFor(source, browser).version).toBe(source.version);
+    }
   });
 });

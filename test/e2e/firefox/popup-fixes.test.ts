@@ -55,7 +55,6 @@ describe('popup fixes in Firefox', () => {
     const loadsBefore = loads();
 
     const page = await popup();
-    await page.click('#fix-clear summary');
     // The section's code loads when it is first opened.
     await page.waitForSelector('#clear-site-data-start', { timeout: 10_000 });
     await page.click('#clear-site-data-start');
@@ -87,7 +86,6 @@ describe('popup fixes in Firefox', () => {
 
   it('clears the whole cache when the user ticks it, and says so', async () => {
     const page = await popup();
-    await page.click('#fix-clear summary');
     // The section's code loads when it is first opened.
     await page.waitForSelector('#clear-site-data-start', { timeout: 10_000 });
     await page.click('#clear-site-data-start');
@@ -111,7 +109,7 @@ describe('popup fixes in Firefox', () => {
     await waitFor(async () => JSON.stringify((await readStoredLog(session)).records).includes('NS_ERROR_ABORT'), { what: 'the blocked record' });
 
     const page = await popup();
-    await page.click('#fix-conflicts summary');
+    await page.click('#review-extensions');
     await page.waitForSelector('.conflict', { timeout: 10_000 });
     const entries = await page.$$eval('.conflict', (els) =>
       els.map((e) => ({ name: e.querySelector('.conflict-name')!.textContent, reasons: e.querySelector('.reasons')!.textContent, text: e.textContent ?? '', buttons: [...e.querySelectorAll('button')].map((b) => b.textContent) })),
