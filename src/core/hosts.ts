@@ -43,6 +43,9 @@ export function hostPermissions(): string[] {
 /** Tabs where the ChatGPT app itself runs (for reload and for "is a ChatGPT tab open"). */
 export const APP_URL_PATTERNS: readonly string[] = ['https://chatgpt.com/*', 'https://chat.openai.com/*'];
 
+/** Tabs of the sign-in flow: the popup speaks of such a tab as of a ChatGPT tab. */
+export const SIGN_IN_URL_PATTERNS: readonly string[] = SIGN_IN_HOSTS.map((host) => `https://${host}/*`);
+
 /** The origin the app runs on today; chat.openai.com redirects (308) here. */
 export const APP_ORIGIN = 'https://chatgpt.com';
 
