@@ -1,5 +1,6 @@
 import { STEP_IDS, type CheckResult, type StepId, type TroubleshooterState } from '../contract/troubleshooter';
 import type { CauseId, Diagnosis } from './diagnosis';
+import { verdictAction, type VerdictAction } from './verdict-action';
 
 /** The automatic check a step runs, if any; the page maps each to a request to the background. */
 export type StepCheck = 'reload' | 'status' | 'clear-site' | 'conflicts' | 'probe' | null;
@@ -32,6 +33,28 @@ export const STEPS: readonly StepDef[] = STEP_IDS.map((id) => {
   return { id, check: CHECKS[id], developer: id === 'api-settings' || id === 'retries', titleKey: `${stem}_title`, bodyKey: `${stem}_body` };
 });
 
+/** The step that tries the verdict's own fix. */
+const LEAD_STEP: Readonly<Record<VerdictAction, StepId>> = { status: 'status', extensions: 'extensions', 'clear-site-data': 'clear-site', reload: 'reload' };
+
+/**
+ * The steps in the verdict's order: the step that tries its fix first (on OpenAI's side, the
+ * status page), the rest by cost as in STEPS. Without a verdict, STEPS as they are.
+ */
+export function stepOrder(diagnosis: Diagnosis | null): readonly StepDef[] {
+  const verdict = diagnosis?.verdict;
+  if (!verdict) return STEPS;
+  const action = verdict.side === 'openai' ? 'status' : verdictAction(verdict.id);
+  if (!action) return STEPS;
+  const lead = LEAD_STEP[action];
+  return [...STEPS.filter((s) => s.id === lead), ...STEPS.filter((s) => s.id !== lead)];
+}
+
+/** Where a walk stands: a walk nobody has answered yet starts at the order's first step. */
+export function currentStep(state: TroubleshooterState, order: readonly StepDef[]): StepId | 'done' {
+  const untouched = Object.keys(state.steps).length === 0 && state.current === STEPS[0]!.id;
+  return untouched ? order[0]!.id : state.current;
+}
+
 const OPENAI_SIDE: readonly CauseId[] = ['openai-incident', 'page-failed', 'signin-down', 'overload', 'gateway'];
 /** The server answered (or the browser blocked the request itself): the network path is not at fault. */
 const NETWORK_FINE: readonly CauseId[] = ['openai-incident', 'page-failed', 'signin-down', 'overload', 'gateway', 'cloudflare-page', 'session-expired', 'one-endpoint', 'telemetry-only', 'blocked-by-extension'];
@@ -63,20 +86,20 @@ export function startTroubleshooter(now: number, tabId: number | null): Troubles
   return { v: 1, tabId, startedAt: now, updatedAt: now, current: STEPS[0]!.id, steps: {}, resolved: false };
 }
 
-function nextAfter(id: StepId): StepId | 'done' {
-  const i = STEP_IDS.indexOf(id);
-  return STEP_IDS[i + 1] ?? 'done';
+function nextAfter(id: StepId, order: readonly StepDef[]): StepId | 'done' {
+  const i = order.findIndex((s) => s.id === id);
+  return order[i + 1]?.id ?? 'done';
 }
 
 /** "Did that fix it?" Yes ends the walk; no moves on to the next step. */
-export function answerStep(state: TroubleshooterState, id: StepId, fixed: boolean, now: number): TroubleshooterState {
+export function answerStep(state: TroubleshooterState, id: StepId, fixed: boolean, now: number, order: readonly StepDef[] = STEPS): TroubleshooterState {
   const step = { ...state.steps[id], outcome: fixed ? ('fixed' as const) : ('not-fixed' as const), at: now };
-  return { ...state, steps: { ...state.steps, [id]: step }, current: fixed ? 'done' : nextAfter(id), resolved: fixed, updatedAt: now };
+  return { ...state, steps: { ...state.steps, [id]: step }, current: fixed ? 'done' : nextAfter(id, order), resolved: fixed, updatedAt: now };
 }
 
-export function skipStep(state: TroubleshooterState, id: StepId, now: number): TroubleshooterState {
+export function skipStep(state: TroubleshooterState, id: StepId, now: number, order: readonly StepDef[] = STEPS): TroubleshooterState {
   const step = { ...state.steps[id], outcome: 'skipped' as const, at: now };
-  return { ...state, steps: { ...state.steps, [id]: step }, current: nextAfter(id), updatedAt: now };
+  return { ...state, steps: { ...state.steps, [id]: step }, current: nextAfter(id, order), updatedAt: now };
 }
 
 /** Keeps what a step's automatic check found, for the page and for the support report. */

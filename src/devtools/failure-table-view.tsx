@@ -6,6 +6,7 @@ import { formatDuration } from '../core/format';
 import type { SortDir, SortKey } from '../core/failure-table';
 import { anchoredScrollTop, virtualWindow } from '../core/virtual-window';
 import { t, tn } from '../platform/i18n';
+import { PathText } from '../ui/path-text';
 import { statusLabel } from '../ui/status-label';
 import { recordGroup } from '../core/failure-table';
 
@@ -135,9 +136,8 @@ export function FailureTableView({ rows, selectedId, onSelect, sort, dir, onSort
                 <td class="c-status status">{statusLabel(r)}</td>
                 <td class="c-meaning" title={t(r.meaning)}>{t(r.meaning)}</td>
                 <td class="c-method">{r.method}</td>
-                <td class="c-url" title={`${r.host}${r.path}`}>
-                  <span class="muted">{r.host}</span>
-                  {r.path}
+                <td class="c-url">
+                  <PathText record={r} />
                 </td>
                 <td class="c-duration">{formatDuration(r.durationMs)}</td>
                 <td class="c-id">{id ?? '–'}</td>

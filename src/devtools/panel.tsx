@@ -12,6 +12,7 @@ import { FailureTableView } from './failure-table-view';
 import { incidentTimes } from './incident-times';
 import { lazyChunk, PartPending } from '../ui/lazy-part';
 import { useNetworkExtras } from './use-network-extras';
+import { useTabTitle } from './use-tab-title';
 import * as later from './panel-later';
 
 /** The details pane, its evidence table and copies: loaded when a row is first selected. */
@@ -38,6 +39,7 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
   const { extras, listening } = useNetworkExtras();
   const [query, setQuery] = useState<TableQuery>(DEFAULT_QUERY);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const title = useTabTitle(tabId);
 
   const all = log?.records;
   const tabRecords = useMemo(() => (all ? (tabId === null ? all : all.filter((r) => r.tabId === tabId)) : []), [all, tabId]);
@@ -56,7 +58,9 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
     <main class="panel">
       <header class="panel-head">
         <h1>{t('extName')}</h1>
-        <span class="muted scope">{tabId === null ? t('panel_scope_all') : t('panel_scope_tab', tabId)}</span>
+        <span class="muted scope" title={tabId === null ? undefined : t('panel_scope_tab', tabId)}>
+          {tabId === null ? t('panel_scope_all') : (title ?? t('panel_scope_tab', tabId))}
+        </span>
         <span class="muted live" role="status">
           {t('panel_count', [rows.length, tabRecords.length])}
         </span>
@@ -88,12 +92,13 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
         )}
         {selected && details?.kind === 'done' ? (
           <details.value.FailureDetails record={selected} extra={matched.get(selected.id)} listening={listening} />
-        ) : selected ? (
-          <section class="details">
-            <PartPending state={details} />
-          </section>
         ) : (
-          tabRecords.length > 0 && <p class="details muted">{t('panel_select_hint')}</p>
+          // The details pane takes room only once a row is selected.
+          selected && (
+            <section class="details">
+              <PartPending state={details} />
+            </section>
+          )
         )}
       </div>
     </main>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Reply } from '../contract/messages';
 import { TROUBLESHOOTER_KEY, parseTroubleshooterState, type CheckResult, type StepId, type TroubleshooterState } from '../contract/troubleshooter';
-import { STEPS, answerStep, goToStep, recordCheck, ruledOut, skipStep, startTroubleshooter } from '../core/troubleshooter';
+import { answerStep, currentStep, type StepDef, goToStep, recordCheck, ruledOut, skipStep, startTroubleshooter, stepOrder } from '../core/troubleshooter';
 import { t } from '../platform/i18n';
 import { extensionUrl } from '../platform/tabs';
 import { ActionButton } from '../ui/action-button';
@@ -41,15 +41,21 @@ export function Troubleshooter({ search = location.search }: { search?: string }
   // The verdict as the popup and the panel show it; the step that lists extensions ranks them itself.
   const { diagnosis } = useVerdict(log?.records, now, status, tabId);
   const skippable = ruledOut(diagnosis ?? null);
+  // The verdict orders the steps (on OpenAI's side the status page comes first), once: a check
+  // that changes the verdict mid-walk must not reshuffle the steps under the user.
+  const frozen = useRef<readonly StepDef[] | null>(null);
+  if (!frozen.current && diagnosis) frozen.current = stepOrder(diagnosis);
+  const order = frozen.current ?? stepOrder(null);
   // The answered step's buttons vanish; focus follows to the next step so keyboard users stay in place.
   const moved = useRef<string | null>(null);
+  const at = state ? currentStep(state, order) : null;
   useEffect(() => {
-    if (!state || moved.current === null || moved.current === state.current) return;
-    moved.current = state.current;
+    if (!state || moved.current === null || moved.current === at) return;
+    moved.current = at;
     document.querySelector<HTMLElement>('.ts-step.is-current h2, .ts-done')?.focus();
-  }, [state?.current]);
+  }, [at]);
   useEffect(() => {
-    if (state && moved.current === null) moved.current = state.current;
+    if (state && moved.current === null) moved.current = at;
   }, [state]);
 
   const save = async (next: TroubleshooterState | null): Promise<Reply<unknown>> => {
@@ -60,7 +66,9 @@ export function Troubleshooter({ search = location.search }: { search?: string }
   };
 
   if (!state) return <p class="muted">{t('ts_loading')}</p>;
-  const current = STEPS.findIndex((s) => s.id === state.current);
+  const current = order.findIndex((s) => s.id === at);
+  // The first action of a fresh walk keeps the step the verdict put first as where it stands.
+  const live: TroubleshooterState = at === state.current || at === null ? state : { ...state, current: at };
   return (
     <main class="troubleshooter">
       <header>
@@ -74,13 +82,12 @@ export function Troubleshooter({ search = location.search }: { search?: string }
         </p>
       )}
       <ol class="ts-steps">
-        {STEPS.map((def, i) => {
+        {order.map((def, i) => {
           const outcome = outcomeKey(state, def.id);
-          const isCurrent = state.current === def.id;
+          const isCurrent = at === def.id;
           return (
             <li key={def.id} class={`ts-step${isCurrent ? ' is-current' : ''}`} data-step={def.id} aria-current={isCurrent ? 'step' : undefined}>
               <h2 tabIndex={isCurrent ? -1 : undefined}>
-                {isCurrent && <span class="muted">{t('ts_step_of', [i + 1, STEPS.length])} · </span>}
                 {t(def.titleKey)}
                 {def.developer && <span class="tag">{t('ts_developer_tag')}</span>}
                 {skippable[def.id] && !isCurrent && <span class="tag ts-tag-ruled-out">{t('ts_tag_ruled_out')}</span>}
@@ -94,13 +101,13 @@ export function Troubleshooter({ search = location.search }: { search?: string }
                   tabId={tabId}
                   records={log?.records}
                   actions={{
-                    answer: (fixed) => save(answerStep(state, def.id, fixed, Date.now())),
-                    skip: () => save(skipStep(state, def.id, Date.now())),
-                    check: (result: CheckResult) => void save(recordCheck(state, def.id, result)),
+                    answer: (fixed) => save(answerStep(live, def.id, fixed, Date.now(), order)),
+                    skip: () => save(skipStep(live, def.id, Date.now(), order)),
+                    check: (result: CheckResult) => void save(recordCheck(live, def.id, result)),
                   }}
                 />
               )}
-              {!isCurrent && outcome && i < (current < 0 ? STEPS.length : current) && (
+              {!isCurrent && outcome && i < (current < 0 ? order.length : current) && (
                 <button type="button" class="link ts-redo" onClick={() => void save(goToStep(state, def.id, Date.now()))}>
                   {t('ts_redo')}
                 </button>
@@ -109,7 +116,7 @@ export function Troubleshooter({ search = location.search }: { search?: string }
           );
         })}
       </ol>
-      {state.current === 'done' && (
+      {at === 'done' && (
         <section class={`ts-done ${state.resolved ? 'ok' : 'bad'}`} role="status" tabIndex={-1}>
           <p>{t(state.resolved ? 'ts_done_fixed' : 'ts_done_unresolved')}</p>
           {!state.resolved && (

@@ -12,7 +12,7 @@ interface HarRequest {
 }
 
 interface DevtoolsApi {
-  inspectedWindow?: { tabId?: number };
+  inspectedWindow?: { tabId?: number; eval?(expression: string): Promise<[unknown, unknown]> };
   network?: { onRequestFinished?: { addListener(l: (req: HarRequest) => void): void; removeListener(l: (req: HarRequest) => void): void } };
   panels?: { themeName?: string; onThemeChanged?: { addListener(l: (name: string) => void): void; removeListener(l: (name: string) => void): void } };
 }
@@ -29,6 +29,21 @@ function devtools(): DevtoolsApi | null {
 export function inspectedTabId(): number | null {
   const id = devtools()?.inspectedWindow?.tabId;
   return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : null;
+}
+
+/**
+ * The inspected page's title, for the panel's header. Only where the panel has no tabs API
+ * (Firefox's DevTools): reads `document.title` and nothing else, and keeps it in memory.
+ */
+export async function inspectedTitle(): Promise<string | null> {
+  const evaluate = devtools()?.inspectedWindow?.eval;
+  if (!evaluate) return null;
+  try {
+    const [value] = await evaluate('document.title');
+    return typeof value === 'string' && value.trim() ? value.trim() : null;
+  } catch {
+    return null;
+  }
 }
 
 export type DevtoolsTheme = 'dark' | 'light';

@@ -8,6 +8,16 @@ export async function activeTabId(search = globalThis.location?.search ?? ''): P
   return tab?.id ?? null;
 }
 
+/** A tab's title (host permissions give it for ChatGPT's tabs); null where the tabs API is missing. */
+export async function tabTitle(tabId: number): Promise<string | null> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    return tab.title?.trim() || null;
+  } catch {
+    return null;
+  }
+}
+
 export async function openTab(url: string): Promise<void> {
   await browser.tabs.create({ url });
 }

@@ -52,25 +52,28 @@ describe('troubleshooter and support report in Chromium', () => {
     await world?.close();
   });
 
-  it('troubleshooter: runs the reload check, moves on, and keeps its progress when the worker stops', async () => {
+  it('troubleshooter: status first (the 500 and 502 put it on OpenAI\'s side), then the reload check, and keeps its progress when the worker stops', async () => {
     const page = await session.openExtensionPage(`src/pages/troubleshooter.html?tabId=${tabId}`);
     const errors = errorsOf(page);
+    await page.waitForSelector('.ts-step.is-current[data-step="status"]', { timeout: 10_000 });
+    expect(await page.$eval('.ts-steps > li:first-child', (e) => e.getAttribute('data-step'))).toBe('status');
+    await page.click('#ts-check-status');
+    await page.waitForFunction(() => document.querySelector('.ts-check-result')?.textContent === 'OpenAI reports all systems operational.', { timeout: 15_000 });
+    await page.click('#ts-no');
     await page.waitForSelector('.ts-step.is-current[data-step="reload"]', { timeout: 10_000 });
     await page.click('#ts-check-reload');
     await page.waitForFunction(() => document.querySelector('.ts-check-result')?.textContent === 'Reloaded 1 ChatGPT tab.', { timeout: 10_000 });
     await page.click('#ts-no');
-    await page.waitForSelector('.ts-step.is-current[data-step="status"]', { timeout: 10_000 });
-    await page.click('#ts-check-status');
-    await page.waitForFunction(() => document.querySelector('.ts-check-result')?.textContent === 'OpenAI reports all systems operational.', { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('.ts-step.is-current')?.getAttribute('data-step') !== 'reload', { timeout: 10_000 });
     expect(errors).toEqual([]);
     await page.close();
 
     await session.stopWorkers();
     const stored = (await session.storage(['troubleshooter'])).troubleshooter as { current: string; steps: Record<string, { outcome: string | null }> };
-    expect(stored.current).toBe('status');
+    expect(stored.steps.status!.outcome).toBe('not-fixed');
     expect(stored.steps.reload!.outcome).toBe('not-fixed');
     const again = await session.openExtensionPage(`src/pages/troubleshooter.html?tabId=${tabId}`);
-    await again.waitForSelector('.ts-step.is-current[data-step="status"]', { timeout: 10_000 });
+    await again.waitForSelector(`.ts-step.is-current[data-step="${stored.current}"]`, { timeout: 10_000 });
     expect(await again.$eval('[data-step="reload"] .ts-outcome', (e) => e.textContent)).toBe('did not help');
     await again.close();
     // The reload check reloaded the ChatGPT tab for real.

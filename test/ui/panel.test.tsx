@@ -58,9 +58,10 @@ describe('Panel table', () => {
     const newest = mine.at(-1)!;
     expect(first.querySelector('.c-status')!.textContent).toBe(newest.status !== null ? String(newest.status) : newest.error!.replace('net::', ''));
     expect(first.querySelector('.c-method')!.textContent).toBe(newest.method);
-    expect(first.querySelector('.c-url')!.textContent).toBe(newest.host + newest.path);
+    expect(first.querySelector('.c-url')!.textContent).toBe(newest.host === 'chatgpt.com' ? newest.path : newest.host + newest.path); // the host only when it is not chatgpt.com
+    expect(first.querySelector('.c-url .path-text')!.getAttribute('title')).toBe(newest.host + newest.path);
     expect(first.querySelector('.c-meaning')!.textContent).not.toMatch(/^meaning_/);
-    expect($$('thead th').map((th) => th.textContent)).toEqual(['Time ▼', 'Status', 'Meaning', 'Method', 'Host and path', 'Duration', 'Request id']);
+    expect($$('thead th').map((th) => th.textContent)).toEqual(['Time ▼', 'Status', 'Meaning', 'Method', 'Path', 'Duration', 'Request id']);
     expect($('.live')!.textContent).toBe('20 shown of 20');
   });
 

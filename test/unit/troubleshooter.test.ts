@@ -124,3 +124,19 @@ describe('troubleshooter messages', () => {
     for (const key of keys) expect(key in messages || `${key}_other` in messages, key).toBe(true);
   });
 });
+
+describe('troubleshooter order follows the verdict', () => {
+  const verdict = (id: string, side: string) => ({ verdict: { id, side, confidence: 0.8 }, causes: [], outageReported: false }) as never;
+  it("OpenAI's side: the status page first; the user's side: the step that tries the verdict's fix", async () => {
+    const { stepOrder, currentStep, answerStep, startTroubleshooter } = await import('../../src/core/troubleshooter');
+    expect(stepOrder(verdict('gateway', 'openai')).map((s) => s.id).slice(0, 2)).toEqual(['status', 'reload']);
+    expect(stepOrder(verdict('blocked-by-extension', 'user'))[0]!.id).toBe('extensions');
+    expect(stepOrder(verdict('session-expired', 'user'))[0]!.id).toBe('clear-site');
+    expect(stepOrder(null)[0]!.id).toBe('reload');
+    const order = stepOrder(verdict('openai-incident', 'openai'));
+    const fresh = startTroubleshooter(NOW, 1);
+    expect(currentStep(fresh, order)).toBe('status');
+    const next = answerStep({ ...fresh, current: 'status' }, 'status', false, NOW + 1, order);
+    expect(currentStep(next, order)).toBe('reload');
+  });
+});
