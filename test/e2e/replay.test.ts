@@ -1,9 +1,9 @@
 import { describe } from 'vitest';
-import { chromiumFixture } from '../support/chromium-fixture';
+import { BROWSERS, browserFixture } from '../support/driver';
 import { replayEveryCorpusFile } from '../support/replay-checks';
 
-/** The reality corpus (test/fixtures/real/) replayed through the built extension in Chromium. */
-describe('reality corpus in Chromium', () => {
-  const { world, session } = chromiumFixture();
-  replayEveryCorpusFile(() => ({ world: world(), session: session() }));
+/** The reality corpus (test/fixtures/real/) replayed through the built extension in Chromium and Firefox. */
+describe.each(BROWSERS)('reality corpus in %s', (name) => {
+  const t = browserFixture(name);
+  replayEveryCorpusFile(() => ({ world: t.world(), session: t.driver() }));
 });

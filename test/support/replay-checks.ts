@@ -3,15 +3,16 @@ import { expect, it } from 'vitest';
 import { waitFor } from './chromium';
 import type { FakeWorld } from './fake-world';
 import { realResponse, realStatus } from './real-corpus';
-import { sendFrom, storedRecords, type ExtensionSession, type StoredRecord } from './recorder-checks';
+import type { Driver } from './driver';
+import { sendFrom, storedRecords, type StoredRecord } from './recorder-checks';
 
 /**
  * Replays of the reality corpus (test/fixtures/real/) through the built extension, written once
- * and run in Chromium (test/e2e/replay.test.ts) and Firefox (test/e2e/firefox/replay.test.ts).
+ * and run in Chromium and Firefox by test/e2e/replay.test.ts (one driver, test/support/driver.ts).
  * Each replay gets a tab of its own, and the popup is opened for that tab, so one replay's
  * failures never colour another's verdict.
  */
-export type ReplaySession = ExtensionSession & { tabIdOf(pattern: string): Promise<number>; inExtension<T, A>(fn: (arg: A) => Promise<T> | T, arg: A): Promise<T> };
+export type ReplaySession = Driver;
 
 export interface ReplayContext {
   world: FakeWorld;
@@ -45,7 +46,7 @@ async function recordFor(session: ReplaySession, host: string, path: string, cou
 
 /** What the popup says for one tab: the verdict (cause, side, title) and the listed failures. */
 export async function popupFor(session: ReplaySession, tabId: number, expectedCause?: string): Promise<Seen> {
-  const popup = await session.openExtensionPage(`src/popup/index.html?tabId=${tabId}`);
+  const popup = await session.open(`src/popup/index.html?tabId=${tabId}`);
   const selector = expectedCause ? `.verdict[data-cause="${expectedCause}"]` : '.verdict[data-cause]';
   await popup.waitForSelector(selector, { timeout: 10_000 }).catch(() => undefined);
   const seen = await popup.evaluate(() => {
@@ -139,16 +140,13 @@ export async function replayApiHeaders({ world, session }: ReplayContext): Promi
 
 /** Asks the background for a fresh status check, as the popup's "check now" does. */
 async function checkStatusNow(session: ReplaySession): Promise<unknown> {
-  return session.inExtension(async () => {
-    const api = (globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } });
-    return (api.browser ?? api.chrome).runtime.sendMessage({ edr: 1, type: 'status/check', params: { force: true } });
-  }, null);
+  return session.call('status/check', { force: true });
 }
 
 async function popupText(session: ReplaySession, tabId: number, selector: string): Promise<string> {
-  const popup = await session.openExtensionPage(`src/popup/index.html?tabId=${tabId}`);
+  const popup = await session.open(`src/popup/index.html?tabId=${tabId}`);
   await popup.waitForSelector(selector, { timeout: 10_000 });
-  const text = await popup.$eval('body', (b) => b.textContent ?? '');
+  const text = await popup.$eval('body', (b: Element) => b.textContent ?? '');
   await popup.close();
   return text;
 }
