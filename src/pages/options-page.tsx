@@ -113,6 +113,11 @@ export function OptionsPage() {
         <h2 id="sec-history">{t('options_section_history')}</h2>
         <AlertHistory />
       </section>
+      <footer class="options-footer">
+        <a id="privacy-policy" href="/privacy.html" target="_blank" rel="noopener">
+          {t('options_privacy_policy')}
+        </a>
+      </footer>
     </main>
   );
 }

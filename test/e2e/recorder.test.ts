@@ -27,9 +27,17 @@ describe('recorder in Chromium', () => {
     expect(text).toBe(String((await records()).length));
   });
 
+  /** Whether the extension's service worker runs: Chrome lists a target for it only then. */
+  const workerRunning = () => session().browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${session().extensionId}/`));
+
   it('keeps every record when the service worker is stopped, and records again after', async () => {
+    // A failure wakes the worker, so the stop below has a worker to stop.
+    expect(await send(chat(), '/backend-api/status/502', 'GET')).toBe(502);
+    await waitFor(async () => (await records()).some((r) => r.path === '/backend-api/status/502') && workerRunning(), { what: 'the worker running' });
     const before = await records();
     await session().stopWorkers();
+    // The stop happened (without this, a no-op stop would pass the test).
+    await waitFor(() => !workerRunning(), { what: 'the worker to be stopped' });
     expect(await send(chat(), '/backend-api/status/503', 'GET')).toBe(503);
     await waitFor(async () => (await records()).some((r) => r.path === '/backend-api/status/503'), { what: 'a record after the stop' });
     await session().stopWorkers();
