@@ -1,30 +1,14 @@
 import type { ErrorRecord } from '../core/error-record';
 import type { Settings } from '../contract/settings';
 import type { StatusSnapshot } from '../core/status';
-import { EMPTY_ALERT_STATE, onFailure, onSnapshot, onSuccess, parseAlertState, type Alert, type AlertRules, type AlertState, type Outcome } from '../core/alert-rules';
+import { ALERT_HISTORY, ALERT_STATE, MAX_ALERT_HISTORY, type AlertRecord } from '../contract/alerts';
+import { EMPTY_ALERT_STATE, onFailure, onSnapshot, onSuccess, type Alert, type AlertRules, type AlertState, type Outcome } from '../core/alert-rules';
 import { t } from '../platform/i18n';
 import { clearNotification, onNotificationClicked, showNotification } from '../platform/notifications';
-import { readLocal, writeLocal } from '../platform/storage';
+import { readKey, writeKey } from '../platform/storage';
 import { extensionUrl, openTab } from '../platform/tabs';
 
-export const ALERT_STATE_KEY = 'alertState';
-/** The notifications shown, newest last: the options page lists them and tests read them. */
-export const ALERT_HISTORY_KEY = 'alerts';
-const MAX_HISTORY = 50;
 const ID_PREFIX = 'edr-alert';
-
-export interface AlertRecord {
-  id: string;
-  kind: Alert['kind'];
-  time: number;
-  title: string;
-  message: string;
-  /** The extension page a click opens. */
-  target: string;
-  /** False when the notifications API refused (then `error` says why). */
-  shown: boolean;
-  error?: string;
-}
 
 /** The extension page an alert opens: the tab's DevTools panel when it names a tab (digits only). */
 function targetPath(tabId: string | number | undefined): string {
@@ -39,9 +23,9 @@ function targetPath(tabId: string | number | undefined): string {
 export function createAlerts({ now, settings }: { now: () => number; settings: () => Settings }) {
   let state: AlertState = EMPTY_ALERT_STATE;
   let loaded = false;
-  const ready = readLocal([ALERT_STATE_KEY]).then(
+  const ready = readKey(ALERT_STATE).then(
     (stored) => {
-      state = parseAlertState(stored[ALERT_STATE_KEY]);
+      state = stored;
       loaded = true;
     },
     () => {
@@ -61,9 +45,8 @@ export function createAlerts({ now, settings }: { now: () => number; settings: (
     } catch (error) {
       record = { ...record, shown: false, error: error instanceof Error ? error.message : String(error) };
     }
-    const stored = await readLocal([ALERT_HISTORY_KEY]);
-    const history = Array.isArray(stored[ALERT_HISTORY_KEY]) ? (stored[ALERT_HISTORY_KEY] as AlertRecord[]) : [];
-    await writeLocal({ [ALERT_HISTORY_KEY]: [...history, record].slice(-MAX_HISTORY) });
+    const history = await readKey(ALERT_HISTORY);
+    await writeKey(ALERT_HISTORY, [...history, record].slice(-MAX_ALERT_HISTORY));
   }
 
   function step(decide: (state: AlertState, rules: AlertRules, time: number) => Outcome): Promise<void> {
@@ -73,7 +56,7 @@ export function createAlerts({ now, settings }: { now: () => number; settings: (
       .then(async () => {
         const outcome = decide(state, settings(), time);
         state = outcome.state;
-        if (outcome.changed) await writeLocal({ [ALERT_STATE_KEY]: state });
+        if (outcome.changed) await writeKey(ALERT_STATE, state);
         for (const alert of outcome.alerts) await show(alert, time);
       })
       .catch((error: unknown) => console.warn('Error Doctor: alert failed', error));

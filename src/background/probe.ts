@@ -1,9 +1,10 @@
 import type { Settings } from '../contract/settings';
 import { APP_ORIGIN } from '../core/hosts';
-import { appendProbe, parseProbeHistory, PROBE_KEY, type ProbeEntry } from '../core/probe-history';
+import { PROBE } from '../contract/probe';
+import { appendProbe, type ProbeEntry } from '../core/probe-history';
 import { ensureAlarm, clearAlarm } from '../platform/alarms';
 import { probeUrl } from '../platform/probe';
-import { readLocal, writeLocal } from '../platform/storage';
+import { readKey, writeKey } from '../platform/storage';
 
 export const PROBE_ALARM = 'reachability-probe';
 /** Cloudflare's tiny plain-text endpoint in front of the app, the one the troubleshooter probes too. */
@@ -24,8 +25,7 @@ export function createProbe({ now, settings, probe = probeUrl }: { now: () => nu
         // Any answer below 500 proves the path works (0 is an opaque redirect, 403 a challenge).
         const ok = answer.status !== null && answer.status < 500;
         const entry: ProbeEntry = { time, ok, status: answer.status, latencyMs: answer.status === null ? null : answer.ms, error: answer.error };
-        const history = parseProbeHistory((await readLocal([PROBE_KEY]))[PROBE_KEY]);
-        await writeLocal({ [PROBE_KEY]: appendProbe(history, entry) });
+        await writeKey(PROBE, appendProbe(await readKey(PROBE), entry));
         return entry;
       };
       const run = chain.then(work, work);

@@ -1,5 +1,5 @@
-import { DEFAULT_SETTINGS, SETTINGS_KEY, parseSettings, type Settings } from '../contract/settings';
-import { readLocal, writeLocal } from '../platform/storage';
+import { DEFAULT_SETTINGS, SETTINGS, type Settings } from '../contract/settings';
+import { readKey, writeKey } from '../platform/storage';
 
 /**
  * The background's view of the settings: loaded once, kept current by `save`, the one writer.
@@ -8,9 +8,9 @@ import { readLocal, writeLocal } from '../platform/storage';
  */
 export function createSettingsStore() {
   let settings: Settings = DEFAULT_SETTINGS;
-  const ready = readLocal([SETTINGS_KEY]).then(
+  const ready = readKey(SETTINGS).then(
     (stored) => {
-      settings = parseSettings(stored[SETTINGS_KEY]).settings;
+      settings = stored;
     },
     () => undefined,
   );
@@ -19,7 +19,7 @@ export function createSettingsStore() {
     get: (): Settings => settings,
     /** The one writer of settings (validated by the caller); memory is updated once storage has it. */
     async save(next: Settings): Promise<void> {
-      await writeLocal({ [SETTINGS_KEY]: next });
+      await writeKey(SETTINGS, next);
       settings = next;
     },
   };

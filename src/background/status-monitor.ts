@@ -1,14 +1,14 @@
 import type { Settings } from '../contract/settings';
 import type { StatusSnapshot } from '../core/status';
-import { FAST_POLL_MS, MONITOR_KEY_NAME, nextCheck, parseMonitorState, type MonitorState } from '../core/monitor-schedule';
+import { MONITOR } from '../contract/monitor';
+import { FAST_POLL_MS, nextCheck, type MonitorState } from '../core/monitor-schedule';
 import { chatgptAffected } from '../core/status-impact';
 import { alarmTime, clearAlarm, scheduleAlarm } from '../platform/alarms';
-import { readLocal, writeLocal } from '../platform/storage';
+import { readKey, writeKey } from '../platform/storage';
 import { showIncident } from './global-indicator';
 import type { StatusCheck } from './status-check';
 
 export const MONITOR_ALARM = 'status-monitor';
-export const MONITOR_KEY = MONITOR_KEY_NAME;
 /** How often "a ChatGPT tab is alive" is written at most; it only matters at the hour scale. */
 const SEEN_WRITE_MS = 60_000;
 const OVERDUE_GRACE_MS = 60_000;
@@ -33,10 +33,10 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
   let chain: Promise<unknown> = Promise.resolve();
   let indicator: string | null = null;
 
-  const load = async (): Promise<MonitorState> => (state ??= parseMonitorState((await readLocal([MONITOR_KEY]))[MONITOR_KEY]));
+  const load = async (): Promise<MonitorState> => (state ??= await readKey(MONITOR));
   const save = async (next: MonitorState) => {
     state = next;
-    await writeLocal({ [MONITOR_KEY]: next });
+    await writeKey(MONITOR, next);
   };
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const run = chain.then(work, work);

@@ -1,20 +1,20 @@
-import { arr, check, obj, that, trimmed, type Infer } from '../core/check';
-
-/**
- * The alternatives field of the settings, apart from the rest: the popup shows them during an
- * outage and reads only this field, so it does not carry the other fields' checks. settings.ts
- * builds its field from the same check.
- */
-export const SETTINGS_KEY = 'settings';
+import { array, check, maxLength, minLength, object, pipe, string, trim, type InferOutput } from 'valibot';
+import { checked, type StoredKey } from './stored-key';
 
 /** Another assistant suggested during an OpenAI outage; only https links are offered. */
-export const AlternativeShape = obj({
-  name: trimmed(40, 1),
-  url: that(trimmed(300), (url) => url.startsWith('https://') && URL.canParse(url)),
+export const AlternativeSchema = object({
+  name: pipe(string(), trim(), minLength(1), maxLength(40)),
+  url: pipe(
+    string(),
+    trim(),
+    maxLength(300),
+    check((url) => url.startsWith('https://') && URL.canParse(url)),
+  ),
 });
-export type Alternative = Infer<typeof AlternativeShape>;
+export type Alternative = InferOutput<typeof AlternativeSchema>;
 
-export const ALTERNATIVES_FIELD = arr(AlternativeShape, 12);
+/** The `alternatives` field of the settings (settings.ts builds the whole from it). */
+export const ALTERNATIVES_FIELD = pipe(array(AlternativeSchema), maxLength(12));
 
 export const DEFAULT_ALTERNATIVES: Alternative[] = [
   { name: 'Claude', url: 'https://claude.ai/' },
@@ -24,8 +24,12 @@ export const DEFAULT_ALTERNATIVES: Alternative[] = [
   { name: 'Ollama (local model)', url: 'https://ollama.com/' },
 ];
 
-/** The alternatives in the stored settings, as parseSettings reads that field: missing or bad, the defaults. */
-export function storedAlternatives(settings: unknown): Alternative[] {
-  const value = settings && typeof settings === 'object' ? (settings as { alternatives?: unknown }).alternatives : undefined;
-  return (value === undefined ? undefined : check(ALTERNATIVES_FIELD, value)) ?? DEFAULT_ALTERNATIVES;
-}
+/**
+ * The settings key seen through its alternatives field alone, read as SETTINGS reads that field
+ * (missing or bad: the defaults). The popup shows the list during an outage and needs nothing
+ * else of the settings.
+ */
+export const SETTINGS_ALTERNATIVES: StoredKey<Alternative[]> = {
+  name: 'settings',
+  read: (settings) => checked(ALTERNATIVES_FIELD, (settings as { alternatives?: unknown } | null | undefined)?.alternatives) ?? DEFAULT_ALTERNATIVES,
+};

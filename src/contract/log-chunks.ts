@@ -1,7 +1,8 @@
-import { check, int, num, obj, oneOf } from '../core/check';
+import { integer, literal, maxValue, minValue, number, object, pipe } from 'valibot';
 import type { ErrorRecord } from '../core/error-record';
 import { recordBytes, type FailureLog, type LogNotice } from '../core/failure-log';
 import { ErrorRecordShape } from './record-schema';
+import { checked, storedKey } from './stored-key';
 import { LOG_KEY, NoticeShape, parseStoredLog } from './stored-log';
 
 /**
@@ -40,6 +41,9 @@ export function slotKey(k: number): string {
   return `${LOG_KEY}:${((k % SLOTS) + SLOTS) % SLOTS}`;
 }
 
+/** Whether a changed storage key is one of the log's chunk slots. */
+export const isSlotKey = (key: string): boolean => key.startsWith(`${LOG_KEY}:`);
+
 /** Chunk numbers holding records `first` … `first + count - 1`, oldest first. */
 export function liveChunks(first: number, count: number): number[] {
   if (count <= 0) return [];
@@ -54,14 +58,21 @@ export function newestChunks(index: LogIndex, records: number): number[] {
   return all.slice(-Math.max(1, Math.ceil(records / CHUNK_SIZE) + 1));
 }
 
-/** Checks the index. Pages check only this: they never see a version 1 log (see use-log.ts). */
-export const IndexShape = obj({
-  v: oneOf([LOG_V2]),
-  first: int(0),
-  count: int(0, SLOTS * CHUNK_SIZE - CHUNK_SIZE),
-  dropped: num(0),
+/** Checks the index. */
+export const IndexShape = object({
+  v: literal(LOG_V2),
+  first: pipe(number(), integer(), minValue(0)),
+  count: pipe(number(), integer(), minValue(0), maxValue(SLOTS * CHUNK_SIZE - CHUNK_SIZE)),
+  dropped: pipe(number(), minValue(0)),
   notice: NoticeShape,
 });
+
+/**
+ * The log's index under `log`, as pages read it: undefined when nothing valid is there. Pages
+ * never see a version 1 log (see use-log.ts); the background reads the key with parseIndex, which
+ * also migrates one. The chunks live under slotKey(k), each read with parseChunk.
+ */
+export const LOG_INDEX = storedKey(LOG_KEY, IndexShape, undefined);
 
 export type ParsedIndex =
   | { kind: 'index'; index: LogIndex }
@@ -72,7 +83,7 @@ export type ParsedIndex =
 
 export function parseIndex(raw: unknown, now: number): ParsedIndex {
   if (raw === undefined || raw === null) return { kind: 'empty' };
-  const index = check(IndexShape, raw);
+  const index = checked(IndexShape, raw);
   if (index) return { kind: 'index', index };
   const whole = parseStoredLog(raw, now);
   return { kind: 'whole', ...whole };
@@ -84,7 +95,7 @@ export function parseChunk(raw: unknown, k: number): { records: ErrorRecord[]; u
   if (!chunk || chunk.k !== k || !Array.isArray(chunk.records)) return { records: [], unreadable: -1 };
   const records: ErrorRecord[] = [];
   for (const item of chunk.records) {
-    const record = check(ErrorRecordShape, item);
+    const record = checked(ErrorRecordShape, item);
     if (record) records.push(record);
   }
   return { records, unreadable: chunk.records.length - records.length };

@@ -1,11 +1,12 @@
 import { CATEGORIES } from '../core/categories';
-import { arr, check, int, nullable, num, obj, oneOf, record, str } from '../core/check';
+import { array, integer, literal, maxLength, minValue, nullable, number, object, picklist, pipe, record, string } from 'valibot';
 import type { ErrorRecord } from '../core/error-record';
 import type { FailureLog, LogNotice } from '../core/failure-log';
 import { MAX_ENDPOINTS, tallyMinutes, type MinuteTally } from '../core/window-tally';
 import { chunkWrites, type LogPosition } from './log-chunks';
 import { NoticeShape } from './stored-log';
 import { ErrorRecordShape } from './record-schema';
+import { storedKey } from './stored-key';
 
 /**
  * A few KB kept beside the failure log, written by the log store in the same `set` as the log
@@ -41,37 +42,37 @@ export function summarize(log: FailureLog, now: number): LogSummary {
   return { v: SUMMARY_VERSION, minutes: minutes.slice(-MAX_MINUTES), newest: log.records.slice(-SUMMARY_NEWEST), count: log.records.length, dropped: log.dropped, notice: log.notice };
 }
 
-const MinuteShape = obj({
-  tab: num(),
-  minute: int(),
-  total: int(0),
-  telemetry: int(0),
-  byCategory: record(oneOf(CATEGORIES), int(0)),
-  tls: int(0),
-  endpoints: arr(str(), MAX_ENDPOINTS),
-  retry: nullable(obj({ from: num(), until: num() })),
+const count = pipe(number(), integer(), minValue(0));
+
+const MinuteShape = object({
+  tab: number(),
+  minute: pipe(number(), integer()),
+  total: count,
+  telemetry: count,
+  byCategory: record(picklist(CATEGORIES), count),
+  tls: count,
+  endpoints: pipe(array(string()), maxLength(MAX_ENDPOINTS)),
+  retry: nullable(object({ from: number(), until: number() })),
 });
 
-const SummaryShape = obj({
-  v: oneOf([SUMMARY_VERSION]),
-  minutes: arr(MinuteShape, MAX_MINUTES),
-  newest: arr(ErrorRecordShape, SUMMARY_NEWEST),
-  count: int(0),
-  dropped: num(0),
+const SummaryShape = object({
+  v: literal(SUMMARY_VERSION),
+  minutes: pipe(array(MinuteShape), maxLength(MAX_MINUTES)),
+  newest: pipe(array(ErrorRecordShape), maxLength(SUMMARY_NEWEST)),
+  count,
+  dropped: pipe(number(), minValue(0)),
   notice: NoticeShape,
 });
 
+/** The stored summary as pages read it; null when missing or not valid (a page then reads the log itself). */
+export const LOG_SUMMARY = storedKey<LogSummary, null>(SUMMARY_KEY, SummaryShape, null);
+
 /**
  * Whether a summary of this version is stored: all the worker asks on waking (it writes the
- * summary itself, so it need not check one; pages do, with parseSummary).
+ * summary itself, so it need not check one; pages do, with LOG_SUMMARY).
  */
 export function hasSummary(raw: unknown): boolean {
   return (raw as Partial<LogSummary> | null | undefined)?.v === SUMMARY_VERSION;
-}
-
-/** The stored summary, checked; null when missing or not valid (a page then reads the log itself). */
-export function parseSummary(raw: unknown): LogSummary | null {
-  return (check(SummaryShape, raw) as LogSummary | undefined) ?? null;
 }
 
 /**

@@ -5,27 +5,50 @@
  * troubleshooter stores its own progress, so the service worker does not carry them. No pushes
  * go the other way.
  */
-import type { AnswerReport } from '../core/answer-report';
+import { boolean, getDotPath, object, optional, safeParse, unknown, type GenericSchema, type InferOutput } from 'valibot';
 import type { MonitorState } from '../core/monitor-schedule';
 import type { ProbeEntry } from '../core/probe-history';
 import type { Settings, SettingsField } from './settings';
 import type { StatusSnapshot } from '../core/status';
 
+/**
+ * Each request's parameters as the background checks them before a handler sees them: a page's
+ * message is outside input like storage is. Objects keep only the keys named here. Built on first
+ * use: module-level schema calls stay in every bundle that imports this file (the bundler keeps
+ * them), and only the worker reads requests.
+ */
+const paramSchemas = () => {
+  const none = object({});
+  return {
+    'log/clear': none,
+    'log/flush': none,
+    'status/check': object({ force: optional(boolean()) }),
+    'monitor/tick': none,
+    // Checked field by field by validateSettingsInput, which names each bad field.
+    'settings/save': object({ settings: unknown() }),
+    'probe/run': none,
+    // The report is checked by the handler against the answer report's schema (contract/answer-report.ts).
+    'answer/failure': object({ report: unknown() }),
+  } satisfies Record<string, GenericSchema>;
+};
+let PARAMS: ReturnType<typeof paramSchemas> | undefined;
+type ParamsOf<K extends keyof ReturnType<typeof paramSchemas>> = InferOutput<ReturnType<typeof paramSchemas>[K]>;
+
 export interface RequestMap {
   /** Remove every record (the user's "clear log"). */
-  'log/clear': { params: Record<string, never>; result: { removed: number } };
+  'log/clear': { params: ParamsOf<'log/clear'>; result: { removed: number } };
   /** Write what is pending now; tests and the report use it to read a complete log. */
-  'log/flush': { params: Record<string, never>; result: { records: number } };
+  'log/flush': { params: ParamsOf<'log/flush'>; result: { records: number } };
   /** Checks status.openai.com (a snapshot younger than a minute is reused unless `force`). */
-  'status/check': { params: { force?: boolean }; result: StatusSnapshot };
+  'status/check': { params: ParamsOf<'status/check'>; result: StatusSnapshot };
   /** Runs the status monitor once now (status check, alerts, badge) and re-arms its alarm. */
-  'monitor/tick': { params: Record<string, never>; result: { state: MonitorState; snapshot: StatusSnapshot | null } };
+  'monitor/tick': { params: ParamsOf<'monitor/tick'>; result: { state: MonitorState; snapshot: StatusSnapshot | null } };
   /** Validates and stores the settings; bad fields come back as message keys and nothing is stored. */
-  'settings/save': { params: { settings: unknown }; result: { settings: Settings | null; errors: Partial<Record<SettingsField, string>> } };
+  'settings/save': { params: ParamsOf<'settings/save'>; result: { settings: Settings | null; errors: Partial<Record<SettingsField, string>> } };
   /** One reachability probe now, appended to the probe history. */
-  'probe/run': { params: Record<string, never>; result: ProbeEntry };
+  'probe/run': { params: ParamsOf<'probe/run'>; result: ProbeEntry };
   /** From the relay in ChatGPT's tab: an error inside an answer stream (checked again before it is recorded). */
-  'answer/failure': { params: { report: AnswerReport }; result: { recorded: boolean } };
+  'answer/failure': { params: ParamsOf<'answer/failure'>; result: { recorded: boolean } };
 }
 
 /**
@@ -60,13 +83,22 @@ export interface ReplyError {
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
 
-export function isRequest(message: unknown): message is Request {
-  return (
-    !!message &&
-    typeof message === 'object' &&
-    (message as { edr?: unknown }).edr === 1 &&
-    typeof (message as { type?: unknown }).type === 'string'
-  );
+/**
+ * A message as the background reads it: null when it is not ours (other senders are ignored),
+ * else the request with its parameters checked, or why it is refused (an unknown type, bad
+ * parameters), which goes back to the sender as the reply.
+ */
+export function readRequest(message: unknown): { ok: true; request: Request } | { ok: false; error: ReplyError } | null {
+  const m = message as Partial<Request> | null | undefined;
+  if (!m || typeof m !== 'object' || m.edr !== 1 || typeof m.type !== 'string') return null;
+  PARAMS ??= paramSchemas();
+  if (!Object.hasOwn(PARAMS, m.type)) return errorReply('unknown-request', `Unknown request: ${m.type.slice(0, 60)}`);
+  const params = safeParse(PARAMS[m.type], m.params ?? {}, { abortEarly: true });
+  if (!params.success) {
+    const [issue] = params.issues;
+    return errorReply('invalid-request', `${m.type}: ${getDotPath(issue) ?? 'params'}: ${issue.message}`);
+  }
+  return { ok: true, request: { edr: 1, type: m.type, params: params.output } };
 }
 
 export function errorReply(code: string, error: unknown): { ok: false; error: ReplyError } {

@@ -1,37 +1,37 @@
+import { boolean, nullable, number, object, picklist, string, type InferOutput } from 'valibot';
 import { CATEGORIES } from '../core/categories';
-import { bool, nullable, num, obj, oneOf, str, type Infer } from '../core/check';
 import type { ErrorRecord } from '../core/error-record';
 
-const nullableString = nullable(str());
-const nullableNumber = nullable(num());
+const nullableString = nullable(string());
+const nullableNumber = nullable(number());
 
 /** Checks one stored record; stored data is outside input like any other (older versions, corruption). */
-export const ErrorRecordShape = obj({
-  id: str(),
-  time: num(),
-  tabId: num(),
-  type: str(),
-  method: str(),
-  host: str(),
-  path: str(),
+export const ErrorRecordShape = object({
+  id: string(),
+  time: number(),
+  tabId: number(),
+  type: string(),
+  method: string(),
+  host: string(),
+  path: string(),
   status: nullableNumber,
   statusLine: nullableString,
   error: nullableString,
-  category: oneOf(CATEGORIES),
-  meaning: str(),
-  telemetry: bool,
+  category: picklist(CATEGORIES),
+  meaning: string(),
+  telemetry: boolean(),
   durationMs: nullableNumber,
-  ids: obj({ cfRay: nullableString, xRequestId: nullableString, oaiRequestId: nullableString }),
+  ids: object({ cfRay: nullableString, xRequestId: nullableString, oaiRequestId: nullableString }),
   retryAfter: nullableString,
   retryAfterSec: nullableNumber,
   server: nullableString,
   contentType: nullableString,
-  htmlOnApi: bool,
+  htmlOnApi: boolean(),
 });
 
-// A compile-time check that the shape and the type agree.
-type _ShapeMatches = Infer<typeof ErrorRecordShape> extends ErrorRecord
-  ? ErrorRecord extends Infer<typeof ErrorRecordShape>
+// A compile-time check that the shape and core's ErrorRecord agree (the record's fields are documented there).
+type _ShapeMatches = InferOutput<typeof ErrorRecordShape> extends ErrorRecord
+  ? ErrorRecord extends InferOutput<typeof ErrorRecordShape>
     ? true
     : never
   : never;

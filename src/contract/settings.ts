@@ -1,39 +1,42 @@
-import { bool, check, int, num, oneOf, type Check, type ObjectOf } from '../core/check';
-import { ALTERNATIVES_FIELD, DEFAULT_ALTERNATIVES, SETTINGS_KEY } from './alternatives';
+import { boolean, integer, literal, maxValue, minValue, number, pipe, type GenericSchema, type InferOutput } from 'valibot';
+import { ALTERNATIVES_FIELD, DEFAULT_ALTERNATIVES, SETTINGS_ALTERNATIVES } from './alternatives';
+import { checked, type StoredKey } from './stored-key';
 
-export { DEFAULT_ALTERNATIVES, SETTINGS_KEY };
+export { DEFAULT_ALTERNATIVES };
 export type { Alternative } from './alternatives';
 
 export const SETTINGS_VERSION = 2;
+
+const int = (min: number, max: number) => pipe(number(), integer(), minValue(min), maxValue(max));
 
 /**
  * User settings, checked field by field: every field has a default, so a missing or bad field
  * never blocks the others.
  */
 export const SETTINGS_FIELDS = {
-  version: oneOf([SETTINGS_VERSION]),
+  version: literal(SETTINGS_VERSION),
   /** Keep the failure log across browser restarts (records still expire after `retentionHours`). */
-  keepAcrossRestarts: bool,
+  keepAcrossRestarts: boolean(),
   maxRecords: int(50, 5000),
-  retentionHours: num(1, 24 * 7),
+  retentionHours: pipe(number(), minValue(1), maxValue(24 * 7)),
   // Version 2: monitoring and alerts (issue 6).
-  monitorEnabled: bool,
+  monitorEnabled: boolean(),
   /** Status page poll interval while nothing is failing (every minute while failures are recorded). */
   pollMinutes: int(1, 60),
-  alertFailures: bool,
-  alertIncident: bool,
-  alertRecovery: bool,
+  alertFailures: boolean(),
+  alertIncident: boolean(),
+  alertRecovery: boolean(),
   failureThreshold: int(2, 50),
   failureWindowMinutes: int(1, 60),
   alertThrottleMinutes: int(1, 24 * 60),
-  probeEnabled: bool,
+  probeEnabled: boolean(),
   probeMinutes: int(1, 60),
   alternatives: ALTERNATIVES_FIELD,
   /** Watch ChatGPT's answer streams in the page for errors inside a 200 answer (a content script). */
-  answerErrors: bool,
+  answerErrors: boolean(),
 };
 
-export type Settings = ObjectOf<typeof SETTINGS_FIELDS>;
+export type Settings = { [K in keyof typeof SETTINGS_FIELDS]: InferOutput<(typeof SETTINGS_FIELDS)[K]> };
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -74,14 +77,17 @@ export function parseSettings(raw: unknown): LoadedSettings {
 
   const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   const repaired: string[] = [];
-  for (const [key, field] of Object.entries<Check<{} | null>>(SETTINGS_FIELDS)) {
+  for (const [key, field] of Object.entries<GenericSchema>(SETTINGS_FIELDS)) {
     if (!(key in data)) continue;
-    const value = check(field, data[key]);
+    const value = checked(field, data[key]);
     if (value !== undefined) settings[key] = value;
     else repaired.push(key);
   }
   return { settings: settings as Settings, repaired };
 }
+
+/** The user's settings (the background's settings store writes them; pages read them). */
+export const SETTINGS: StoredKey<Settings> = { name: SETTINGS_ALTERNATIVES.name, read: (raw) => parseSettings(raw).settings };
 
 export type SettingsField = Exclude<keyof Settings, 'version'>;
 

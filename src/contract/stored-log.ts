@@ -1,7 +1,8 @@
-import { check, nullable, num, obj, oneOf } from '../core/check';
+import { nullable, number, object, picklist } from 'valibot';
 import { emptyLog, recordBytes, type FailureLog } from '../core/failure-log';
 import type { ErrorRecord } from '../core/error-record';
 import { ErrorRecordShape } from './record-schema';
+import { checked } from './stored-key';
 
 export const LOG_KEY = 'log';
 export const LOG_VERSION = 1;
@@ -14,7 +15,7 @@ export interface StoredLog {
   notice: FailureLog['notice'];
 }
 
-export const NoticeShape = nullable(obj({ kind: oneOf(['corrupt-recovered', 'storage-full']), time: num(), lost: num() }));
+export const NoticeShape = nullable(object({ kind: picklist(['corrupt-recovered', 'storage-full']), time: number(), lost: number() }));
 
 export interface LoadedLog {
   log: FailureLog;
@@ -33,13 +34,13 @@ export function parseStoredLog(raw: unknown, now: number): LoadedLog {
   if (!list) return { log: { ...emptyLog(), notice: { kind: 'corrupt-recovered', time: now, lost: 0 } }, unreadable: 1 };
   const records: ErrorRecord[] = [];
   for (const item of list) {
-    const record = check(ErrorRecordShape, item);
+    const record = checked(ErrorRecordShape, item);
     if (record) records.push(record);
   }
   records.sort((a, b) => a.time - b.time);
   const unreadable = list.length - records.length;
   const dropped = Number.isFinite(stored?.dropped) ? Math.max(0, stored!.dropped as number) : 0;
-  const notice = unreadable > 0 ? { kind: 'corrupt-recovered' as const, time: now, lost: unreadable } : (check(NoticeShape, stored?.notice ?? null) ?? null);
+  const notice = unreadable > 0 ? { kind: 'corrupt-recovered' as const, time: now, lost: unreadable } : (checked(NoticeShape, stored?.notice ?? null) ?? null);
   return {
     log: { records, dropped, notice, bytes: records.reduce((sum, r) => sum + recordBytes(r), 0) },
     unreadable,

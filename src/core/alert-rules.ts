@@ -1,7 +1,8 @@
-import type { Settings } from '../contract/settings';
+import { boolean, fallback, finite, number, object, optional, picklist, pipe, string, type InferOutput } from 'valibot';
 import type { StatusSnapshot } from './status';
 import { chatgptAffected } from './status-impact';
 import { pluralKey } from './plural';
+import { validItems } from './valid-items';
 
 /**
  * When to notify. Pure: events in (a failure, a success, a status snapshot), a new state and the
@@ -12,27 +13,42 @@ import { pluralKey } from './plural';
 export type AlertKind = 'failures' | 'incident' | 'recovery';
 
 /**
- * The settings the rules read: a switch per kind; N consecutive failures (`failureThreshold`)
- * within M minutes (`failureWindowMinutes`); at most one alert of a kind per
- * `alertThrottleMinutes`.
+ * What the rules read of the user's settings (contract/settings.ts, which has these fields): a
+ * switch per kind; N consecutive failures (`failureThreshold`) within M minutes
+ * (`failureWindowMinutes`); at most one alert of a kind per `alertThrottleMinutes`.
  */
-export type AlertRules = Pick<Settings, 'alertFailures' | 'alertIncident' | 'alertRecovery' | 'failureThreshold' | 'failureWindowMinutes' | 'alertThrottleMinutes'>;
+export interface AlertRules {
+  alertFailures: boolean;
+  alertIncident: boolean;
+  alertRecovery: boolean;
+  failureThreshold: number;
+  failureWindowMinutes: number;
+  alertThrottleMinutes: number;
+}
 
 const SWITCH = { failures: 'alertFailures', incident: 'alertIncident', recovery: 'alertRecovery' } as const satisfies Record<AlertKind, keyof AlertRules>;
 
-export interface AlertState {
+const PROBLEMS = ['failures', 'incident'] as const;
+const sentAt = fallback(optional(number()), undefined);
+
+/**
+ * The rules' memory, stored between worker lifetimes (the contract's ALERT_STATE key). Each field
+ * falls back on its own and a list keeps its good items, so one odd value loses nothing else.
+ */
+export const AlertStateSchema = object({
   /** Times of the current run of failures with no success between them (newest last, at most N). */
-  streak: number[];
+  streak: fallback(validItems(pipe(number(), finite()), 100), []),
   /** The failure condition was reached and no success has come since. */
-  failing: boolean;
+  failing: fallback(boolean(), false),
   /** ChatGPT incidents (ids) open in the last known snapshot. */
-  incidentIds: string[];
+  incidentIds: fallback(validItems(string(), 50), []),
   /** The last known snapshot showed ChatGPT affected (an incident or a component outage). */
-  incidentActive: boolean;
-  lastSent: Partial<Record<AlertKind, number>>;
+  incidentActive: fallback(boolean(), false),
+  lastSent: fallback(object({ failures: sentAt, incident: sentAt, recovery: sentAt }), {}),
   /** Problems whose alert was shown and still awaits its recovery alert. */
-  owed: Array<'failures' | 'incident'>;
-}
+  owed: fallback(validItems(picklist(PROBLEMS)), []),
+});
+export type AlertState = InferOutput<typeof AlertStateSchema>;
 
 export const EMPTY_ALERT_STATE: AlertState = { streak: [], failing: false, incidentIds: [], incidentActive: false, lastSent: {}, owed: [] };
 
@@ -116,18 +132,3 @@ export function onSnapshot(state: AlertState, rules: AlertRules, now: number, sn
   return { state: next, alerts, changed };
 }
 
-export function parseAlertState(raw: unknown): AlertState {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const nums = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is number => Number.isFinite(x)).slice(-100) : []);
-  const sent = (r.lastSent && typeof r.lastSent === 'object' ? r.lastSent : {}) as Record<string, unknown>;
-  const lastSent: AlertState['lastSent'] = {};
-  for (const kind of ['failures', 'incident', 'recovery'] as const) if (typeof sent[kind] === 'number') lastSent[kind] = sent[kind];
-  return {
-    streak: nums(r.streak),
-    failing: r.failing === true,
-    incidentIds: Array.isArray(r.incidentIds) ? r.incidentIds.filter((x): x is string => typeof x === 'string').slice(0, 50) : [],
-    incidentActive: r.incidentActive === true,
-    lastSent,
-    owed: Array.isArray(r.owed) ? r.owed.filter((k): k is 'failures' | 'incident' => k === 'failures' || k === 'incident') : [],
-  };
-}

@@ -182,9 +182,13 @@ export function createAnswerStreamParser(): AnswerStreamParser {
 
   function feed(text: string): void {
     let start = 0;
+    // Where the next CR and LF are, searched again only once passed: searching from every line
+    // start for a CR that is not there scanned the rest of the chunk per line (quadratic in it).
+    let cr = text.indexOf('\r');
+    let lf = text.indexOf('\n');
     for (;;) {
-      const cr = text.indexOf('\r', start);
-      const lf = text.indexOf('\n', start);
+      if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
+      if (lf >= 0 && lf < start) lf = text.indexOf('\n', start);
       const end = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
       if (end < 0) break;
       const piece = text.slice(start, end);

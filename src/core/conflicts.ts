@@ -3,7 +3,7 @@
  * `management.getAll()` says about them and from the recorded failures. Pure: the platform
  * adapter hands over plain objects shaped like `management.ExtensionInfo`.
  */
-import type { ConflictEntry, ConflictReason } from '../contract/conflicts';
+import type { ConflictEntry, ConflictReason } from './conflict-entry';
 import type { ErrorRecord } from './error-record';
 import { candidates, namedKind, suspectKind, type ManagedExtension } from './suspects';
 import { pluralKey } from './plural';

@@ -1,4 +1,4 @@
-import type { Suspect } from '../contract/conflicts';
+import type { Suspect } from './conflict-entry';
 import type { StatusSnapshot } from './status';
 import type { Category } from './categories';
 import { DIAGNOSIS_WINDOW_MS, type WindowTally } from './window-tally';

@@ -1,4 +1,4 @@
-import type { Suspect } from '../contract/conflicts';
+import type { Suspect } from './conflict-entry';
 import type { StatusSnapshot } from './status';
 import { count, gatherFacts, type DiagnosisFacts } from './diagnosis-facts';
 import type { ErrorRecord } from './error-record';

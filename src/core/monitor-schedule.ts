@@ -1,22 +1,27 @@
+import { fallback, finite, integer, minValue, nullable, number, object, picklist, pipe, toMaxValue, type InferOutput } from 'valibot';
 import { backoffDelay, STATUS_BACKOFF } from './backoff';
 
-/** The storage key of the monitor's state (the background writes it, the options page shows it). */
-export const MONITOR_KEY_NAME = 'monitor';
+export const MONITOR_MODES = ['normal', 'fast', 'backoff', 'paused'] as const;
+export type MonitorMode = (typeof MONITOR_MODES)[number];
 
-/** What the status monitor keeps in storage between worker lifetimes. */
-export interface MonitorState {
+const time = fallback(nullable(pipe(number(), finite())), null);
+
+/**
+ * What the status monitor keeps in storage between worker lifetimes (the contract's MONITOR key).
+ * Each field falls back on its own, so one odd value does not reset the others.
+ */
+export const MonitorStateSchema = object({
   /** Consecutive checks that ended "unknown"; drives the backoff. */
-  errors: number;
-  lastCheckAt: number | null;
+  errors: fallback(pipe(number(), integer(), minValue(0), toMaxValue(1000)), 0),
+  lastCheckAt: time,
   /** Last time a ChatGPT tab was open or made a request. */
-  appSeenAt: number | null;
+  appSeenAt: time,
   /** Last ChatGPT failure in a tab; recent failures make the monitor poll every minute. */
-  failureAt: number | null;
-  nextAt: number | null;
-  mode: MonitorMode;
-}
-
-export type MonitorMode = 'normal' | 'fast' | 'backoff' | 'paused';
+  failureAt: time,
+  nextAt: time,
+  mode: fallback(picklist(MONITOR_MODES), 'normal'),
+});
+export type MonitorState = InferOutput<typeof MonitorStateSchema>;
 
 export const EMPTY_MONITOR_STATE: MonitorState = { errors: 0, lastCheckAt: null, appSeenAt: null, failureAt: null, nextAt: null, mode: 'normal' };
 
@@ -39,20 +44,4 @@ export function nextCheck({ state, now, pollMinutes, random }: ScheduleInput): {
   if (state.errors > 0) return { at: now + backoffDelay(state.errors, STATUS_BACKOFF, random), mode: 'backoff' };
   if (state.failureAt !== null && now - state.failureAt < FAST_WINDOW_MS) return { at: now + FAST_POLL_MS, mode: 'fast' };
   return { at: now + pollMinutes * 60_000, mode: 'normal' };
-}
-
-/** Reads a stored state; anything odd falls back field by field. */
-export function parseMonitorState(raw: unknown): MonitorState {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  // Number.isFinite never converts: '5' is not a finite number to it.
-  const num = (v: unknown) => (Number.isFinite(v) ? (v as number) : null);
-  const modes: MonitorMode[] = ['normal', 'fast', 'backoff', 'paused'];
-  return {
-    errors: Math.max(0, Math.min(1000, Math.floor(num(r.errors) ?? 0))),
-    lastCheckAt: num(r.lastCheckAt),
-    appSeenAt: num(r.appSeenAt),
-    failureAt: num(r.failureAt),
-    nextAt: num(r.nextAt),
-    mode: modes.includes(r.mode as MonitorMode) ? (r.mode as MonitorMode) : 'normal',
-  };
 }

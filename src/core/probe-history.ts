@@ -1,17 +1,25 @@
-/** One reachability probe of chatgpt.com: whether it answered, with what, and how fast. */
-export interface ProbeEntry {
-  time: number;
-  /** Answered with a status below 500 (a 403 challenge still proves the site is reachable). */
-  ok: boolean;
-  status: number | null;
-  latencyMs: number | null;
-  /** Why there was no answer (timeout, network error), short and safe to show. */
-  error: string | null;
-}
+import { boolean, fallback, finite, maxLength, nullable, number, object, pipe, string, type InferOutput } from 'valibot';
+import { validItems } from './valid-items';
 
-export const PROBE_KEY = 'probe';
+const orNull = fallback(nullable(pipe(number(), finite())), null);
+
+/** One reachability probe of chatgpt.com: whether it answered, with what, and how fast. */
+export const ProbeEntrySchema = object({
+  time: pipe(number(), finite()),
+  /** Answered with a status below 500 (a 403 challenge still proves the site is reachable). */
+  ok: fallback(boolean(), false),
+  status: orNull,
+  latencyMs: orNull,
+  /** Why there was no answer (timeout, network error), short and safe to show. */
+  error: fallback(nullable(pipe(string(), maxLength(120))), null),
+});
+export type ProbeEntry = InferOutput<typeof ProbeEntrySchema>;
+
 /** A day of probes at the default 5-minute interval. */
 export const MAX_PROBES = 288;
+
+/** The stored history (the contract's PROBE key): malformed entries are dropped, the rest kept. */
+export const ProbeHistorySchema = validItems(ProbeEntrySchema, MAX_PROBES);
 
 export function appendProbe(history: readonly ProbeEntry[], entry: ProbeEntry, max = MAX_PROBES): ProbeEntry[] {
   return [...history, entry].slice(-max);
@@ -43,15 +51,4 @@ export function summarizeProbes(history: readonly ProbeEntry[], since: number): 
     medianMs: percentile(latencies, 0.5),
     p95Ms: percentile(latencies, 0.95),
   };
-}
-
-/** Reads stored history, dropping anything malformed. */
-export function parseProbeHistory(raw: unknown): ProbeEntry[] {
-  if (!Array.isArray(raw)) return [];
-  // Number.isFinite never converts: '5' is not a finite number to it.
-  const num = (v: unknown) => (Number.isFinite(v) ? (v as number) : null);
-  return raw
-    .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object' && typeof (e as { time?: unknown }).time === 'number')
-    .map((e) => ({ time: e.time as number, ok: e.ok === true, status: num(e.status), latencyMs: num(e.latencyMs), error: typeof e.error === 'string' ? e.error.slice(0, 120) : null }))
-    .slice(-MAX_PROBES);
 }

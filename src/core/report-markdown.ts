@@ -1,4 +1,4 @@
-import type { ReportJson, Translate } from './report';
+import type { ReportJson, Translate } from './report-json';
 import { pluralKey } from './plural';
 
 /** Table cells: one line, no pipes or backticks that would break the table or the code spans. */

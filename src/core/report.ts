@@ -1,22 +1,13 @@
-import type { ConflictEntry } from '../contract/conflicts';
+import type { ConflictEntry } from './conflict-entry';
 import type { StatusSnapshot } from './status';
-import type { TroubleshooterState } from '../contract/troubleshooter';
+import type { TroubleshooterState } from './troubleshooter-state';
 import { diagnose, type Cause } from './diagnosis';
 import type { ErrorRecord } from './error-record';
 import { utcTime } from './format';
 import { reportRedact, reportRequestId, type ReportRedactOptions } from './report-redact';
+import type { ReportCause, ReportEnvironment, ReportFailure, ReportJson, Translate } from './report-json';
 import { renderReportMarkdown } from './report-markdown';
 import { triedSteps } from './troubleshooter';
-
-/** Turns an i18n key into text; the page passes the real `t`, tests a fake. Keeps this file pure. */
-export type Translate = (key: string, subs?: readonly string[]) => string;
-
-export interface ReportEnvironment {
-  browser: string;
-  browserVersion: string;
-  os: string;
-  extensionVersion: string;
-}
 
 export interface ReportInput {
   now: number;
@@ -35,46 +26,6 @@ export const REPORT_WINDOW_MS = 60 * 60_000;
 /** When nothing failed in the last hour, look back a day before saying "no failures". */
 const FALLBACK_WINDOW_MS = 24 * 60 * 60_000;
 export const REPORT_MAX_FAILURES = 100;
-
-export interface ReportFailure {
-  time: string;
-  status: number | null;
-  error: string | null;
-  method: string;
-  host: string;
-  path: string;
-  meaning: string;
-  telemetry: boolean;
-  requestIds: { cfRay: string | null; xRequestId: string | null; oaiRequestId: string | null };
-  retryAfterSec: number | null;
-}
-
-export interface ReportCause {
-  id: string;
-  confidence: number;
-  side: string;
-  title: string;
-  fix: string;
-  evidence: string[];
-}
-
-export interface ReportJson {
-  schema: 'error-doctor-report/1';
-  generatedAt: string;
-  window: { from: string; to: string };
-  environment: ReportEnvironment;
-  diagnosis: { verdict: ReportCause; others: ReportCause[] };
-  statusPage:
-    | { state: 'known'; checkedAt: string; indicator: string; description: string; incidents: string[]; components: string[] }
-    | { state: 'unknown'; checkedAt: string; reason: string }
-    | null;
-  failures: ReportFailure[];
-  /** How many failures the window held beyond the ones listed. */
-  failuresOmitted: number;
-  conflicts: Array<{ name: string; version: string; kind: string; enabled: boolean }>;
-  steps: Array<{ step: string; outcome: string; check: string | null }>;
-  masking: { conversationIds: 'masked' | 'kept' };
-}
 
 export interface SupportReport {
   json: ReportJson;

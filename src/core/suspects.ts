@@ -3,7 +3,7 @@
  * page can read it at every open: which ones look like a blocker, VPN or proxy. The ranking builds
  * on the same functions, so the two never disagree. Pure, like the ranking.
  */
-import type { ConflictKind, Suspect } from '../contract/conflicts';
+import type { ConflictKind, Suspect } from './conflict-entry';
 
 /** The fields of `management.ExtensionInfo` the ranking reads (both browsers provide them). */
 export interface ManagedExtension {

@@ -1,4 +1,4 @@
-import { STEP_IDS, type CheckResult, type StepId, type TroubleshooterState } from '../contract/troubleshooter';
+import { STEP_IDS, type CheckResult, type StepId, type TroubleshooterState } from './troubleshooter-state';
 import type { CauseId, Diagnosis } from './diagnosis';
 import { verdictAction, type VerdictAction } from './verdict-action';
 

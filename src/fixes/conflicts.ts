@@ -1,4 +1,4 @@
-import type { ConflictEntry } from '../contract/conflicts';
+import type { ConflictEntry } from '../core/conflict-entry';
 import { rankConflicts } from '../core/conflicts';
 import type { ErrorRecord } from '../core/error-record';
 import { isFirefox } from '../platform/browser';

@@ -6,11 +6,11 @@
  * When the user turned the feature off, it drops everything and tells the observer to stop.
  */
 import { parseAnswerDetail } from '../contract/answer-report';
-import { SETTINGS_KEY, parseSettings } from '../contract/settings';
+import { SETTINGS } from '../contract/settings';
 import { ANSWER_CONFIG_EVENT, ANSWER_REPORT_EVENT } from '../core/answer-report';
 import { createTokenBucket } from '../core/token-bucket';
 import { request } from '../platform/messaging';
-import { readLocal } from '../platform/storage';
+import { readKey } from '../platform/storage';
 
 const MAX_PER_PAGE = 30;
 const bucket = createTokenBucket(2, 3);
@@ -19,7 +19,7 @@ let sent = 0;
 /** Read at each use: a report is rare, and a setting changed in another tab then counts at once. */
 async function enabled(): Promise<boolean> {
   try {
-    return parseSettings((await readLocal([SETTINGS_KEY]))[SETTINGS_KEY]).settings.answerErrors;
+    return (await readKey(SETTINGS)).answerErrors;
   } catch {
     return true;
   }

@@ -1,22 +1,10 @@
+import { ALERT_HISTORY } from '../contract/alerts';
 import { t } from '../platform/i18n';
 import { useStored } from '../ui/use-stored';
 
-interface StoredAlert {
-  id: string;
-  kind: string;
-  time: number;
-  title: string;
-  message: string;
-  shown: boolean;
-  error?: string;
-}
-
-const parse = (raw: unknown): StoredAlert[] =>
-  Array.isArray(raw) ? raw.filter((a): a is StoredAlert => !!a && typeof a === 'object' && typeof (a as StoredAlert).time === 'number' && typeof (a as StoredAlert).title === 'string') : [];
-
 /** The latest notifications, newest first, so a dismissed one can still be read. */
 export function AlertHistory() {
-  const alerts = (useStored('alerts', parse) ?? []).slice(-10).reverse();
+  const alerts = (useStored(ALERT_HISTORY) ?? []).slice(-10).reverse();
   if (!alerts.length) return <p class="muted">{t('options_history_empty')}</p>;
   return (
     <ul class="alert-history">

@@ -1,4 +1,5 @@
-import { parseProbeHistory, PROBE_KEY, summarizeProbes, type ProbeEntry } from '../core/probe-history';
+import { PROBE } from '../contract/probe';
+import { summarizeProbes, type ProbeEntry } from '../core/probe-history';
 import { request } from '../platform/messaging';
 import { t, tn } from '../platform/i18n';
 import { ActionButton } from '../ui/action-button';
@@ -10,7 +11,7 @@ const BARS = 48;
 
 /** Uptime and latency of the reachability probe over the last day, and the newest probes as bars. */
 export function ProbeHistoryView() {
-  const history = useStored(PROBE_KEY, parseProbeHistory) ?? [];
+  const history = useStored(PROBE) ?? [];
   const now = useNow();
   const day = summarizeProbes(history, now - DAY);
   const hour = summarizeProbes(history, now - 3_600_000);

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ConflictEntry } from '../contract/conflicts';
-import { TROUBLESHOOTER_KEY, parseTroubleshooterState } from '../contract/troubleshooter';
+import type { ConflictEntry } from '../core/conflict-entry';
+import { TROUBLESHOOTER } from '../contract/troubleshooter';
 import { HELP_CENTER_URL } from '../core/hosts';
-import { buildReport, type ReportEnvironment } from '../core/report';
+import { buildReport } from '../core/report';
+import type { ReportEnvironment } from '../core/report-json';
 import { browserInfo } from '../platform/browser-info';
 import { t } from '../platform/i18n';
 import { extensionVersion } from '../platform/manifest-info';
@@ -28,7 +29,7 @@ export function ReportPage({ search = location.search }: { search?: string }) {
   const tabId = tabIdFromQuery(search);
   const log = useLog();
   const status = useStatus();
-  const steps = useStored(TROUBLESHOOTER_KEY, parseTroubleshooterState);
+  const steps = useStored(TROUBLESHOOTER);
   const [conflicts, setConflicts] = useState<ConflictEntry[] | null | undefined>(undefined);
   const [environment, setEnvironment] = useState<ReportEnvironment | null>(null);
   const [keepIds, setKeepIds] = useState(false);

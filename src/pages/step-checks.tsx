@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Reply } from '../contract/messages';
 import type { SiteClearReport } from '../contract/site-data';
 import type { StatusSnapshot } from '../core/status';
-import type { CheckResult } from '../contract/troubleshooter';
+import type { CheckResult } from '../core/troubleshooter-state';
 import type { ErrorRecord } from '../core/error-record';
 import type { SiteDataPlan } from '../core/site-data-plan';
 import type { StepCheck } from '../core/troubleshooter';

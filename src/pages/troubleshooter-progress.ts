@@ -1,5 +1,6 @@
-import { TROUBLESHOOTER_KEY, parseTroubleshooterState, type TroubleshooterState } from '../contract/troubleshooter';
-import { removeLocal, writeLocal } from '../platform/storage';
+import { TROUBLESHOOTER } from '../contract/troubleshooter';
+import type { TroubleshooterState } from '../core/troubleshooter-state';
+import { removeLocal, writeKey } from '../platform/storage';
 
 /**
  * The troubleshooter's one write: its progress under `troubleshooter`, so it survives closing the
@@ -8,12 +9,12 @@ import { removeLocal, writeLocal } from '../platform/storage';
  */
 export async function saveTroubleshooterProgress(state: TroubleshooterState | null): Promise<{ saved: true }> {
   if (state === null) {
-    await removeLocal([TROUBLESHOOTER_KEY]);
+    await removeLocal([TROUBLESHOOTER.name]);
     return { saved: true };
   }
   // What this page computed is still validated before it becomes stored state, as every reader parses it.
-  const valid = parseTroubleshooterState(state);
+  const valid = TROUBLESHOOTER.read(state);
   if (!valid) throw Object.assign(new Error('The troubleshooter state is not valid.'), { code: 'invalid' });
-  await writeLocal({ [TROUBLESHOOTER_KEY]: valid });
+  await writeKey(TROUBLESHOOTER, valid);
   return { saved: true };
 }

@@ -1,4 +1,4 @@
-import type { CheckResult, StepRecord } from '../contract/troubleshooter';
+import type { CheckResult, StepRecord } from '../core/troubleshooter-state';
 import type { ErrorRecord } from '../core/error-record';
 import type { StepDef } from '../core/troubleshooter';
 import { t } from '../platform/i18n';

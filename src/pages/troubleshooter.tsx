@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Reply } from '../contract/messages';
-import { TROUBLESHOOTER_KEY, parseTroubleshooterState, type CheckResult, type StepId, type TroubleshooterState } from '../contract/troubleshooter';
+import { TROUBLESHOOTER } from '../contract/troubleshooter';
+import type { CheckResult, StepId, TroubleshooterState } from '../core/troubleshooter-state';
 import { answerStep, currentStep, type StepDef, goToStep, recordCheck, ruledOut, skipStep, startTroubleshooter, stepOrder } from '../core/troubleshooter';
 import { t } from '../platform/i18n';
 import { extensionUrl } from '../platform/tabs';
@@ -30,7 +31,7 @@ export function Troubleshooter({ search = location.search }: { search?: string }
   const now = useNow();
   const log = useLog();
   const status = useStatus();
-  const stored = useStored(TROUBLESHOOTER_KEY, parseTroubleshooterState);
+  const stored = useStored(TROUBLESHOOTER);
   // What the user just did shows at once; storage catches up.
   const [local, setLocal] = useState<TroubleshooterState | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);

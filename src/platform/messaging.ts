@@ -1,4 +1,4 @@
-import { CONTENT_SCRIPT_REQUESTS, errorReply, isRequest, type Params, type Reply, type RequestSender, type RequestType, type Result } from '../contract/messages';
+import { CONTENT_SCRIPT_REQUESTS, errorReply, readRequest, type Params, type Reply, type RequestSender, type RequestType, type Result } from '../contract/messages';
 import { browser, type Runtime } from './browser';
 
 export type Handlers = { [K in RequestType]: (params: Params<K>, from: RequestSender) => Promise<Result<K>> };
@@ -20,23 +20,25 @@ export async function request<K extends RequestType>(type: K, params: Params<K>)
 export function handleRequests(handlers: Handlers): void {
   browser.runtime.onMessage.addListener(((message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
     // Only our own pages may ask; messages from elsewhere never reach onMessage, but be explicit.
-    if (!isRequest(message) || (sender.id && sender.id !== browser.runtime.id)) return undefined;
+    const read = readRequest(message);
+    if (!read || (sender.id && sender.id !== browser.runtime.id)) return undefined;
     const url = typeof sender.url === 'string' ? sender.url : null;
     // A content script's sender URL is the web page's; our own pages' URLs are the extension's.
     // (Browsers always set it; a sender without one is a test's fake browser.)
     const fromWebPage = url !== null && !url.startsWith(browser.runtime.getURL(''));
-    if (fromWebPage && !CONTENT_SCRIPT_REQUESTS.includes(message.type)) {
-      sendResponse(errorReply('forbidden', `Not allowed from a web page: ${message.type}`));
+    // Refused before its parameters are looked at: a web page learns nothing about the others.
+    const type = (message as { type: string }).type;
+    if (fromWebPage && !(CONTENT_SCRIPT_REQUESTS as readonly string[]).includes(type)) {
+      sendResponse(errorReply('forbidden', `Not allowed from a web page: ${type.slice(0, 60)}`));
       return undefined;
     }
-    const handler = handlers[message.type] as ((params: unknown, from: RequestSender) => Promise<unknown>) | undefined;
     const from: RequestSender = { tabId: typeof sender.tab?.id === 'number' ? sender.tab.id : null, url };
-    const work = handler
-      ? handler(message.params, from).then(
+    const work = read.ok
+      ? (handlers[read.request.type] as (params: unknown, from: RequestSender) => Promise<unknown>)(read.request.params, from).then(
           (value) => ({ ok: true, value }),
           (error: unknown) => errorReply((error as { code?: string })?.code ?? 'failed', error),
         )
-      : Promise.resolve(errorReply('unknown-request', `Unknown request: ${message.type}`));
+      : Promise.resolve(read);
     void work.then(sendResponse);
     return true;
   }) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);

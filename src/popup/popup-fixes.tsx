@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { Suspect } from '../contract/conflicts';
+import type { Suspect } from '../core/conflict-entry';
 import type { StatusSnapshot } from '../core/status';
 import type { ErrorRecord } from '../core/error-record';
 import { t } from '../platform/i18n';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { parseSummary, SUMMARY_KEY } from '../contract/log-summary';
+import { LOG_SUMMARY } from '../contract/log-summary';
 import type { FailureLog } from '../core/failure-log';
 import { APP_URL_PATTERNS } from '../core/hosts';
 import { countedFailures, popupScope, scopedRecords, scopeTabId } from '../core/popup-scope';
@@ -33,7 +33,7 @@ const useBelowFold = lazyChunk(() => import('./popup-below-fold'));
 export function Popup() {
   // The first frame reads one small key, the summary the log store writes with the log; the
   // newest records load after that frame is painted (or at once when there is no summary).
-  const summary = useStored(SUMMARY_KEY, parseSummary);
+  const summary = useStored(LOG_SUMMARY);
   const [loadLog, setLoadLog] = useState(false);
   useEffect(() => {
     if (summary === undefined || loadLog) return;

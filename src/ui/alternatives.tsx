@@ -1,5 +1,5 @@
 import { t } from '../platform/i18n';
-import { SETTINGS_KEY, storedAlternatives } from '../contract/alternatives';
+import { SETTINGS_ALTERNATIVES } from '../contract/alternatives';
 import { useStored } from './use-stored';
 
 /**
@@ -10,7 +10,7 @@ import { useStored } from './use-stored';
  */
 /** Its styles: alternatives.css, in the stylesheet of each page that shows it (it loads lazily). */
 export function Alternatives({ heading = true, outage = true }: { heading?: boolean; outage?: boolean }) {
-  const alternatives = useStored(SETTINGS_KEY, storedAlternatives);
+  const alternatives = useStored(SETTINGS_ALTERNATIVES);
   if (!alternatives?.length) return null;
   return (
     <section class="alternatives" aria-labelledby={heading ? 'alternatives-heading' : undefined} aria-label={heading ? undefined : t('monitor_alternatives_title')}>

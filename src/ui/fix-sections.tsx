@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../platform/i18n';
 import { lazyChunk, PartPending } from './lazy-part';
-import type { Suspect } from '../contract/conflicts';
+import type { Suspect } from '../core/conflict-entry';
 import type { ErrorRecord } from '../core/error-record';
 
 /** The clear section's preview, confirmation and report: loaded when the section is first opened. */

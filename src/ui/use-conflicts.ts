@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ConflictEntry } from '../contract/conflicts';
+import type { ConflictEntry } from '../core/conflict-entry';
 import type { Reply } from '../contract/messages';
 import type { ErrorRecord } from '../core/error-record';
 import { listConflicts } from '../fixes/conflicts';

@@ -1,7 +1,5 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { IndexShape, liveChunks, newestChunks, parseChunk, slotKey, type LogIndex, type StoredChunk } from '../contract/log-chunks';
-import { LOG_KEY } from '../contract/stored-log';
-import { check } from '../core/check';
+import { LOG_INDEX, isSlotKey, liveChunks, newestChunks, parseChunk, slotKey, type LogIndex, type StoredChunk } from '../contract/log-chunks';
 import type { ErrorRecord } from '../core/error-record';
 import type { FailureLog } from '../core/failure-log';
 import { readLocal } from '../platform/storage';
@@ -65,13 +63,13 @@ export function useLog(newest?: number, load = true): FailureLog | undefined {
       schedule();
     };
     const takeIndex = (raw: unknown) => {
-      index = check(IndexShape, raw);
+      index = LOG_INDEX.read(raw);
       const keep = new Set(wanted());
       for (const k of chunks.keys()) if (!keep.has(k)) chunks.delete(k);
       void fetchMissing();
     };
 
-    watchKey(LOG_KEY, takeIndex, controller.signal, (event) => {
+    watchKey(LOG_INDEX.name, takeIndex, controller.signal, (event) => {
       if (event.kind === 'resync') {
         // Back from polling: anything may have changed in between; the index is read again.
         index = undefined;
@@ -82,16 +80,16 @@ export function useLog(newest?: number, load = true): FailureLog | undefined {
       if (event.kind === 'changed') {
         for (const [key, value] of Object.entries(values)) {
           const k = (value as Partial<StoredChunk> | null | undefined)?.k;
-          if (key.startsWith(`${LOG_KEY}:`) && typeof k === 'number') chunks.set(k, parseChunk(value, k).records);
+          if (isSlotKey(key) && typeof k === 'number') chunks.set(k, parseChunk(value, k).records);
         }
-      } else if (LOG_KEY in values) {
+      } else if (LOG_INDEX.name in values) {
         // A poll sees only the index: the chunk that was newest may have grown, the ones after
         // it are new, and a late record may have been sorted in a little before it.
         const from = (wanted().at(-1) ?? 0) - 1;
         for (const k of [...chunks.keys()]) if (k >= from) chunks.delete(k);
       }
       // A new index is taken next (it fetches what it lacks); without one, chunks may have changed.
-      if (!(LOG_KEY in values) && index) void fetchMissing();
+      if (!(LOG_INDEX.name in values) && index) void fetchMissing();
     });
     return () => controller.abort();
   }, [newest, load]);

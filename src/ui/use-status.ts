@@ -7,5 +7,5 @@ import { useStored } from './use-stored';
  * not read as a snapshot: an older build's or a corrupt one), `undefined` while reading.
  */
 export function useStatus(): StatusSnapshot | null | undefined {
-  return useStored(STATUS.name, STATUS.read);
+  return useStored(STATUS);
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Suspect } from '../contract/conflicts';
+import type { Suspect } from '../core/conflict-entry';
 import { suspects } from '../core/suspects';
 import { listExtensions, selfId } from '../platform/extensions';
 

@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { answerObserver } from './answer-observer';
 import { bundleSize } from './bundle-size';
 import { logStoreWrites } from './log-store-writes';
 import { panelRender } from './panel-render';
@@ -13,7 +14,7 @@ import { popupReady } from './popup-ready';
 import { recorderCost } from './recorder-cost';
 import type { Bench, BenchRow, SkippedRow } from './types';
 
-const BENCHES: Bench[] = [bundleSize, recorderCost, logStoreWrites, panelRender, popupReady];
+const BENCHES: Bench[] = [bundleSize, recorderCost, logStoreWrites, panelRender, popupReady, answerObserver];
 
 function parseArgs(argv: string[]): { ci: boolean; json: string | null; only: string | null } {
   const ci = argv.includes('--ci');

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import type { AlertRecord } from '../../src/background/alerts';
+import type { AlertRecord } from '../../src/contract/alerts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, waitFor, type ChromiumSession } from '../support/chromium';
 import { majorIncidentStatus, operationalStatus } from '../support/fake-status';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SETTINGS_KEY } from '../../src/contract/settings';
+import { SETTINGS } from '../../src/contract/settings';
 import { ANSWER_CONFIG_EVENT, ANSWER_REPORT_EVENT, type AnswerReport } from '../../src/core/answer-report';
 import { installFakeWebRequest } from '../support/fakes/web-request';
 import { logFromStorage } from '../support/stored-log';
@@ -20,7 +20,7 @@ let sent = 0;
 
 async function start(settings?: Record<string, unknown>) {
   vi.resetModules();
-  if (settings) await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: settings });
+  if (settings) await fakeBrowser.storage.local.set({ [SETTINGS.name]: settings });
   installFakeWebRequest();
   await import('../../src/background/index');
   // fakeBrowser's sendMessage has no sender; deliver as Chrome does for a content script.
@@ -161,7 +161,8 @@ describe('answer relay → background', () => {
       new Promise((resolve) => void fakeBrowser.runtime.onMessage.trigger({ edr: 1, type: 'answer/failure', params }, from as never, resolve));
     expect(await ask({ report: report() }, { tab: { id: 3 }, url: 'https://control-site.test/' } as never)).toEqual({ ok: true, value: { recorded: false } });
     expect(await ask({ report: { ...report(), text: 'z'.repeat(500) } }, sender)).toMatchObject({ ok: false, error: { code: 'invalid' } });
-    expect(await ask({}, sender)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    // No report at all is refused before the handler, by the request's parameter check.
+    expect(await ask({}, sender)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     await settle();
     expect(await records()).toEqual([]);
   });

@@ -145,4 +145,21 @@ describe('background over fakeBrowser', () => {
     expect(reply).toEqual({ ok: true, value: { removed: 1 } });
     expect((await storedLog())?.records).toEqual([]);
   });
+
+  it('checks what a page sends before a handler sees it: bad requests get a clear refusal', async () => {
+    const fake = await startBackground();
+    fake.request('https://chatgpt.com/backend-api/a', { status: 500 });
+    await settle();
+    const send = (message: unknown) => fakeBrowser.runtime.sendMessage(message) as Promise<{ ok: boolean; error?: { code: string; message: string } }>;
+    expect(await send({ edr: 1, type: 'log/drop-tables', params: {} })).toMatchObject({ ok: false, error: { code: 'unknown-request' } });
+    expect(await send({ edr: 1, type: '__proto__', params: {} })).toMatchObject({ ok: false, error: { code: 'unknown-request' } });
+    const bad = await send({ edr: 1, type: 'status/check', params: { force: 'yes' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(bad.error!.message).toMatch(/^status\/check: force: /);
+    expect(await send({ edr: 1, type: 'log/clear', params: 'x'.repeat(100_000) })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    // Nothing ran: the record is still there. Extra keys are dropped, missing params are none.
+    expect((await storedLog())?.records).toHaveLength(1);
+    expect(await send({ edr: 1, type: 'log/flush', params: { extra: { deep: [1] } } })).toEqual({ ok: true, value: { records: 1 } });
+    expect(await send({ edr: 1, type: 'log/flush' })).toEqual({ ok: true, value: { records: 1 } });
+  });
 });

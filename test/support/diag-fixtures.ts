@@ -1,4 +1,4 @@
-import type { ConflictEntry } from '../../src/contract/conflicts';
+import type { ConflictEntry } from '../../src/core/conflict-entry';
 import type { StatusComponent, StatusSnapshot } from '../../src/core/status';
 import { buildRecord, type ErrorRecord } from '../../src/core/error-record';
 

@@ -140,6 +140,11 @@ export async function startFakeWorld(options: { demo?: boolean } = {}): Promise<
       res.writeHead(response.status, headers);
       if (!response.chunks) return void res.end(response.body ?? '');
       const pieces = [...response.chunks];
+      if (!response.chunkDelayMs) {
+        // No delay: everything at once, as fast as the connection takes it.
+        for (const piece of pieces) res.write(piece);
+        return void res.end();
+      }
       const next = () => {
         if (res.destroyed) return;
         const piece = pieces.shift();

@@ -1,7 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, validateSettingsInput } from '../../src/contract/settings';
+import { DEFAULT_SETTINGS, SETTINGS, validateSettingsInput } from '../../src/contract/settings';
 import { OptionsPage } from '../../src/pages/options-page';
 import { Alternatives } from '../../src/ui/alternatives';
 import { until } from '../support/until';
@@ -23,7 +23,7 @@ function answerSaves() {
     if (message.type !== 'settings/save') return { ok: false, error: { code: 'unknown-request', message: message.type } };
     saves.push(message.params.settings);
     const result = validateSettingsInput(message.params.settings);
-    if (result.settings) await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: result.settings });
+    if (result.settings) await fakeBrowser.storage.local.set({ [SETTINGS.name]: result.settings });
     return { ok: true, value: result };
   }) as never);
   return saves;
@@ -39,7 +39,7 @@ afterEach(() => {
 
 describe('options page', () => {
   it('shows the stored settings, migrated from v1', async () => {
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { version: 1, maxRecords: 300, keepAcrossRestarts: false, retentionHours: 12 } });
+    await fakeBrowser.storage.local.set({ [SETTINGS.name]: { version: 1, maxRecords: 300, keepAcrossRestarts: false, retentionHours: 12 } });
     render(<OptionsPage />, root);
     await until(() => $('#f-maxRecords'), 'the form');
     expect($<HTMLInputElement>('#f-maxRecords')!.value).toBe('300');
@@ -74,7 +74,7 @@ describe('options page', () => {
     await until(() => $('.action-done'), 'the save');
     expect($('#failureThreshold-error')).toBeNull();
     expect(saves).toHaveLength(1);
-    expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual({ ...DEFAULT_SETTINGS, failureThreshold: 4, failureWindowMinutes: 3, retentionHours: 48 });
+    expect((await fakeBrowser.storage.local.get(SETTINGS.name))[SETTINGS.name]).toEqual({ ...DEFAULT_SETTINGS, failureThreshold: 4, failureWindowMinutes: 3, retentionHours: 48 });
   });
 
   it('alternatives: an http link is refused with a message; add, edit and remove rows', async () => {
@@ -99,7 +99,7 @@ describe('options page', () => {
     await tick(20); // a render between typing and clicking, as with a person
     $<HTMLButtonElement>('#options-save')!.click();
     await until(() => $('.action-done'), 'the save');
-    const saved = (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as typeof DEFAULT_SETTINGS;
+    const saved = (await fakeBrowser.storage.local.get(SETTINGS.name))[SETTINGS.name] as typeof DEFAULT_SETTINGS;
     expect(saved.alternatives.map((a) => a.name)).toEqual(['Claude', 'Microsoft Copilot', 'Ollama (local model)', 'Le Chat']);
   });
 
@@ -131,7 +131,7 @@ describe('options page', () => {
 
 describe('alternatives component', () => {
   it('lists the user\'s alternatives as https links opening in a new tab', async () => {
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, alternatives: [{ name: 'Claude', url: 'https://claude.ai/' }, { name: 'Local', url: 'https://localhost.example/' }] } });
+    await fakeBrowser.storage.local.set({ [SETTINGS.name]: { ...DEFAULT_SETTINGS, alternatives: [{ name: 'Claude', url: 'https://claude.ai/' }, { name: 'Local', url: 'https://localhost.example/' }] } });
     render(<Alternatives />, root);
     await until(() => root.querySelectorAll('.alternatives a').length === 2, 'the links');
     const links = [...root.querySelectorAll<HTMLAnchorElement>('.alternatives a')];
@@ -143,7 +143,7 @@ describe('alternatives component', () => {
   });
 
   it('renders nothing for an empty list', async () => {
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, alternatives: [] } });
+    await fakeBrowser.storage.local.set({ [SETTINGS.name]: { ...DEFAULT_SETTINGS, alternatives: [] } });
     render(<Alternatives />, root);
     await tick(30);
     expect(root.innerHTML).toBe('');

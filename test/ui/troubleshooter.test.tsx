@@ -2,7 +2,8 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StatusSnapshot } from '../../src/core/status';
-import { TROUBLESHOOTER_KEY, type TroubleshooterState } from '../../src/contract/troubleshooter';
+import { TROUBLESHOOTER } from '../../src/contract/troubleshooter';
+import type { TroubleshooterState } from '../../src/core/troubleshooter-state';
 import { answerStep, startTroubleshooter } from '../../src/core/troubleshooter';
 import { Troubleshooter } from '../../src/pages/troubleshooter';
 import { installFakeBrowsingData } from '../support/fakes/browsing-data';
@@ -49,7 +50,7 @@ let root: HTMLElement;
 const until = <T,>(check: () => T, what: string) => waitUntil(check, what, () => root.textContent?.slice(0, 400) ?? '');
 const $ = (sel: string) => root.querySelector<HTMLElement>(sel);
 const current = () => $('.ts-step.is-current')?.getAttribute('data-step');
-const stored = async () => (await fakeBrowser.storage.local.get(TROUBLESHOOTER_KEY))[TROUBLESHOOTER_KEY] as TroubleshooterState | undefined;
+const stored = async () => (await fakeBrowser.storage.local.get(TROUBLESHOOTER.name))[TROUBLESHOOTER.name] as TroubleshooterState | undefined;
 const click = async (sel: string) => (await until(() => $(sel), sel)).click();
 
 beforeEach(async () => {
@@ -121,7 +122,7 @@ describe('Troubleshooter', () => {
   it('survives closing the page: a new page resumes where the stored progress is', async () => {
     let state = startTroubleshooter(Date.now(), 7);
     for (const id of ['reload', 'status', 'clear-site', 'extensions', 'other-browser', 'devtools'] as const) state = answerStep(state, id, false, Date.now());
-    await fakeBrowser.storage.local.set({ [TROUBLESHOOTER_KEY]: state });
+    await fakeBrowser.storage.local.set({ [TROUBLESHOOTER.name]: state });
     render(<Troubleshooter search="?tabId=7" />, root);
     await until(() => current() === 'network', 'resumed at network');
     await click('#ts-check-probe');
@@ -135,7 +136,7 @@ describe('Troubleshooter', () => {
   it('offers the report when nothing helped, and starts over', async () => {
     let state = startTroubleshooter(Date.now(), 7);
     for (const id of ['reload', 'status', 'clear-site', 'extensions', 'other-browser', 'devtools', 'network', 'api-settings', 'retries'] as const) state = answerStep(state, id, false, Date.now());
-    await fakeBrowser.storage.local.set({ [TROUBLESHOOTER_KEY]: state });
+    await fakeBrowser.storage.local.set({ [TROUBLESHOOTER.name]: state });
     render(<Troubleshooter search="?tabId=7" />, root);
     await until(() => current() === 'support', 'support step');
     expect($('#ts-open-report')!.getAttribute('href')).toMatch(/src\/pages\/report\.html\?tabId=7$/);
@@ -179,7 +180,7 @@ describe('Troubleshooter', () => {
   it('shows the retry snippet and the developer tag', async () => {
     let state = startTroubleshooter(Date.now(), null);
     for (const id of ['reload', 'status', 'clear-site', 'extensions', 'other-browser', 'devtools', 'network', 'api-settings'] as const) state = answerStep(state, id, false, Date.now());
-    await fakeBrowser.storage.local.set({ [TROUBLESHOOTER_KEY]: state });
+    await fakeBrowser.storage.local.set({ [TROUBLESHOOTER.name]: state });
     render(<Troubleshooter search="" />, root);
     await until(() => current() === 'retries', 'retries');
     expect($('.ts-snippet code')!.textContent).toContain('Math.random() * backoff');

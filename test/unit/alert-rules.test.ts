@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ALERT_STATE, onFailure, onSnapshot, onSuccess, parseAlertState, type AlertRules, type AlertState } from '../../src/core/alert-rules';
+import { ALERT_STATE } from '../../src/contract/alerts';
+import { EMPTY_ALERT_STATE, onFailure, onSnapshot, onSuccess, type AlertRules, type AlertState } from '../../src/core/alert-rules';
 import { parseStatusPage } from '../../src/core/status-page';
 import type { StatusSnapshot } from '../../src/core/status';
 
@@ -161,9 +162,9 @@ describe('incident alert', () => {
 
 describe('stored alert state', () => {
   it('garbage falls back safely', () => {
-    expect(parseAlertState('x')).toEqual(EMPTY_ALERT_STATE);
-    expect(parseAlertState({ streak: [1, 'a', 2], failing: 'yes', incidentIds: [1, 'a'], lastSent: { failures: 5, bogus: 1, incident: 'x' } })).toEqual({ streak: [1, 2], failing: false, incidentIds: ['a'], incidentActive: false, lastSent: { failures: 5 }, owed: [] });
-    expect(parseAlertState({ owed: ['failures', 'bogus', 'incident'] }).owed).toEqual(['failures', 'incident']);
+    expect(ALERT_STATE.read('x')).toEqual(EMPTY_ALERT_STATE);
+    expect(ALERT_STATE.read({ streak: [1, 'a', 2], failing: 'yes', incidentIds: [1, 'a'], lastSent: { failures: 5, bogus: 1, incident: 'x' } })).toEqual({ streak: [1, 2], failing: false, incidentIds: ['a'], incidentActive: false, lastSent: { failures: 5 }, owed: [] });
+    expect(ALERT_STATE.read({ owed: ['failures', 'bogus', 'incident'] }).owed).toEqual(['failures', 'incident']);
   });
 });
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backoffCeiling, backoffDelay, STATUS_BACKOFF, type BackoffPolicy } from '../../src/core/backoff';
-import { EMPTY_MONITOR_STATE, FAST_POLL_MS, nextCheck, parseMonitorState, PAUSE_AFTER_MS, type MonitorState } from '../../src/core/monitor-schedule';
+import { MONITOR } from '../../src/contract/monitor';
+import { EMPTY_MONITOR_STATE, FAST_POLL_MS, nextCheck, PAUSE_AFTER_MS, type MonitorState } from '../../src/core/monitor-schedule';
 
 const P: BackoffPolicy = { baseMs: 1000, capMs: 60_000, floorMs: 100 };
 
@@ -69,8 +70,8 @@ describe('monitor schedule', () => {
   });
 
   it('a stored state with garbage falls back field by field', () => {
-    expect(parseMonitorState({ errors: -3, lastCheckAt: 'x', appSeenAt: 5, mode: 'warp' })).toEqual({ ...EMPTY_MONITOR_STATE, appSeenAt: 5 });
-    expect(parseMonitorState(null)).toEqual(EMPTY_MONITOR_STATE);
-    expect(parseMonitorState({ errors: 1e9 }).errors).toBe(1000);
+    expect(MONITOR.read({ errors: -3, lastCheckAt: 'x', appSeenAt: 5, mode: 'warp' })).toEqual({ ...EMPTY_MONITOR_STATE, appSeenAt: 5 });
+    expect(MONITOR.read(null)).toEqual(EMPTY_MONITOR_STATE);
+    expect(MONITOR.read({ errors: 1e9 }).errors).toBe(1000);
   });
 });

@@ -50,10 +50,10 @@ describe('manifest', () => {
 });
 
 describe('layers', () => {
-  it('core imports only core, contract and the schema library', () => {
+  it('core imports only core and the schema library', () => {
     for (const { path, text } of files.filter((f) => f.path.startsWith('src/core/'))) {
       for (const spec of importsOf(text)) {
-        expect(spec.startsWith('./') || spec.startsWith('../contract/') || spec.startsWith('../core/') || spec === 'valibot', `${path} imports ${spec}`).toBe(true);
+        expect(spec.startsWith('./') || spec === 'valibot', `${path} imports ${spec}`).toBe(true);
       }
     }
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ConflictEntry } from '../../src/contract/conflicts';
+import type { ConflictEntry } from '../../src/core/conflict-entry';
 import type { StatusSnapshot } from '../../src/core/status';
 import { CAUSE_IDS, diagnose, type CauseId, type CauseSide } from '../../src/core/diagnosis';
 import type { ErrorRecord } from '../../src/core/error-record';

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ErrorRecordShape } from '../../src/contract/record-schema';
-import { storedAlternatives } from '../../src/contract/alternatives';
+import { object, type GenericSchema } from 'valibot';
+import { SETTINGS_ALTERNATIVES } from '../../src/contract/alternatives';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_FIELDS, SETTINGS_VERSION, type Settings } from '../../src/contract/settings';
 import { LOG_VERSION, parseStoredLog, toStoredLog } from '../../src/contract/stored-log';
 import { CATEGORIES } from '../../src/core/categories';
-import { check, obj, type Check } from '../../src/core/check';
+import { checked as check } from '../../src/contract/stored-key';
 import type { ErrorRecord } from '../../src/core/error-record';
 
 /**
@@ -18,9 +19,9 @@ export const RUNS = { log: 1000, logJunk: 2000, settings: 2000, settingsJunk: 30
 const TIMEOUT = 120_000;
 const NOW = 1_764_000_000_000;
 const isRecord = (x: unknown) => check(ErrorRecordShape, x) !== undefined;
-const SettingsShape = obj(SETTINGS_FIELDS);
+const SettingsShape = object(SETTINGS_FIELDS);
 const isSettings = (x: unknown) => check(SettingsShape, x) !== undefined;
-const FIELDS: Record<string, Check<{} | null>> = SETTINGS_FIELDS;
+const FIELDS: Record<string, GenericSchema> = SETTINGS_FIELDS;
 
 const text = fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('', '/backend-api/f/conversation', '8f1e2d3c4b5a6978-SJC', 'ünïcødé ✓', '\u0000'));
 const num = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
@@ -153,7 +154,7 @@ describe('fuzz: settings of every version into parseSettings', () => {
         expect(isSettings(settings)).toBe(true);
         for (const field of repaired) expect(known).toContain(field);
         // The popup reads only the alternatives: it must read them exactly as the whole parse does.
-        expect(storedAlternatives(junk)).toEqual(settings.alternatives);
+        expect(SETTINGS_ALTERNATIVES.read(junk)).toEqual(settings.alternatives);
         // Written by this version (no migration in between): a field that was valid as stored is
         // kept as stored; one that was not is named.
         if (junk && typeof junk === 'object' && !Array.isArray(junk) && (junk as { version?: unknown }).version === SETTINGS_VERSION) {

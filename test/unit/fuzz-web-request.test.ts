@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ErrorRecordShape } from '../../src/contract/record-schema';
 import { createRecorder } from '../../src/background/recorder';
-import { check } from '../../src/core/check';
+import { checked as check } from '../../src/contract/stored-key';
 import { buildRecord, type ErrorRecord, type RequestEvent } from '../../src/core/error-record';
 
 /**

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLogStore } from '../../src/background/log-store';
 import { CHUNK_SIZE, liveChunks, slotKey } from '../../src/contract/log-chunks';
-import { parseSummary, SUMMARY_KEY, SUMMARY_NEWEST, summarize } from '../../src/contract/log-summary';
+import { LOG_SUMMARY, SUMMARY_KEY, SUMMARY_NEWEST, summarize } from '../../src/contract/log-summary';
 import { LOG_KEY, toStoredLog } from '../../src/contract/stored-log';
 import { diagnose } from '../../src/core/diagnosis';
 import { appendRecords, emptyLog, type LogLimits } from '../../src/core/failure-log';
@@ -57,7 +57,7 @@ describe('chunked log in storage', () => {
     s.append(records);
     await s.flushed();
     for (const write of storage.writes) expect(write[SUMMARY_KEY]).toEqual(summarize(logFromStorage(storage.data), NOW));
-    const summary = parseSummary(storage.data[SUMMARY_KEY])!;
+    const summary = LOG_SUMMARY.read(storage.data[SUMMARY_KEY])!;
     expect(summary.newest.map((r) => r.id)).toEqual(records.slice(-SUMMARY_NEWEST).map((r) => r.id));
     expect(summary).toMatchObject({ count: 75, dropped: 0, notice: null });
     // The first frame's verdict is the full log's, for every scope.
@@ -66,8 +66,8 @@ describe('chunked log in storage', () => {
       expect(diagnose({ ...input, records: [], minutes: summary.minutes })).toEqual(diagnose({ ...input, records }));
     }
     // Junk under the key is not a summary: the popup then reads the log itself.
-    expect(parseSummary({ ...summary, minutes: 'junk' })).toBeNull();
-    expect(parseSummary(undefined)).toBeNull();
+    expect(LOG_SUMMARY.read({ ...summary, minutes: 'junk' })).toBeNull();
+    expect(LOG_SUMMARY.read(undefined)).toBeNull();
   });
 
   it('rewrites the trimmed oldest chunk and nulls chunks dropped whole, in the same write', async () => {

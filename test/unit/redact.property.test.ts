@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ConflictEntry } from '../../src/contract/conflicts';
+import type { ConflictEntry } from '../../src/core/conflict-entry';
 import type { StatusSnapshot } from '../../src/core/status';
 import type { ErrorRecord } from '../../src/core/error-record';
 import { redactPath, redactText } from '../../src/core/redact';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { STEP_IDS, parseTroubleshooterState } from '../../src/contract/troubleshooter';
+import { TROUBLESHOOTER } from '../../src/contract/troubleshooter';
+import { STEP_IDS } from '../../src/core/troubleshooter-state';
 import { diagnose, type CauseId } from '../../src/core/diagnosis';
 import { STEPS, answerStep, goToStep, recordCheck, ruledOut, skipStep, startTroubleshooter, triedSteps } from '../../src/core/troubleshooter';
 import { NOW, failure, knownStatus, many } from '../support/diag-fixtures';
@@ -92,10 +93,10 @@ describe('ruledOut', () => {
   });
 });
 
-describe('parseTroubleshooterState', () => {
+describe('TROUBLESHOOTER.read', () => {
   it('round-trips a real state', () => {
     const s = recordCheck(answerStep(startTroubleshooter(NOW, 3), 'reload', false, NOW), 'status', { ok: false, key: 'ts_check_status_outage', subs: ['Major'], at: NOW });
-    expect(parseTroubleshooterState(JSON.parse(JSON.stringify(s)))).toEqual(s);
+    expect(TROUBLESHOOTER.read(JSON.parse(JSON.stringify(s)))).toEqual(s);
   });
 
   it.each([
@@ -107,7 +108,7 @@ describe('parseTroubleshooterState', () => {
     ['bad outcome', { ...startTroubleshooter(NOW, 1), steps: { reload: { outcome: 'maybe', at: 1 } } }],
     ['huge subs', { ...startTroubleshooter(NOW, 1), steps: { reload: { outcome: null, at: 1, check: { ok: true, key: 'k', subs: ['x'.repeat(10_000)], at: 1 } } } }],
   ])('rejects %s', (_, raw) => {
-    expect(parseTroubleshooterState(raw)).toBeNull();
+    expect(TROUBLESHOOTER.read(raw)).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * An installed extension that may break ChatGPT, as ranked by src/core/conflicts.ts from
+ * An installed extension that may break ChatGPT, as ranked by ./conflicts.ts from
  * `management.getAll()` and the recorded failures. Reasons are i18n keys with substitutions,
  * so the pure ranking never needs the browser to word them.
  */
