@@ -44,7 +44,7 @@ export function classifyStatus(status: number, ctx: StatusContext): Classificati
 const NETWORK_ERRORS: ReadonlyArray<readonly [RegExp, Category, string]> = [
   // Firefox reports a request cancelled by an extension (a declarativeNetRequest block rule or a
   // webRequest `{cancel: true}`) as NS_ERROR_ABORT; a page's own abort is NS_BINDING_ABORTED.
-  // Verified in Firefox ESR by test/e2e/firefox/recorder.test.ts.
+  // Verified in Firefox ESR by test/e2e/recorder.test.ts.
   [/ERR_BLOCKED_BY_CLIENT|NS_ERROR_CONTENT_BLOCKED|NS_ERROR_BLOCKED_BY_POLICY|^NS_ERROR_ABORT$/i, 'blocked', 'meaning_blocked'],
   [/ERR_BLOCKED_BY_ADMINISTRATOR/i, 'blocked', 'meaning_blocked_admin'],
   [/PROXY|TUNNEL_CONNECTION_FAILED|ERR_SOCKS/i, 'proxy', 'meaning_proxy'],

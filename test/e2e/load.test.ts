@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, waitFor, type ChromiumSession } from '../support/chromium';
+import type { ChromiumSession } from '../support/chromium';
+import { launchDriver, waitFor, type Driver } from '../support/driver';
 import { startFakeWorld, type FakeWorld } from '../support/fake-world';
 import { readStoredLog } from '../support/stored-log';
 
@@ -129,6 +130,7 @@ const STARTS = 'Extensions.ServiceWorkerBackground.StartWorkerStatus';
 
 describe('load: 5,000 failures in 10 s with the worker stopped several times', () => {
   let world: FakeWorld;
+  let driver: Driver;
   let session: ChromiumSession;
   let chat: Page;
   let cdp: CDPSession;
@@ -162,27 +164,31 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
     const { histograms } = await cdp.send('Browser.getHistograms', { query: name });
     return histograms.find((h) => h.name === name)?.count ?? 0;
   }
-  const storedLog = async () => (await readStoredLog(session)) as unknown as StoredLog;
+  const storedLog = async () => (await readStoredLog(driver)) as unknown as StoredLog;
 
   beforeAll(async () => {
     world = await startFakeWorld();
     // The console probe extension warns when its worker starts: the positive control for the log reader.
-    session = await launchChromium(world, {
+    // Chromium only: the test stops the worker mid-storm and reads Chrome's own log and histograms.
+    driver = await launchDriver('chromium', world, {
       extraExtensions: [resolve('test/fixtures/extensions/console-probe')],
-      args: ['--enable-logging', '--v=0', `--log-file=${logFile}`],
-      // Nothing here uses puppeteer's per-request events; they would cost 5 s of CPU over the storm.
-      networkEnabled: false,
+      chromium: {
+        args: ['--enable-logging', '--v=0', `--log-file=${logFile}`],
+        // Nothing here uses puppeteer's per-request events; they would cost 5 s of CPU over the storm.
+        networkEnabled: false,
+      },
     });
+    session = driver.chromium!;
     chat = await session.browser.newPage();
     cdp = await chat.createCDPSession();
     cdp.on('ServiceWorker.workerErrorReported', (e) => workerErrors.push(`${e.errorMessage.errorMessage} at ${e.errorMessage.sourceURL}:${e.errorMessage.lineNumber}`));
     await cdp.send('ServiceWorker.enable');
     await chat.goto('https://chatgpt.com/');
-    tabId = await session.tabIdOf('https://chatgpt.com/*');
+    tabId = await driver.tabIdOf('https://chatgpt.com/*');
   });
 
   afterAll(async () => {
-    await session?.close();
+    await driver?.close();
     await world?.close();
     rmSync(logDir, { recursive: true, force: true });
   });
@@ -195,17 +201,17 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
     // Everything ever written to the log, so a loss can be placed against the stops: an extension
     // page collects the sequence numbers of every record in every change of a log chunk. Unlike
     // polling the log, it cannot miss a record that is stored and dropped between two reads.
-    await session.inExtension(() => {
+    await driver.ext((api) => {
       type Change = { newValue?: { records?: Array<{ path?: string }> } };
-      const g = globalThis as unknown as { everStored: Set<number>; chrome: { storage: { onChanged: { addListener(f: (changes: Record<string, Change>, area: string) => void): void } } } };
+      const g = globalThis as unknown as { everStored: Set<number> };
       g.everStored = new Set();
-      g.chrome.storage.onChanged.addListener((changes, area) => {
+      api.storage.onChanged.addListener((changes, area) => {
         if (area !== 'local') return;
-        for (const [key, change] of Object.entries(changes)) {
+        for (const [key, change] of Object.entries(changes as Record<string, Change>)) {
           if (key.startsWith('log:')) for (const r of change.newValue?.records ?? []) g.everStored.add(Number(String(r.path).split('/').at(-1)));
         }
       });
-    }, null);
+    });
     const [dispatchedBefore, ackedBefore, startsBefore] = [await histogramCount(DISPATCHED), await histogramCount(ACKED), await histogramCount(STARTS)];
 
     const cpuBefore = cpuSeconds(session.browser.process()!.pid!);
@@ -236,7 +242,7 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
       },
       { timeoutMs: 60_000, intervalMs: 250, what: 'the log to account for every failure' },
     );
-    const everStored = new Set(await session.inExtension(() => [...(globalThis as unknown as { everStored: Set<number> }).everStored], null));
+    const everStored = new Set(await driver.ext(() => [...(globalThis as unknown as { everStored: Set<number> }).everStored]));
     for (const r of log.records) everStored.add(seqOf(r));
     const dispatched = (await histogramCount(DISPATCHED)) - dispatchedBefore;
     const unacked = dispatched - ((await histogramCount(ACKED)) - ackedBefore);
@@ -276,10 +282,7 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
     // 1,000 failures on this tab in the last 10 minutes: the badge caps its text at 999+.
     const badge = await waitFor(
       async () => {
-        const text = await session.inExtension(
-          (id) => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id }),
-          tabId,
-        );
+        const text = await driver.ext((api, id) => api.action.getBadgeText({ tabId: id }), tabId);
         return text === '999+' ? text : null;
       },
       { timeoutMs: 10_000, what: 'the badge to read 999+' },

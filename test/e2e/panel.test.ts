@@ -1,13 +1,11 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { waitFor } from '../support/chromium';
-import { chromiumFixture } from '../support/chromium-fixture';
+import { BROWSERS, browserFixture, waitFor } from '../support/driver';
 import { failure } from '../support/fake-world';
+import { sendFrom as send } from '../support/recorder-checks';
 import { readStoredLog } from '../support/stored-log';
 
-/** The DevTools panel in real Chromium: as a pop-out page with ?tabId=, and inside real DevTools. */
-const send = (page: Page, path: string, method = 'POST') =>
-  page.evaluate((p, m) => (window as unknown as { send(p: string, i: object): Promise<unknown> }).send(p, { method: m }), path, method);
+/** The DevTools panel: as a pop-out page with ?tabId= in both browsers, and inside Chromium's real DevTools. */
 
 /** Frames inside DevTools can be mid-load; a call into one must not hang until the protocol timeout. */
 function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
@@ -16,22 +14,19 @@ function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
 
 const rowTexts = (frame: Page | Frame) => frame.$$eval('tr.failure-row', (rows) => rows.map((r) => r.textContent ?? ''));
 
-describe('panel page opened with ?tabId=', () => {
-  const { world, session } = chromiumFixture();
+describe.each(BROWSERS)('panel page opened with ?tabId= in %s', (name) => {
+  const { world, driver } = browserFixture(name);
 
   it("shows the tab's failures and updates live when a new one arrives", async () => {
     world().route('chatgpt.com', '/backend-api/f/conversation', failure(500));
-    const chat = await session().browser.newPage();
+    const chat = await driver().browser.newPage();
     await chat.goto('https://chatgpt.com/');
-    const tabId = await session().tabIdOf('https://chatgpt.com/*');
+    const tabId = await driver().tabIdOf('https://chatgpt.com/*');
     expect(await send(chat, '/backend-api/f/conversation')).toBe(500);
     const ray = world().requests.findLast((r) => r.path === '/backend-api/f/conversation')!.cfRay!;
-    await waitFor(async () => JSON.stringify((await readStoredLog(session())).records).includes(ray), { what: 'the 500 in storage' });
+    await waitFor(async () => JSON.stringify((await readStoredLog(driver())).records).includes(ray), { what: 'the 500 in storage' });
 
-    const errors: string[] = [];
-    const panel = await session().openExtensionPage(`src/devtools/panel.html?tabId=${tabId}`);
-    panel.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    panel.on('pageerror', (e) => errors.push(String(e)));
+    const panel = await driver().open(`src/devtools/panel.html?tabId=${tabId}`);
     await panel.waitForSelector('tr.failure-row', { timeout: 10_000 });
     const first = await rowTexts(panel);
     expect(first).toHaveLength(1);
@@ -54,24 +49,26 @@ describe('panel page opened with ?tabId=', () => {
     expect(await panel.$eval('.details', (el) => el.textContent ?? '')).toContain('Cloudflare ray id');
     expect(await panel.$$eval('.rate-chart rect.bar', (els) => els.length)).toBeGreaterThan(0);
     // The support report opens for this tab.
-    const opened = session().browser.waitForTarget((t) => t.url().endsWith(`/src/pages/report.html?tabId=${tabId}`), { timeout: 10_000 });
     await panel.click('#open-report');
-    await (await (await opened).asPage()).close();
-    expect(errors).toEqual([]);
+    await (await driver().waitForPage(`/src/pages/report.html?tabId=${tabId}`)).close();
+    expect(await panel.errors()).toEqual([]);
     await panel.close();
     await chat.close();
   });
 });
 
-describe('panel inside the real DevTools', () => {
-  // Chromium opens DevTools for every new tab, even headless; the extension's devtools page then adds our panel.
-  const { world, session } = chromiumFixture({ args: ['--auto-open-devtools-for-tabs'] });
+// Chromium only: its --auto-open-devtools-for-tabs opens DevTools for every new tab, even headless,
+// and its DevTools front end is a page puppeteer can reach. Firefox's DevTools toolbox is browser UI
+// that WebDriver BiDi cannot open or see.
+describe('panel inside the real DevTools in chromium', () => {
+  const { world, driver } = browserFixture('chromium', { chromium: { args: ['--auto-open-devtools-for-tabs'] } });
+  const session = () => driver().chromium!;
 
   it('shows the inspected tab’s failures, with the body gist only DevTools sees', async () => {
     world().route('chatgpt.com', '/backend-api/f/conversation', failure(500));
     const chat = await session().browser.newPage();
     await chat.goto('https://chatgpt.com/');
-    const tabId = await session().tabIdOf('https://chatgpt.com/*');
+    const tabId = await driver().tabIdOf('https://chatgpt.com/*');
 
     // Every DevTools window (one per tab) gets the panel; show ours in each and keep the one inspecting the ChatGPT tab.
     const panelId = `chrome-extension://${session().extensionId}ErrorDoctor`;

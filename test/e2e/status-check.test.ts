@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusSnapshot } from '../../src/core/status';
-import type { ExtensionGlobal } from '../support/chromium';
-import { chromiumFixture } from '../support/chromium-fixture';
+import { BROWSERS, browserFixture } from '../support/driver';
 import { majorIncidentStatus, operationalStatus } from '../support/fake-status';
 
-/** The real fetch path in Chromium: host permission, no CORS, content-type and shape checks. */
-describe('status check in Chromium', () => {
-  const { world, session } = chromiumFixture();
+/** The real fetch path in each browser: host permission, no CORS, content-type and shape checks. */
+describe.each(BROWSERS)('status check in %s', (name) => {
+  const { world, driver } = browserFixture(name);
 
   async function check(): Promise<{ ok: boolean; value: StatusSnapshot }> {
-    const page = await session().openExtensionPage('src/pages/options.html');
-    try {
-      return (await page.evaluate(
-        () => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ edr: 1, type: 'status/check', params: { force: true } }),
-      )) as { ok: boolean; value: StatusSnapshot };
-    } finally {
-      await page.close();
-    }
+    const reply = await driver().call('status/check', { force: true });
+    if (!reply.ok) throw new Error(reply.error.message);
+    return reply;
   }
 
   it('reads the fake major incident, then operational, then HTML and truncated answers as unknown', async () => {
@@ -27,7 +21,7 @@ describe('status check in Chromium', () => {
     if (reply.value.state !== 'known') throw new Error('known expected');
     expect(reply.value.incidents[0]).toMatchObject({ name: 'Elevated error rates in ChatGPT', latestUpdate: 'We have identified the cause and are working on a fix.' });
     expect(reply.value.components.map((c) => c.id).sort()).toEqual(['c1', 'c2', 'c3']);
-    expect((await session().storage(['status'])).status).toEqual(reply.value);
+    expect((await driver().storage(['status'])).status).toEqual(reply.value);
 
     world().setStatus(operationalStatus());
     const summaryRequests = () => world().requests.filter((r) => r.path === '/api/v2/summary.json').length;

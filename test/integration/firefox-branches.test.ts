@@ -16,7 +16,7 @@ import { installFakeNotifications } from '../support/fakes/notifications';
 
 /**
  * The Firefox branches of the fixes, over fakeBrowser with `isFirefox()` true. The real-browser
- * proof of the same is test/e2e/firefox/popup-fixes.test.ts; these pin each difference down
+ * proof of the same is test/e2e/popup-fixes.test.ts; these pin each difference down
  * without a browser: hostnames not origins, no per-site cache, no disabling other extensions.
  */
 const firefoxExtensions = JSON.parse(readFileSync('test/fixtures/extensions-list/firefox-typical.json', 'utf8')) as ManagedExtension[];

@@ -2,13 +2,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
-import { waitFor } from './chromium';
+import { waitFor, type Driver } from './driver';
 import type { FakeWorld } from './fake-world';
-import { storedRecords, type RecorderContext } from './recorder-checks';
+import { storedRecords } from './recorder-checks';
+
+/** What each check runs against: the fake world, a browser, its ChatGPT tab and that tab's id. */
+export interface AnswerContext {
+  world: FakeWorld;
+  driver: Driver;
+  chat: Page;
+  tabId: number;
+}
 
 /**
  * Errors inside a 200 answer, end to end: written once, run in each browser
- * (test/e2e/answer-stream.test.ts for Chromium, test/e2e/firefox/answer-stream.test.ts).
+ * (test/e2e/answer-stream.test.ts).
  * The fake ChatGPT streams a real-format file from test/fixtures/real/answer-streams/ in pieces;
  * the page reads it as the app does; the checks compare every byte the page got with what was
  * sent, then look for the failure in storage, the popup and the panel.
@@ -41,10 +49,10 @@ async function readInPage(chat: Page): Promise<{ status: number; bytes: Buffer }
   return { status: got.status, bytes: Buffer.from(got.bytes) };
 }
 
-const answerRecords = async (ctx: RecorderContext) => (await storedRecords(ctx.session)).filter((r) => r.category === 'answer');
+const answerRecords = async (ctx: AnswerContext) => (await storedRecords(ctx.driver)).filter((r) => r.category === 'answer');
 
-export async function expectErrorInsideAnswerRecordedAndShown(ctx: RecorderContext): Promise<void> {
-  const { world, session, chat, tabId } = ctx;
+export async function expectErrorInsideAnswerRecordedAndShown(ctx: AnswerContext): Promise<void> {
+  const { world, driver, chat, tabId } = ctx;
   const before = (await answerRecords(ctx)).length;
   const sent = routeStream(world, 'whole-message-error-field.sse');
   const got = await readInPage(chat);
@@ -57,9 +65,9 @@ export async function expectErrorInsideAnswerRecordedAndShown(ctx: RecorderConte
   expect(record).toMatchObject({ category: 'answer', status: 200, host: 'chatgpt.com', path: PATH, tabId, ids: { cfRay: seen.cfRay, xRequestId: seen.requestId } });
   expect(record.error).toBe('Our systems have detected unusual activity coming from your system. Please try again later.');
   // The conversation id in the stream never reaches storage.
-  expect(JSON.stringify(await storedRecords(session))).not.toContain('38b8bfcf-9912-45db-a48e-b62fb585c855');
+  expect(JSON.stringify(await storedRecords(driver))).not.toContain('38b8bfcf-9912-45db-a48e-b62fb585c855');
 
-  const popup = await session.openExtensionPage(`src/popup/index.html?tabId=${tabId}`);
+  const popup = await driver.open(`src/popup/index.html?tabId=${tabId}`);
   await popup.waitForSelector('.failure.cat-answer', { timeout: 10_000 });
   const item = await popup.$eval('.failure.cat-answer', (el) => el.textContent ?? '');
   expect(item).toContain('In answer');
@@ -68,7 +76,7 @@ export async function expectErrorInsideAnswerRecordedAndShown(ctx: RecorderConte
   expect(item).toContain(seen.cfRay!);
   await popup.close();
 
-  const panel = await session.openExtensionPage(`src/devtools/panel.html?tabId=${tabId}`);
+  const panel = await driver.open(`src/devtools/panel.html?tabId=${tabId}`);
   await panel.waitForSelector('tr.failure-row', { timeout: 10_000 });
   const rows = await panel.$$eval('tr.failure-row', (trs) => trs.map((r) => r.textContent ?? ''));
   const row = rows.find((r) => r.includes('In answer'));
@@ -78,7 +86,7 @@ export async function expectErrorInsideAnswerRecordedAndShown(ctx: RecorderConte
   await panel.close();
 }
 
-export async function expectCompleteAnswerLeftAlone(ctx: RecorderContext): Promise<void> {
+export async function expectCompleteAnswerLeftAlone(ctx: AnswerContext): Promise<void> {
   const before = (await answerRecords(ctx)).length;
   for (const name of ['delta-v1-complete.sse', 'whole-message-complete.sse']) {
     const sent = routeStream(ctx.world, name, 11);
@@ -100,7 +108,7 @@ export async function expectCompleteAnswerLeftAlone(ctx: RecorderContext): Promi
  * control site (no content script), property by property. Returns the differences (the README
  * lists them); the ones that could break a page must be none.
  */
-async function wrapVisibility(ctx: RecorderContext): Promise<{ chat: Record<string, unknown>; control: Record<string, unknown> }> {
+async function wrapVisibility(ctx: AnswerContext): Promise<{ chat: Record<string, unknown>; control: Record<string, unknown> }> {
   const probe = () => {
     const f = window.fetch;
     const W = window.WebSocket;
@@ -135,7 +143,7 @@ async function wrapVisibility(ctx: RecorderContext): Promise<{ chat: Record<stri
       fetchDescriptor: JSON.stringify(Object.getOwnPropertyDescriptor(window, 'fetch'), (k, v) => (typeof v === 'function' ? 'fn' : v)),
     };
   };
-  const control = await ctx.session.browser.newPage();
+  const control = await ctx.driver.browser.newPage();
   await control.goto('https://control-site.test/');
   const result = { chat: await ctx.chat.evaluate(probe), control: await control.evaluate(probe) };
   await control.close();
@@ -143,7 +151,7 @@ async function wrapVisibility(ctx: RecorderContext): Promise<{ chat: Record<stri
 }
 
 /** Every property a page could compare is the native one's; the stack of a throwing constructor is only printed. */
-export async function expectWrapsLookNative(ctx: RecorderContext, browser: string): Promise<void> {
+export async function expectWrapsLookNative(ctx: AnswerContext, browser: string): Promise<void> {
   const { chat: wrapped, control } = await wrapVisibility(ctx);
   console.log(`wrap visibility (${browser})`, JSON.stringify({ wrapped, control }, null, 1));
   for (const key of Object.keys(control).filter((k) => k !== 'webSocketBadUrlStack')) expect(wrapped[key], key).toEqual(control[key]);

@@ -27,6 +27,8 @@ export interface ChromiumSession {
   inExtension<T, A>(fn: (arg: A) => Promise<T> | T, arg: A): Promise<T>;
   /** The browser's tab id of the first tab whose URL matches `pattern` (a match pattern). */
   tabIdOf(pattern: string): Promise<number>;
+  /** The extension page kept open for reads (the extension's manifest.json). */
+  readerPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -115,6 +117,7 @@ export async function launchChromium(
     browser,
     extensionId,
     worker,
+    readerPage,
     async openExtensionPage(path) {
       const page = await browser.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);

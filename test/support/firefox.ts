@@ -19,16 +19,6 @@ export const FIREFOX_TEST_DIST = resolve('dist/firefox-test');
 /** The hook's trigger: a navigation to this URL prefix (the fake world answers it with 204). */
 export const OPEN_HOOK_URL = 'https://chatgpt.com/__edr_test/open';
 
-/** The `browser` global as seen inside a Firefox extension page, for code evaluated there. */
-export interface FirefoxExtensionGlobal {
-  browser: {
-    storage: { local: { get(keys: string[] | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
-    runtime: { sendMessage(message: unknown): Promise<unknown>; getURL(path: string): string; getContexts(filter: { contextTypes: string[] }): Promise<unknown[]> };
-    tabs: { query(q: Record<string, unknown>): Promise<Array<{ id?: number; url?: string }>> };
-    permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> };
-  };
-}
-
 /** An extension page that can tell the script errors and console errors it had since it opened. */
 export type ExtensionPage = Page & { errors(): Promise<string[]> };
 
@@ -43,14 +33,10 @@ export interface FirefoxSession {
    * refuses to navigate to moz-extension:// URLs. Resolves with the page once it shows `path`.
    */
   openExtensionPage(path: string): Promise<ExtensionPage>;
-  /** Storage as the extension sees it, read through an extension page (not the background). */
-  storage(keys?: string[]): Promise<Record<string, unknown>>;
   /** Evaluates `fn` in an extension page (the hook keeps one open for this). */
   inExtension<T, A>(fn: (arg: A) => Promise<T> | T, arg: A): Promise<T>;
-  /** The browser's tab id of the first tab whose URL matches `pattern` (a match pattern). */
-  tabIdOf(pattern: string): Promise<number>;
-  /** Whether the event page is running now (runtime.getContexts, Firefox >= 128). */
-  backgroundAlive(): Promise<boolean>;
+  /** The extension page the hook keeps open for reads (the extension's manifest.json). */
+  readerPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -118,6 +104,28 @@ function geckoId(dir: string): string {
 }
 
 /**
+ * BiDi reports no log entries for moz-extension:// documents (measured: web pages yes, extension
+ * pages never), so the page collects its own errors from here on. A script that failed while
+ * loading shows as a page that did not render; the tests check that instead.
+ */
+export async function collectErrors(page: Page): Promise<ExtensionPage> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (globalThis as unknown as { __edrErrors: string[] }).__edrErrors = seen;
+    addEventListener('error', (e) => seen.push(String(e.error ?? e.message)));
+    addEventListener('unhandledrejection', (e) => seen.push(`unhandled rejection: ${String(e.reason)}`));
+    const original = console.error.bind(console);
+    console.error = (...args: unknown[]) => {
+      seen.push(args.map(String).join(' '));
+      original(...args);
+    };
+  });
+  const extensionPage = page as ExtensionPage;
+  extensionPage.errors = () => page.evaluate(() => [...(globalThis as unknown as { __edrErrors: string[] }).__edrErrors]);
+  return extensionPage;
+}
+
+/**
  * Real Firefox ESR over WebDriver BiDi with the test build of the extension (and optional test
  * extensions) installed as temporary add-ons, in a fresh profile whose NSS store trusts the test CA.
  * Headless unless HEADFUL=1; EDR_FIREFOX_DUMP=1 prints Firefox's own output (add the prefs
@@ -168,28 +176,16 @@ export async function launchFirefox(
       () => page.evaluate((url) => location.href === url && document.readyState === 'complete', target).catch(() => false),
       { timeoutMs: 20_000, what: `extension page ${path}` },
     );
-    // BiDi reports no log entries for moz-extension:// documents (measured: web pages yes,
-    // extension pages never), so the page collects its own errors from here on. A script that
-    // failed while loading shows as a page that did not render; the tests check that instead.
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (globalThis as unknown as { __edrErrors: string[] }).__edrErrors = seen;
-      addEventListener('error', (e) => seen.push(String(e.error ?? e.message)));
-      addEventListener('unhandledrejection', (e) => seen.push(`unhandled rejection: ${String(e.reason)}`));
-      const original = console.error.bind(console);
-      console.error = (...args: unknown[]) => {
-        seen.push(args.map(String).join(' '));
-        original(...args);
-      };
-    });
-    page.errors = () => page.evaluate(() => [...(globalThis as unknown as { __edrErrors: string[] }).__edrErrors]);
-    return page;
+    return collectErrors(page);
   }
 
   let reader: Page | undefined;
-  async function inExtension<T, A>(fn: (arg: A) => Promise<T> | T, arg: A): Promise<T> {
+  async function readerPage(): Promise<Page> {
     if (!reader || reader.isClosed()) reader = await openExtensionPage('manifest.json');
-    return (await reader.evaluate(fn as never, arg as never)) as T;
+    return reader;
+  }
+  async function inExtension<T, A>(fn: (arg: A) => Promise<T> | T, arg: A): Promise<T> {
+    return (await (await readerPage()).evaluate(fn as never, arg as never)) as T;
   }
 
   return {
@@ -198,18 +194,7 @@ export async function launchFirefox(
     origin,
     openExtensionPage,
     inExtension,
-    async tabIdOf(pattern) {
-      const id = await inExtension(async (p) => (await (globalThis as unknown as FirefoxExtensionGlobal).browser.tabs.query({ url: p }))[0]?.id ?? -1, pattern);
-      if (id < 0) throw new Error(`no tab matches ${pattern}`);
-      return id;
-    },
-    backgroundAlive: () =>
-      inExtension(
-        async () => (await (globalThis as unknown as FirefoxExtensionGlobal).browser.runtime.getContexts({ contextTypes: ['BACKGROUND'] })).length > 0,
-        null,
-      ),
-    storage: (keys) =>
-      inExtension((k) => (globalThis as unknown as FirefoxExtensionGlobal).browser.storage.local.get(k), keys ?? null),
+    readerPage,
     async close() {
       await browser.close().catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });

@@ -1,14 +1,14 @@
 import { expect } from 'vitest';
-import { waitFor } from './chromium';
+import type { Page } from 'puppeteer-core';
+import { waitFor, type Driver } from './driver';
 import type { FakeWorld, Responder } from './fake-world';
-import { sendFrom, storedRecords, type RecorderContext } from './recorder-checks';
+import { sendFrom, storedRecords } from './recorder-checks';
 import { translate } from './translate';
 
 /**
  * "Whose fault it is", end to end on the user's side: real failures sent from the fake ChatGPT
  * tab, recorded by the real background, and the popup's verdict read as the user sees it (its
- * side, its words). Written once, run in each browser (test/e2e/verdict.test.ts for Chromium,
- * test/e2e/firefox/verdict.test.ts for Firefox). OpenAI's side is proven in popup-fixes.test.ts.
+ * side, its words). Run in each browser by test/e2e/verdict.test.ts. OpenAI's side is proven in popup-fixes.test.ts.
  */
 export interface VerdictScenario {
   name: string;
@@ -65,25 +65,20 @@ export const USER_SIDE_SCENARIOS: VerdictScenario[] = [
  * Clears the log, sends the scenario's failures, waits for them to be recorded, then opens the
  * popup for the chat tab and reads the verdict: its cause, side, and the sentences on screen.
  */
-export async function expectVerdict({ world, session, chat, tabId }: RecorderContext, scenario: VerdictScenario): Promise<void> {
+export async function expectVerdict({ world, driver, chat, tabId }: { world: FakeWorld; driver: Driver; chat: Page; tabId: number }, scenario: VerdictScenario): Promise<void> {
   world.clearRoutes();
-  const first = await session.openExtensionPage(`src/popup/index.html?tabId=${tabId}`);
-  await first.evaluate(() => {
-    const api = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-    return (api.browser ?? api.chrome).runtime.sendMessage({ edr: 1, type: 'log/clear', params: {} });
-  });
-  await first.close();
-  await waitFor(async () => (await storedRecords(session)).length === 0, { what: 'an empty log' });
+  expect(await driver.call('log/clear')).toMatchObject({ ok: true });
+  await waitFor(async () => (await storedRecords(driver)).length === 0, { what: 'an empty log' });
   const sends = scenario.prepare(world);
   for (const send of sends) expect(await sendFrom(chat, send.path, send.method), send.path).toBe(send.expect);
-  await waitFor(async () => (await storedRecords(session)).length >= sends.length, { what: `${sends.length} recorded failures` });
+  await waitFor(async () => (await storedRecords(driver)).length >= sends.length, { what: `${sends.length} recorded failures` });
 
   // Opened after the failures (BiDi cannot reload a moz-extension:// page), as the user opens it.
-  const popup = await session.openExtensionPage(`src/popup/index.html?tabId=${tabId}`);
+  const popup = await driver.open(`src/popup/index.html?tabId=${tabId}`);
   try {
     const verdict = await popup.waitForSelector(`.verdict[data-cause="${scenario.cause}"]`, { timeout: 15_000 }).catch(async () => {
       const shown = await popup.$eval('.verdict', (e) => `${e.getAttribute('data-cause')}: ${e.textContent}`).catch(() => 'no verdict');
-      throw new Error(`expected the verdict ${scenario.cause}, the popup shows ${shown}; records: ${JSON.stringify((await storedRecords(session)).map((r) => [r.path, r.status, r.error, r.category]))}`);
+      throw new Error(`expected the verdict ${scenario.cause}, the popup shows ${shown}; records: ${JSON.stringify((await storedRecords(driver)).map((r) => [r.path, r.status, r.error, r.category]))}`);
     });
     expect(await verdict!.evaluate((e) => e.className)).toContain(`side-${scenario.side}`);
     const text = await verdict!.evaluate((e) => ({
