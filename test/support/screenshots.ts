@@ -8,10 +8,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launchChromium } from './chromium';
+import { launchDriver } from './driver';
 import { startFakeWorld } from './fake-world';
-import { launchFirefox } from './firefox';
-import { openChatTab } from './recorder-checks';
 import { seedLog, storm } from './ui-checks';
 
 const DIR = resolve('test/screenshots');
@@ -28,37 +26,30 @@ async function shot(page: Page, name: string, size: { width: number; height: num
 
 const world = await startFakeWorld();
 try {
-  const chromium = await launchChromium(world);
-  try {
-    const { tabId } = await openChatTab(chromium);
-    await seedLog(chromium, storm(tabId, Date.now()));
-    for (const theme of ['light', 'dark'] as const) {
-      await shot(await chromium.openExtensionPage(`src/popup/index.html?tabId=${tabId}`), `popup-chromium-${theme}`, { width: 400, height: 600 }, theme, '.failure');
+  for (const name of ['chromium', 'firefox'] as const) {
+    const driver = await launchDriver(name, world);
+    try {
+      const { tabId } = await driver.openChat();
+      await seedLog(driver, storm(tabId, Date.now()));
+      for (const theme of ['light', 'dark'] as const) {
+        await shot(await driver.open(`src/popup/index.html?tabId=${tabId}`), `popup-${name}-${theme}`, { width: 400, height: 600 }, theme, '.failure');
+      }
+      if (name === 'firefox') continue;
+      await shot(await driver.open('src/popup/index.html'), 'popup-chromium-other-tab', { width: 400, height: 600 }, 'light', '.scope-note');
+      for (const [w, h] of [[1280, 600], [1000, 420], [800, 500]] as const) {
+        await shot(await driver.open(`src/devtools/panel.html?tabId=${tabId}`), `panel-${w}x${h}`, { width: w, height: h }, 'light', 'tr.failure-row');
+      }
+      const selected = await driver.open(`src/devtools/panel.html?tabId=${tabId}`);
+      await selected.setViewport({ width: 1000, height: 420 });
+      await selected.waitForSelector('tr.failure-row');
+      await selected.click('tr.failure-row');
+      await shot(selected, 'panel-1000x420-selected', { width: 1000, height: 420 }, 'light', '.details[data-record-id]');
+      for (const page of ['troubleshooter', 'report', 'options']) {
+        await shot(await driver.open(`src/pages/${page}.html?tabId=${tabId}`), `page-${page}`, { width: 1000, height: 800 }, 'light', page === 'report' ? '#report-preview' : 'main h1');
+      }
+    } finally {
+      await driver.close();
     }
-    await shot(await chromium.openExtensionPage('src/popup/index.html?tabId=999999'), 'popup-chromium-other-tab', { width: 400, height: 600 }, 'light', '.scope-note');
-    for (const [w, h] of [[1280, 600], [1000, 420], [800, 500]] as const) {
-      await shot(await chromium.openExtensionPage(`src/devtools/panel.html?tabId=${tabId}`), `panel-${w}x${h}`, { width: w, height: h }, 'light', 'tr.failure-row');
-    }
-    const selected = await chromium.openExtensionPage(`src/devtools/panel.html?tabId=${tabId}`);
-    await selected.setViewport({ width: 1000, height: 420 });
-    await selected.waitForSelector('tr.failure-row');
-    await selected.click('tr.failure-row');
-    await shot(selected, 'panel-1000x420-selected', { width: 1000, height: 420 }, 'light', '.details[data-record-id]');
-    for (const page of ['troubleshooter', 'report', 'options']) {
-      await shot(await chromium.openExtensionPage(`src/pages/${page}.html?tabId=${tabId}`), `page-${page}`, { width: 1000, height: 800 }, 'light', page === 'report' ? '#report-preview' : 'main h1');
-    }
-  } finally {
-    await chromium.close();
-  }
-  const firefox = await launchFirefox(world);
-  try {
-    const { tabId } = await openChatTab(firefox);
-    await seedLog(firefox, storm(tabId, Date.now()));
-    for (const theme of ['light', 'dark'] as const) {
-      await shot(await firefox.openExtensionPage(`src/popup/index.html?tabId=${tabId}`), `popup-firefox-${theme}`, { width: 400, height: 600 }, theme, '.failure');
-    }
-  } finally {
-    await firefox.close();
   }
 } finally {
   await world.close();

@@ -1,11 +1,12 @@
 /**
  * The checks issue 14 asks of the popup and the panel, as seen in a real browser: one piece of
- * code for Chromium and Firefox (test/e2e/ui-first-screen.test.ts, test/e2e/firefox/ui-first-screen.test.ts)
+ * code for Chromium and Firefox (test/e2e/ui-first-screen.test.ts)
  * and the storm of stored failures `npm run screenshots` also shows.
  */
 import type { Page } from 'puppeteer-core';
 import type { ErrorRecord } from '../../src/core/error-record';
 import { makeRecord } from './records';
+import type { Driver } from './driver';
 import { storedLogItems } from './stored-log';
 
 /** The long path a narrow panel must shorten in the middle, keeping its last segment. */
@@ -16,16 +17,9 @@ export function storm(tabId: number, now: number, count = 1000): ErrorRecord[] {
   return Array.from({ length: count }, (_, i) => ({ ...makeRecord(i, { time: now - (count - i) * 600 }), id: `s${i}`, tabId, ...(i % 50 === 49 ? { path: LONG_PATH } : {}) }));
 }
 
-export interface ExtensionSession {
-  inExtension<T, A>(fn: (arg: A) => Promise<T> | T, arg: A): Promise<T>;
-}
-
 /** Writes `records` as the stored log (through an extension page) and asks for a status check. */
-export async function seedLog(session: ExtensionSession, records: readonly ErrorRecord[]): Promise<void> {
-  await session.inExtension(async (items) => {
-    type Api = { storage: { local: { set(i: object): Promise<void> } }; runtime: { sendMessage(m: object): Promise<unknown> } };
-    const g = globalThis as unknown as { browser?: Api; chrome: Api };
-    const api = g.browser ?? g.chrome;
+export async function seedLog(driver: Pick<Driver, 'ext'>, records: readonly ErrorRecord[]): Promise<void> {
+  await driver.ext(async (api, items: Record<string, unknown>) => {
     await api.storage.local.set(items);
     await api.runtime.sendMessage({ edr: 1, type: 'status/check', params: { force: true } }).catch(() => undefined);
   }, storedLogItems(records));
