@@ -153,9 +153,3 @@ export function chunkWrites(before: LogPosition, log: FailureLog, first: number,
   }
   return items;
 }
-
-/** Every slot key, for clearing and for reading a whole log in one call. */
-export function allSlotKeys(): string[] {
-  return Array.from({ length: SLOTS }, (_, i) => `${LOG_KEY}:${i}`);
-}
-

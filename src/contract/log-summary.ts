@@ -1,8 +1,8 @@
 import { CATEGORIES } from '../core/categories';
-import { array, integer, literal, maxLength, minValue, nullable, number, object, picklist, pipe, record, string } from 'valibot';
+import { array, check, integer, literal, maxLength, minValue, nullable, number, object, picklist, pipe, record, string } from 'valibot';
 import type { ErrorRecord } from '../core/error-record';
 import type { FailureLog, LogNotice } from '../core/failure-log';
-import { MAX_ENDPOINTS, tallyMinutes, type MinuteTally } from '../core/window-tally';
+import { tallyMinutes, type MinuteTally } from '../core/window-tally';
 import { chunkWrites, type LogPosition } from './log-chunks';
 import { NoticeShape } from './stored-log';
 import { ErrorRecordShape } from './record-schema';
@@ -17,15 +17,22 @@ import { storedKey } from './stored-key';
  */
 export const SUMMARY_KEY = 'logSummary';
 export const SUMMARY_VERSION = 1;
-/** The newest failures the first frame lists: more than a 600 px popup shows before scrolling. */
-export const SUMMARY_NEWEST = 10;
-/** Tabs × minutes of a 15-minute window; more only when many tabs fail at once. */
+/** The newest failures the first frame lists: what the popup shows above the fold. */
+export const SUMMARY_NEWEST = 5;
+/** Tabs × minutes of a 15-minute window. More (hundreds of tabs failing at once) is no summary: the popup then reads the log. */
 const MAX_MINUTES = 1000;
+/** Endpoints (ids masked) failing in one minute; more is no summary either. */
+const MAX_ENDPOINTS = 100;
+
+/** A minute as stored: its endpoints are places in the summary's one list (each named once). */
+type StoredMinute = Omit<MinuteTally, 'endpoints'> & { endpoints: number[] };
 
 export interface LogSummary {
   v: typeof SUMMARY_VERSION;
+  /** Every failing endpoint the minutes name, once. */
+  endpoints: string[];
   /** The log's window counted per tab and minute (core/window-tally.ts). */
-  minutes: MinuteTally[];
+  minutes: StoredMinute[];
   /** The newest records of the log, oldest first (as in the log). */
   newest: ErrorRecord[];
   /** Records in the log, and dropped from it, as the log's index says. */
@@ -34,12 +41,19 @@ export interface LogSummary {
   notice: LogNotice | null;
 }
 
-/** What an empty log summarizes to; also what a page shows when nothing valid is stored. */
-export const SUMMARY_DEFAULT: LogSummary = { v: SUMMARY_VERSION, minutes: [], newest: [], count: 0, dropped: 0, notice: null };
+/** What an empty log summarizes to (test/unit/log-chunks.test.ts). */
+export const SUMMARY_DEFAULT: LogSummary = { v: SUMMARY_VERSION, endpoints: [], minutes: [], newest: [], count: 0, dropped: 0, notice: null };
 
 export function summarize(log: FailureLog, now: number): LogSummary {
-  const minutes = tallyMinutes(log.records, now);
-  return { v: SUMMARY_VERSION, minutes: minutes.slice(-MAX_MINUTES), newest: log.records.slice(-SUMMARY_NEWEST), count: log.records.length, dropped: log.dropped, notice: log.notice };
+  const places = new Map<string, number>();
+  const place = (endpoint: string) => places.get(endpoint) ?? places.set(endpoint, places.size).size - 1;
+  const minutes = tallyMinutes(log.records, now).map((m) => ({ ...m, endpoints: m.endpoints.map(place) }));
+  return { v: SUMMARY_VERSION, endpoints: [...places.keys()], minutes, newest: log.records.slice(-SUMMARY_NEWEST), count: log.records.length, dropped: log.dropped, notice: log.notice };
+}
+
+/** The minutes with their endpoints named again, as the diagnosis takes them. */
+export function summaryMinutes(summary: LogSummary): MinuteTally[] {
+  return summary.minutes.map((m) => ({ ...m, endpoints: m.endpoints.map((i) => summary.endpoints[i]!) }));
 }
 
 const count = pipe(number(), integer(), minValue(0));
@@ -51,18 +65,23 @@ const MinuteShape = object({
   telemetry: count,
   byCategory: record(picklist(CATEGORIES), count),
   tls: count,
-  endpoints: pipe(array(string()), maxLength(MAX_ENDPOINTS)),
+  endpoints: pipe(array(count), maxLength(MAX_ENDPOINTS)),
   retry: nullable(object({ from: number(), until: number() })),
 });
 
-const SummaryShape = object({
-  v: literal(SUMMARY_VERSION),
-  minutes: pipe(array(MinuteShape), maxLength(MAX_MINUTES)),
-  newest: pipe(array(ErrorRecordShape), maxLength(SUMMARY_NEWEST)),
-  count,
-  dropped: pipe(number(), minValue(0)),
-  notice: NoticeShape,
-});
+const SummaryShape = pipe(
+  object({
+    v: literal(SUMMARY_VERSION),
+    endpoints: pipe(array(string()), maxLength(MAX_ENDPOINTS * MAX_MINUTES)),
+    minutes: pipe(array(MinuteShape), maxLength(MAX_MINUTES)),
+    newest: pipe(array(ErrorRecordShape), maxLength(SUMMARY_NEWEST)),
+    count,
+    dropped: pipe(number(), minValue(0)),
+    notice: NoticeShape,
+  }),
+  // Every endpoint a minute names must be in the list.
+  check((s) => s.minutes.every((m) => m.endpoints.every((i) => i < s.endpoints.length))),
+);
 
 /** The stored summary as pages read it; null when missing or not valid (a page then reads the log itself). */
 export const LOG_SUMMARY = storedKey<LogSummary, null>(SUMMARY_KEY, SummaryShape, null);

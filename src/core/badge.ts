@@ -30,10 +30,6 @@ export function badgesByTab(records: readonly ErrorRecord[], now: number, window
   return badges;
 }
 
-export function emptyBadge(): BadgeState {
-  return NO_BADGE;
-}
-
 /**
  * The toolbar icon on every tab without a badge of its own (another site, a new tab page):
  * ChatGPT's failures in the window across all its tabs, so a user elsewhere sees it failing.

@@ -19,23 +19,6 @@ export const CATEGORIES = [
 
 export type Category = (typeof CATEGORIES)[number];
 
-export type Side = 'openai' | 'user' | 'either';
-
-export const CATEGORY_SIDE: Readonly<Record<Category, Side>> = {
-  server: 'openai',
-  gateway: 'openai',
-  overload: 'openai',
-  'rate-limit': 'either',
-  session: 'user',
-  cloudflare: 'user',
-  blocked: 'user',
-  proxy: 'user',
-  network: 'user',
-  connection: 'either',
-  // "Something went wrong while generating" is OpenAI's; "unusual activity" and a cut stream can be the user's network.
-  answer: 'either',
-};
-
 /** Higher is worse; the badge takes the colour of the worst category on the tab. */
 export const CATEGORY_SEVERITY: Readonly<Record<Category, number>> = {
   server: 9,

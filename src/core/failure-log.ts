@@ -77,7 +77,3 @@ export function keepNewest(log: FailureLog, keep: number, notice: LogNotice): Fa
     notice: { ...notice, lost: notice.lost + lost },
   };
 }
-
-export function recordsForTab(log: FailureLog, tabId: number): ErrorRecord[] {
-  return log.records.filter((r) => r.tabId === tabId);
-}

@@ -1,6 +1,6 @@
 /**
  * The single source of truth for which hosts Error Doctor watches and fetches.
- * The manifest's host permissions are checked against this by test/unit/manifest.test.ts.
+ * The manifest's host permissions are checked against this by test/unit/conventions.test.ts.
  */
 
 /** Hosts the ChatGPT web app talks to; `*.` means the host and its subdomains. */

@@ -23,11 +23,6 @@ export interface WindowTally {
   retry: { from: number; until: number } | null;
 }
 
-/**
- * A stored minute keeps at most this many endpoints: the diagnosis asks whether there are one,
- * two, or three and more, and names the count (which the full log then gives exactly).
- */
-export const MAX_ENDPOINTS = 10;
 
 export function emptyTally(): WindowTally {
   return { total: 0, telemetry: 0, byCategory: {}, tls: 0, endpoints: [], retry: null };
@@ -41,6 +36,17 @@ function takeRetry(tally: WindowTally, retry: WindowTally['retry']): void {
   if (retry && (!tally.retry || retry.from >= tally.retry.from)) tally.retry = retry;
 }
 
+/**
+ * Each record's endpoint, masked once: the log store tallies the window again with every write,
+ * and masking ids is most of a tally's cost. Records are never changed once made.
+ */
+const endpoints = new WeakMap<ErrorRecord, string>();
+function endpointOf(r: ErrorRecord): string {
+  let endpoint = endpoints.get(r);
+  if (endpoint === undefined) endpoints.set(r, (endpoint = `${r.host}${maskIds(r.path)}`));
+  return endpoint;
+}
+
 export function tallyRecord(tally: WindowTally, r: ErrorRecord): void {
   if (r.telemetry) {
     tally.telemetry++;
@@ -49,7 +55,7 @@ export function tallyRecord(tally: WindowTally, r: ErrorRecord): void {
   tally.total++;
   tally.byCategory[r.category] = (tally.byCategory[r.category] ?? 0) + 1;
   if (r.meaning === 'meaning_tls') tally.tls++;
-  addEndpoint(tally, `${r.host}${maskIds(r.path)}`);
+  addEndpoint(tally, endpointOf(r));
   if (r.retryAfterSec !== null) takeRetry(tally, { from: r.time, until: r.time + r.retryAfterSec * 1000 });
 }
 
@@ -81,19 +87,23 @@ export interface MinuteTally extends WindowTally {
   minute: number;
 }
 
-/** The log's window counted per tab and minute: what the log store keeps beside the log. */
+/**
+ * The log's window counted per tab and minute: what the log store keeps beside the log, with
+ * every write. `records` are in time order, as the log keeps them, so only the window is read.
+ */
 export function tallyMinutes(records: readonly ErrorRecord[], now: number): MinuteTally[] {
   const since = now - DIAGNOSIS_WINDOW_MS;
   const byKey = new Map<string, MinuteTally>();
-  for (const r of records) {
-    if (r.time < since) continue;
+  let start = records.length;
+  while (start > 0 && records[start - 1]!.time >= since) start--;
+  for (let i = start; i < records.length; i++) {
+    const r = records[i]!;
     const minute = Math.floor(r.time / 60_000);
     const key = `${r.tabId} ${minute}`;
     let tally = byKey.get(key);
     if (!tally) byKey.set(key, (tally = { tab: r.tabId, minute, ...emptyTally() }));
     tallyRecord(tally, r);
   }
-  for (const tally of byKey.values()) tally.endpoints.length = Math.min(tally.endpoints.length, MAX_ENDPOINTS);
   return [...byKey.values()];
 }
 

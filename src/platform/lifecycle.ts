@@ -4,7 +4,3 @@ import { browser } from './browser';
 export function onBrowserStartup(listener: () => void): void {
   browser.runtime.onStartup.addListener(listener);
 }
-
-export function extensionVersion(): string {
-  return browser.runtime.getManifest().version;
-}

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import { LOG_SUMMARY } from '../contract/log-summary';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { LOG_SUMMARY, summaryMinutes } from '../contract/log-summary';
 import type { FailureLog } from '../core/failure-log';
 import { APP_URL_PATTERNS } from '../core/hosts';
 import { countedFailures, popupScope, scopedRecords, scopeTabId } from '../core/popup-scope';
@@ -56,9 +56,11 @@ export function Popup() {
   const known = tabId !== undefined && chatTabs !== null;
   const scope = popupScope(tabId ?? null, chatTabs ?? [], choice);
   const records = log && known ? scopedRecords(log.records, scope) : undefined;
-  const { diagnosis, suspects } = useVerdict(records, now, status, scopeTabId(scope), true, full ? undefined : summary?.minutes);
+  const minutes = useMemo(() => (summary ? summaryMinutes(summary) : undefined), [summary]);
+  const { diagnosis, suspects } = useVerdict(records, now, status, scopeTabId(scope), true, full ? undefined : minutes);
   const action = diagnosis ? verdictAction(diagnosis.verdict.id) : null;
-  const failures = records ? countedFailures(records) : 0;
+  // Counted in the loaded log: the summary's first frame lists only its newest failures.
+  const failures = full && records ? countedFailures(records) : null;
   const onOpenExtensions = () => setExtensionsOpen(true);
   const below = useBelowFold('open');
   return (
@@ -67,7 +69,7 @@ export function Popup() {
         <h1>{t('extName')}</h1>
       </header>
       {below?.kind === 'done' && <below.value.HostAccessNotice />}
-      {known && scope.kind === 'all' && !scope.onChatGpt && (
+      {known && scope.kind === 'all' && !scope.onChatGpt && failures !== null && (
         <p class="scope-note" role="status">
           {scope.chatTabs === 0 ? tn('popup_scope_no_tab', failures) : scope.chatTabs === 1 ? tn('popup_scope_one_tab', failures) : tn('popup_scope_tabs', failures, [scope.chatTabs, failures])}
         </p>
@@ -88,7 +90,7 @@ export function Popup() {
       <section aria-labelledby="recent-title" class="card">
         <header>
           <h2 id="recent-title">
-            {t('recentFailures')} <span class="count">{records ? tn('count_failures', failures) : ''}</span>
+            {t('recentFailures')} <span class="count">{failures !== null ? tn('count_failures', failures) : ''}</span>
           </h2>
           {known && (scope.kind === 'tab' || scope.onChatGpt) && (
             <div class="tabs-switch" role="group" aria-label={t('popup_scope_label')}>

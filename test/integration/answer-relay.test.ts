@@ -14,7 +14,6 @@ import { logFromStorage } from '../support/stored-log';
 const PAGE = 'https://chatgpt.com/c/6974e0a3-b684-8321-a73a-bf4e7b6dfafe';
 const TAB = 7;
 
-type Listener = (message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => unknown;
 let sender = { tab: { id: TAB }, url: PAGE } as never as { tab: { id: number }; url: string };
 let sent = 0;
 

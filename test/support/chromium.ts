@@ -50,6 +50,8 @@ export async function launchChromium(
      * reports cost about 1 ms of CPU per request across node, the browser and the renderer.
      */
     networkEnabled?: boolean;
+    /** Environment of the browser process (e.g. a HOME whose NSS store trusts the test CA). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<ChromiumSession> {
   const profile = mkdtempSync(join(tmpdir(), 'edr-chromium-'));
@@ -62,6 +64,7 @@ export async function launchChromium(
     userDataDir: profile,
     protocolTimeout: 60_000,
     networkEnabled: options.networkEnabled ?? true,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -95,7 +95,7 @@ describe('recovery alert', () => {
 
   it('a recovery that closes a problem alert the user saw is never throttled', () => {
     // The incident resolves (recovery sent), then requests fail (alert sent), then work again.
-    let state = onSnapshot(EMPTY_ALERT_STATE, RULES, 0, snap('major')).state;
+    const state = onSnapshot(EMPTY_ALERT_STATE, RULES, 0, snap('major')).state;
     const resolved = onSnapshot(state, RULES, 1000, snap('operational'));
     expect(resolved.alerts.map((a) => a.kind)).toEqual(['recovery']);
     const failed = failures([2000, 2001, 2002], RULES, resolved.state);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLogStore } from '../../src/background/log-store';
 import { CHUNK_SIZE, liveChunks, slotKey } from '../../src/contract/log-chunks';
-import { LOG_SUMMARY, SUMMARY_KEY, SUMMARY_NEWEST, summarize } from '../../src/contract/log-summary';
+import { LOG_SUMMARY, SUMMARY_DEFAULT, SUMMARY_KEY, SUMMARY_NEWEST, summarize, summaryMinutes } from '../../src/contract/log-summary';
 import { LOG_KEY, toStoredLog } from '../../src/contract/stored-log';
 import { diagnose } from '../../src/core/diagnosis';
 import { appendRecords, emptyLog, type LogLimits } from '../../src/core/failure-log';
@@ -63,11 +63,13 @@ describe('chunked log in storage', () => {
     // The first frame's verdict is the full log's, for every scope.
     for (const tabId of [null, 1, 2, 3]) {
       const input = { now: NOW, status: null, conflicts: null, tabId };
-      expect(diagnose({ ...input, records: [], minutes: summary.minutes })).toEqual(diagnose({ ...input, records }));
+      expect(diagnose({ ...input, records: [], minutes: summaryMinutes(summary) })).toEqual(diagnose({ ...input, records }));
     }
     // Junk under the key is not a summary: the popup then reads the log itself.
     expect(LOG_SUMMARY.read({ ...summary, minutes: 'junk' })).toBeNull();
+    expect(LOG_SUMMARY.read({ ...summary, endpoints: [] })).toBeNull();
     expect(LOG_SUMMARY.read(undefined)).toBeNull();
+    expect(summarize(emptyLog(), NOW)).toEqual(SUMMARY_DEFAULT);
   });
 
   it('rewrites the trimmed oldest chunk and nulls chunks dropped whole, in the same write', async () => {

@@ -116,7 +116,7 @@ describe('every stored key', () => {
 
   it('no code outside src/contract names a storage key by a bare string', () => {
     const sources = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
-    const bare = /(?:readLocal|writeLocal|removeLocal|watchKey|useStored)\(\s*\[?\s*['"`]|(?:readLocal|writeLocal)\(\s*\{\s*['"\[]/;
+    const bare = /(?:readLocal|writeLocal|removeLocal|watchKey|useStored)\(\s*\[?\s*['"`]|(?:readLocal|writeLocal)\(\s*\{\s*['"[]/;
     const offenders = sources('src').filter((f) => !f.startsWith(join('src', 'contract')) && bare.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);
     // Positive control: the pattern does see the old style.
