@@ -1,12 +1,18 @@
 import { STATUS, STATUS_VALIDATORS, type Validators } from '../contract/status';
 import { STATUS_ORIGIN } from '../core/hosts';
 import type { StatusSnapshot } from '../core/status';
-import { parseStatusPage, type StatusAnswer } from '../core/status-page';
-import { fetchStatusUrl } from '../platform/status-fetch';
+import { incidentsChanged, parseStatusPage, proxyReadable, type StatusAnswer } from '../core/status-page';
+import { fetchStatusUrl, type FetchedAnswer } from '../platform/status-fetch';
 import { readKeys, stored, writeLocal } from '../platform/storage';
 
 export const SUMMARY_URL = `${STATUS_ORIGIN}/api/v2/summary.json`;
 export const COMPONENTS_URL = `${STATUS_ORIGIN}/api/v2/components.json`;
+/** The provider's (incident.io) own JSON: where ongoing incidents are listed today. */
+export const PROXY_URL = `${STATUS_ORIGIN}/proxy/status.openai.com`;
+/** The Statuspage-compatible incident list, asked only when the provider's JSON cannot be read. */
+export const INCIDENTS_URL = `${STATUS_ORIGIN}/api/v2/incidents.json`;
+const plain = (a: FetchedAnswer | undefined): StatusAnswer | null => (a && a.kind !== 'not-modified' ? a : null);
+
 /** A popup opened twice in a minute shows the same answer instead of asking again. */
 export const STATUS_MAX_AGE_MS = 60_000;
 
@@ -35,17 +41,21 @@ export function createStatusCheck({ now, fetchUrl = fetchStatusUrl, maxAgeMs = S
     const conditional = previous?.state === 'known' ? validators : {};
     let summary = await fetchUrl(SUMMARY_URL, { validators: conditional });
     if (summary.answer.kind === 'not-modified') {
-      if (previous?.state === 'known') {
+      // summary.json lists no incidents today: the provider's JSON says whether they changed.
+      if (previous?.state === 'known' && !incidentsChanged(previous, plain((await fetchUrl(PROXY_URL, {})).answer))) {
         const snapshot: StatusSnapshot = { ...previous, checkedAt: now() };
         await writeLocal({ ...stored(STATUS, snapshot), ...stored(STATUS_VALIDATORS, summary.validators) });
         return snapshot;
       }
-      // A 304 we did not ask for: ask again without validators.
+      // A 304 we did not ask for, or incidents that moved on: ask again in full.
       summary = await fetchUrl(SUMMARY_URL, {});
     }
     const summaryAnswer = summary.answer as StatusAnswer;
-    const components = summaryAnswer.kind === 'answer' && summaryAnswer.status < 300 ? (await fetchUrl(COMPONENTS_URL, {})).answer : null;
-    const snapshot = parseStatusPage(summaryAnswer, components && components.kind !== 'not-modified' ? components : null, now());
+    const answered = summaryAnswer.kind === 'answer' && summaryAnswer.status < 300;
+    const [components, proxy] = answered ? await Promise.all([fetchUrl(COMPONENTS_URL, {}), fetchUrl(PROXY_URL, {})]) : [];
+    const proxyAnswer = plain(proxy?.answer);
+    const incidents = answered && !proxyReadable(proxyAnswer) ? plain((await fetchUrl(INCIDENTS_URL, {})).answer) : null;
+    const snapshot = parseStatusPage(summaryAnswer, plain(components?.answer), now(), { proxy: proxyAnswer, incidents });
     await writeLocal({ ...stored(STATUS, snapshot), ...stored(STATUS_VALIDATORS, snapshot.state === 'known' ? summary.validators : {}) });
     return snapshot;
   }

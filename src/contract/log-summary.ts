@@ -1,8 +1,8 @@
 import { CATEGORIES } from '../core/categories';
-import { array, check, integer, literal, maxLength, minValue, nullable, number, object, picklist, pipe, record, string } from 'valibot';
+import { array, check, integer, literal, maxLength, maxValue, minValue, nullable, number, object, picklist, pipe, record, string } from 'valibot';
 import type { ErrorRecord } from '../core/error-record';
 import type { FailureLog, LogNotice } from '../core/failure-log';
-import { tallyMinutes, type MinuteTally } from '../core/window-tally';
+import { MAX_CHECKS, tallyMinutes, type MinuteTally } from '../core/window-tally';
 import { chunkWrites, type LogPosition } from './log-chunks';
 import { NoticeShape } from './stored-log';
 import { ErrorRecordShape } from './record-schema';
@@ -16,7 +16,8 @@ import { storedKey } from './stored-key';
  * Measured: reading the index and the newest 250 records took the popup most of its time to ready.
  */
 export const SUMMARY_KEY = 'logSummary';
-export const SUMMARY_VERSION = 1;
+/** 2: minutes carry the Cloudflare checks, page and sign-in failures and status features too. */
+export const SUMMARY_VERSION = 2;
 /** The newest failures the first frame lists: what the popup shows above the fold. */
 export const SUMMARY_NEWEST = 5;
 /** Tabs × minutes of a 15-minute window. More (hundreds of tabs failing at once) is no summary: the popup then reads the log. */
@@ -67,6 +68,12 @@ const MinuteShape = object({
   tls: count,
   endpoints: pipe(array(count), maxLength(MAX_ENDPOINTS)),
   retry: nullable(object({ from: number(), until: number() })),
+  checks: pipe(array(number()), maxLength(MAX_CHECKS)),
+  checkRay: nullable(pipe(string(), maxLength(160))),
+  pages: count,
+  pageStatus: nullable(pipe(number(), integer(), minValue(0), maxValue(999))),
+  signIn: count,
+  features: record(pipe(string(), maxLength(40)), count),
 });
 
 const SummaryShape = pipe(

@@ -9,7 +9,7 @@ export const CATEGORIES = [
   'overload', // 503: overloaded or in maintenance
   'rate-limit', // 429
   'session', // 401/403 on an API path: session expired or blocked
-  'cloudflare', // an HTML Cloudflare page where the API should answer (challenge or edge error)
+  'cloudflare', // a Cloudflare check (cf-mitigated: challenge) on any request, or its HTML block page where ChatGPT should answer
   'blocked', // net::ERR_BLOCKED_BY_CLIENT: another extension
   'proxy', // proxy and tunnel errors: a proxy or VPN
   'network', // DNS, offline, network changed

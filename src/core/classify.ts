@@ -15,6 +15,12 @@ export interface StatusContext {
   api: boolean;
   /** An API path answered with HTML and no `x-oai-request-id`: a Cloudflare page. */
   htmlOnApi: boolean;
+  /** `cf-mitigated: challenge`: Cloudflare's own word that it served a check, on any path. */
+  challenge?: boolean;
+  /** The page itself (a `main_frame` request) answered with HTML. */
+  htmlDocument?: boolean;
+  /** A sign-in host (auth.openai.com): its 5xx mean the sign-in service, not the chat. */
+  signIn?: boolean;
 }
 
 /** Statuses with a message of their own, `meaning_<status>` (and Cloudflare's 520-526, below). */
@@ -22,11 +28,21 @@ const OWN_MEANING: Readonly<Record<number, Category>> = { 429: 'rate-limit', 500
 
 export function classifyStatus(status: number, ctx: StatusContext): Classification | null {
   if (!Number.isInteger(status) || status < 400) return null;
-  if ((status === 401 || status === 403) && ctx.api) {
-    // A Cloudflare challenge answers 403 with HTML; the app's own refusals are JSON.
-    if (ctx.htmlOnApi) return { category: 'cloudflare', meaning: 'meaning_cloudflare_page' };
-    return { category: 'session', meaning: `meaning_${status}` };
+  // Cloudflare marks every challenge it serves with `cf-mitigated: challenge`, whatever the path
+  // (https://developers.cloudflare.com/cloudflare-challenges/challenge-types/challenge-pages/detect-response/):
+  // the check is about this browser, never the session or OpenAI.
+  if (ctx.challenge) return { category: 'cloudflare', meaning: 'meaning_cf_challenge' };
+  if (status === 401 || status === 403) {
+    // A Cloudflare block answers 403 with HTML; the app's own refusals are JSON.
+    if (ctx.htmlOnApi || (!ctx.api && ctx.htmlDocument)) return { category: 'cloudflare', meaning: 'meaning_cloudflare_page' };
+    if (ctx.api) return { category: 'session', meaning: `meaning_${status}` };
   }
+  const found = serverSide(status);
+  if (found && ctx.signIn && found.category !== 'rate-limit') return { category: found.category, meaning: 'meaning_signin_down' };
+  return found;
+}
+
+function serverSide(status: number): Classification | null {
   const category = OWN_MEANING[status];
   if (category) return { category, meaning: `meaning_${status}` };
   if (status < 500) return null;

@@ -8,7 +8,7 @@ export const STATUS_STALE_MS = 30 * 60_000;
 export type StatusView =
   | { kind: 'none' } // never checked
   | { kind: 'unknown'; reason: string }
-  | { kind: 'known'; outage: Outage; stale: boolean; ageMin: number; description: string; incidents: string[]; components: Array<{ name: string; status: string }> };
+  | { kind: 'known'; outage: Outage; stale: boolean; ageMin: number; description: string; incidents: string[]; components: Array<{ id: string; name: string; status: string }> };
 
 /** Everything the scoring needs, gathered in one pass so a full log stays cheap. */
 export interface DiagnosisFacts {
@@ -25,6 +25,28 @@ export interface DiagnosisFacts {
   status: StatusView;
   blockers: string[];
   tunnels: string[];
+  /** Cloudflare checks: how many, the most within any CHECK_LOOP_MS, the newest ray. */
+  checks: { n: number; loop: number; ray: string | null };
+  /** The page itself (main_frame) failed: how many times, and the newest status. */
+  pages: { n: number; status: number | null };
+  /** Server-side failures on the sign-in hosts. */
+  signIn: number;
+  /** Failures per status-page component whose feature the failing request belongs to (by component id). */
+  byFeature: Map<string, number>;
+}
+
+/** Three Cloudflare checks within this window are a loop, not a one-off. */
+export const CHECK_LOOP_MS = 10 * 60_000;
+export const CHECK_LOOP_MIN = 3;
+
+/** The most of `times` (ascending) that fall within any `span`. */
+function densest(times: readonly number[], span: number): number {
+  let best = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[i]! - times[j]! > span) j++;
+    best = Math.max(best, i - j + 1);
+  }
+  return best;
 }
 
 type Outage = 'none' | 'minor' | 'major' | 'critical';
@@ -46,11 +68,11 @@ function viewStatus(status: StatusSnapshot | null, now: number): StatusView {
   if (status.state === 'unknown') return { kind: 'unknown', reason: status.reason };
   const age = Math.max(0, now - status.checkedAt);
   let outage: Outage = status.indicator;
-  const components: Array<{ name: string; status: string }> = [];
+  const components: Array<{ id: string; name: string; status: string }> = [];
   for (const c of status.components) {
     const level = COMPONENT_OUTAGE.get(c.status);
     if (!level) continue;
-    components.push({ name: c.name, status: c.status.replace(/_/g, ' ') });
+    components.push({ id: c.id, name: c.name, status: c.status.replace(/_/g, ' ') });
     // A component in a major outage is an outage even when the page-wide indicator lags behind it.
     if (OUTAGE_RANK[level] > OUTAGE_RANK[outage]) outage = level;
   }
@@ -82,6 +104,10 @@ export function gatherFacts(tally: WindowTally, now: number, status: StatusSnaps
     status: viewStatus(status, now),
     blockers: enabled.filter((c) => c.kind === 'blocker').map((c) => c.name),
     tunnels: enabled.filter((c) => c.kind === 'vpn' || c.kind === 'proxy').map((c) => c.name),
+    checks: { n: tally.checks.length, loop: densest(tally.checks, CHECK_LOOP_MS), ray: tally.checkRay },
+    pages: { n: tally.pages, status: tally.pageStatus },
+    signIn: tally.signIn,
+    byFeature: new Map(Object.entries(tally.features)),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Suspect } from './conflict-entry';
 import type { StatusSnapshot } from './status';
-import { count, gatherFacts, type DiagnosisFacts } from './diagnosis-facts';
+import { CHECK_LOOP_MIN, CHECK_LOOP_MS, count, gatherFacts, type DiagnosisFacts } from './diagnosis-facts';
 import type { ErrorRecord } from './error-record';
 import { pluralKey } from './plural';
 import { tallyFromMinutes, tallyRecords, type MinuteTally } from './window-tally';
@@ -57,8 +57,11 @@ const CLOSE = 0.1;
  */
 const SIDES = {
   'openai-incident': 'openai',
+  'page-failed': 'openai',
+  'signin-down': 'openai',
   overload: 'openai',
   gateway: 'openai',
+  'cloudflare-check': 'user',
   'answer-failed': 'either',
   'cloudflare-page': 'user',
   'session-expired': 'user',
@@ -119,6 +122,17 @@ function incident(f: DiagnosisFacts, total: number): Cause | null {
   const evidence = statusEvidence(f);
   if (serverish) evidence.push(evn('diag_ev_server_side', serverish));
   if (f.endpoints.size >= 3 && serverish) evidence.push(evn('diag_ev_many_endpoints', f.endpoints.size));
+  // "Voice mode is down (status page), and your failures are voice requests": the page's own
+  // component, matched by id to the requests that depend on it.
+  let matched = 0;
+  if (s.kind === 'known') {
+    for (const c of s.components) {
+      const n = f.byFeature.get(c.id) ?? 0;
+      if (!n) continue;
+      matched += n;
+      evidence.unshift(evn('diag_ev_feature_down', n, c.name));
+    }
+  }
   let confidence: number;
   if (s.kind === 'known' && s.outage !== 'none') {
     const base = OUTAGE_BASE[s.outage] * (s.stale ? 0.6 : 1);
@@ -129,6 +143,8 @@ function incident(f: DiagnosisFacts, total: number): Cause | null {
       confidence = base * 0.5;
       evidence.push(ev('diag_ev_not_server_side'));
     } else confidence = base + 0.3 * (serverish / total);
+    // Failures of the very feature the page reports down are the strongest tie there is.
+    if (matched) confidence = Math.max(confidence, 0.6 + 0.35 * (matched / total));
   } else if (!serverish) return null;
   else if (s.kind === 'known' && !s.stale) {
     // Status pages lag an outage by minutes, so server errors keep a small chance even now.
@@ -155,6 +171,37 @@ function overload(f: DiagnosisFacts, total: number): Cause | null {
 
 function single(id: CauseId, n: number, total: number, evidenceKey: string): Cause | null {
   return n ? cause(id, categoryScore(n, total), [evn(evidenceKey, n)]) : null;
+}
+
+/**
+ * Cloudflare asks this browser to prove it is a person. Its causes are on this side: a VPN or
+ * proxy address with a poor reputation, extensions that hide the browser's traits, blocked
+ * cookies (the pass is a cookie), an old browser. Three within 10 minutes are a loop.
+ */
+function cloudflareCheck(f: DiagnosisFacts, total: number): Cause | null {
+  const { n, loop, ray } = f.checks;
+  if (!n) return null;
+  const looping = loop >= CHECK_LOOP_MIN;
+  const evidence = [evn('diag_ev_cf_check', n)];
+  if (looping) evidence.push(evn('diag_ev_cf_loop', loop, CHECK_LOOP_MS / 60_000));
+  if (ray) evidence.push(ev('diag_ev_cf_ray', ray));
+  for (const name of f.tunnels.slice(0, 2)) evidence.push(ev('diag_ev_tunnel_installed', name));
+  for (const name of f.blockers.slice(0, 2)) evidence.push(ev('diag_ev_blocker_installed', name));
+  // Above a Cloudflare page of the same count: the header says what the page only suggests.
+  const confidence = categoryScore(n, total) + 0.05 + (looping ? 0.05 : 0);
+  return cause('cloudflare-check', confidence, evidence, looping ? { titleKey: 'diag_cloudflare_loop_title' } : {});
+}
+
+/** The page itself (chatgpt.com's document, not an API call) answered 5xx or a Cloudflare error page. */
+function pageFailed(f: DiagnosisFacts, total: number): Cause | null {
+  const { n, status } = f.pages;
+  if (!n) return null;
+  // Ties with the gateway and incident causes go its way (CAUSE_IDS order): the same failures, said more exactly.
+  return cause('page-failed', categoryScore(n, total), [evn('diag_ev_page_failed', n, status ?? '?'), ...statusEvidence(f)]);
+}
+
+function signInDown(f: DiagnosisFacts, total: number): Cause | null {
+  return f.signIn ? cause('signin-down', categoryScore(f.signIn, total), [evn('diag_ev_signin_down', f.signIn), ...statusEvidence(f)]) : null;
 }
 
 function blocked(f: DiagnosisFacts, total: number): Cause | null {
@@ -239,10 +286,13 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   // cause first).
   const candidates = [
     incident(f, total),
+    pageFailed(f, total),
+    signInDown(f, total),
     overload(f, total),
     single('gateway', count(f, 'gateway'), total, 'diag_ev_gateway'),
+    cloudflareCheck(f, total),
     single('answer-failed', count(f, 'answer'), total, 'diag_ev_answer'),
-    single('cloudflare-page', count(f, 'cloudflare'), total, 'diag_ev_cloudflare'),
+    single('cloudflare-page', count(f, 'cloudflare') - f.checks.n, total, 'diag_ev_cloudflare'),
     single('session-expired', count(f, 'session'), total, 'diag_ev_session'),
     blocked(f, total),
     proxy(f, total),

@@ -1,7 +1,7 @@
 import type { Category } from './categories';
 import { classifyNetworkError, classifyStatus } from './classify';
 import { headerValue, isHtml, parseRetryAfter, type HeaderList } from './headers';
-import { isApiPath, isOwnTelemetry, isWatchedHost } from './hosts';
+import { isApiPath, isOwnTelemetry, isSignInHost, isWatchedHost } from './hosts';
 import { safeUrl } from './redact';
 import type { RequestIds } from './request-ids';
 
@@ -75,9 +75,16 @@ export function buildRecord(event: RequestEvent, startedAt?: number): ErrorRecor
   const oaiRequestId = headerValue(headers, 'x-oai-request-id');
   const api = isApiPath(url.path);
   const htmlOnApi = api && isHtml(contentType) && !oaiRequestId;
+  const context = {
+    api,
+    htmlOnApi,
+    challenge: headerValue(headers, 'cf-mitigated')?.toLowerCase() === 'challenge',
+    htmlDocument: event.type === 'main_frame' && isHtml(contentType),
+    signIn: isSignInHost(url.host),
+  };
   // classifyStatus takes only integer statuses from 400 on: a record from a status has a real one.
   const classification =
-    typeof event.error === 'string' && event.error ? classifyNetworkError(event.error) : classifyStatus(event.statusCode!, { api, htmlOnApi });
+    typeof event.error === 'string' && event.error ? classifyNetworkError(event.error) : classifyStatus(event.statusCode!, context);
   if (!classification) return null;
 
   const time = Number.isFinite(event.timeStamp) ? Math.round(event.timeStamp) : 0;

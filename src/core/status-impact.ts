@@ -1,12 +1,12 @@
 import type { StatusComponent, StatusIncident, StatusSnapshot } from './status';
+import { isChatGptComponent } from './status-features';
 
-/**
+/*
  * Which parts of a status snapshot concern ChatGPT. There is no single "ChatGPT" component: the
  * page lists its parts (Conversations, Login, Voice mode, File uploads, ...) next to the API's,
- * so they are picked by name.
+ * so they are picked by id (status-features.ts), by name only when the id is new.
  */
-const CHATGPT_NAMES =
-  /chatgpt|conversation|login|log-in|sign[ -]?in|sign[ -]?up|auth|voice|file upload|image gen|gpts|deep research|search|agent|connectors|memory/i;
+export { isChatGptComponent };
 
 /** From best to worst. */
 export const IMPACT_LEVELS = ['none', 'maintenance', 'minor', 'major', 'unknown'] as const;
@@ -18,10 +18,6 @@ export interface ChatGptImpact {
   components: StatusComponent[];
   incidents: StatusIncident[];
   maintenances: StatusIncident[];
-}
-
-export function isChatGptComponent(name: string): boolean {
-  return CHATGPT_NAMES.test(name);
 }
 
 /**
@@ -36,7 +32,7 @@ function concernsChatGpt(incident: StatusIncident, chatIds: ReadonlySet<string>)
 
 export function chatgptAffected(snapshot: StatusSnapshot): ChatGptImpact {
   if (snapshot.state === 'unknown') return { level: 'unknown', components: [], incidents: [], maintenances: [] };
-  const chat = snapshot.components.filter((c) => isChatGptComponent(c.name));
+  const chat = snapshot.components.filter((c) => isChatGptComponent(c));
   const chatIds = new Set(chat.map((c) => c.id));
   const components = chat.filter((c) => c.status !== 'operational');
   const incidents = snapshot.incidents.filter((i) => concernsChatGpt(i, chatIds));

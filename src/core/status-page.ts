@@ -12,7 +12,7 @@ import { COMPONENT_STATUSES, STATUS_INDICATORS, type StatusComponent, type Statu
 /** What the fetcher hands over for one URL: an answer, or why there is none. */
 export type StatusAnswer =
   | { kind: 'answer'; status: number; contentType: string | null; body: string }
-  | { kind: 'failed'; reason: Extract<StatusUnknownReason, 'timeout' | 'network' | 'too-large'>; detail: string };
+  | { kind: 'failed'; reason: Extract<StatusUnknownReason, 'timeout' | 'network' | 'too-large' | 'redirect'>; detail: string };
 
 /** The longest update text kept; the page links to the rest. */
 export const MAX_UPDATE_CHARS = 300;
@@ -51,6 +51,49 @@ const SummaryShape = object({
 });
 
 const ComponentsShape = object({ components: array(ComponentShape) });
+
+/** /api/v2/incidents.json: the recent incidents, resolved ones included (filtered below). */
+const IncidentsShape = object({ incidents: array(IncidentShape) });
+
+/*
+ * The provider's own JSON, /proxy/status.openai.com (incident.io): the page's live state, where
+ * the ongoing incidents are listed (summary.json lists none since the move). Only the fields
+ * read here are checked; the rest of the (large) answer is dropped unread.
+ */
+const ProxyRef = object({ component_id: string(), status: nullish(string()) });
+const ProxyEvent = object({
+  id: string(),
+  name: string(),
+  status: string(),
+  current_worst_impact: nullish(string()),
+  published_at: nullish(string()),
+  starts_at: nullish(string()),
+  affected_components: nullish(array(ProxyRef)),
+  updates: nullish(array(object({ message_string: nullish(string()), published_at: nullish(string()) }))),
+});
+const ProxyShape = object({
+  summary: object({
+    ongoing_incidents: array(ProxyEvent),
+    scheduled_maintenances: nullish(array(ProxyEvent)),
+    affected_components: nullish(array(ProxyRef)),
+  }),
+});
+type ProxyEventValue = InferOutput<typeof ProxyEvent>;
+
+/** incident.io's statuses in the Statuspage words the rest of the extension uses. */
+const PROXY_STATUS = new Map<string, StatusComponent['status']>([
+  ['operational', 'operational'],
+  ['degraded_performance', 'degraded_performance'],
+  ['partial_outage', 'partial_outage'],
+  ['full_outage', 'major_outage'],
+  ['major_outage', 'major_outage'],
+  ['under_maintenance', 'under_maintenance'],
+]);
+const PROXY_IMPACT = new Map([
+  ['degraded_performance', 'minor'],
+  ['partial_outage', 'major'],
+  ['full_outage', 'critical'],
+]);
 
 type Unknown = Extract<StatusSnapshot, { state: 'unknown' }>;
 type Parsed<T> = { ok: true; value: T } | { ok: false; unknown: Unknown };
@@ -129,27 +172,119 @@ function mergeComponents(...lists: Array<ReadonlyArray<InferOutput<typeof Compon
 }
 
 /** Incidents and maintenances that are over (each kind uses some of these). */
-const DONE = new Set(['resolved', 'postmortem', 'completed', 'cancelled']);
+const DONE = new Set(['resolved', 'postmortem', 'completed', 'cancelled', 'maintenance_complete']);
+
+function fromProxy(raw: ProxyEventValue): StatusIncident {
+  const latest = (raw.updates ?? []).filter((u) => u.message_string?.trim()).sort((a, b) => (time(b.published_at) ?? 0) - (time(a.published_at) ?? 0))[0];
+  return {
+    id: raw.id,
+    name: cut(raw.name, 200),
+    status: raw.status,
+    impact: PROXY_IMPACT.get(raw.current_worst_impact ?? '') ?? (raw.status.startsWith('maintenance') ? 'maintenance' : 'minor'),
+    // The incident's own page, built from its id (never a link taken from the answer).
+    url: /^[A-Za-z0-9]{1,64}$/.test(raw.id) ? `${STATUS_PAGE_URL}incidents/${raw.id}` : null,
+    startedAt: time(raw.published_at) ?? time(raw.starts_at),
+    updatedAt: time(latest?.published_at),
+    latestUpdate: latest?.message_string ? cut(latest.message_string, MAX_UPDATE_CHARS) : null,
+    componentIds: (raw.affected_components ?? []).map((c) => c.component_id),
+  };
+}
+
+/** The same incident may come from two answers: the first one seen stays. */
+function byId(...lists: StatusIncident[][]): StatusIncident[] {
+  const seen = new Map<string, StatusIncident>();
+  for (const list of lists) for (const i of list) if (!seen.has(i.id)) seen.set(i.id, i);
+  return [...seen.values()];
+}
+
+/** Components named by the provider's answer as affected take the worse of the two statuses, matched by id. */
+function applyAffected(components: StatusComponent[], refs: ReadonlyArray<InferOutput<typeof ProxyRef>>): StatusComponent[] {
+  const worst = new Map<string, StatusComponent['status']>();
+  for (const r of refs) {
+    const status = PROXY_STATUS.get(r.status ?? '');
+    if (status && COMPONENT_STATUSES.indexOf(status) > COMPONENT_STATUSES.indexOf(worst.get(r.component_id) ?? 'operational')) worst.set(r.component_id, status);
+  }
+  return components.map((c) => {
+    const status = worst.get(c.id);
+    return status && COMPONENT_STATUSES.indexOf(status) > COMPONENT_STATUSES.indexOf(c.status) ? { ...c, status } : c;
+  });
+}
+
+export interface IncidentAnswers {
+  /** /proxy/status.openai.com, asked first. */
+  proxy: StatusAnswer | null;
+  /** /api/v2/incidents.json, asked when the proxy could not be read. */
+  incidents?: StatusAnswer | null;
+}
+
+interface IncidentsFound {
+  incidents: StatusIncident[];
+  maintenances: StatusIncident[];
+  affected: ReadonlyArray<InferOutput<typeof ProxyRef>>;
+  missing?: StatusUnknownReason;
+}
+
+/** Whether the provider's answer can be read; when not, the caller asks incidents.json instead. */
+export function proxyReadable(answer: StatusAnswer | null): boolean {
+  return !!answer && readAnswer(answer, ProxyShape, 0).ok;
+}
+
+/**
+ * Whether the provider's answer lists other ongoing incidents (or newer updates) than `previous`
+ * holds. summary.json can stay unchanged (a 304) while an incident starts or moves on, since it
+ * carries none; an answer that cannot be read changes nothing.
+ */
+export function incidentsChanged(previous: Extract<StatusSnapshot, { state: 'known' }>, proxy: StatusAnswer | null): boolean {
+  const read = proxy ? readAnswer(proxy, ProxyShape, previous.checkedAt) : null;
+  if (!read?.ok) return false;
+  const key = (i: StatusIncident) => `${i.id}\n${i.status}\n${i.latestUpdate ?? ''}`;
+  const now = new Set(read.value.summary.ongoing_incidents.filter((i) => !DONE.has(i.status)).map((i) => key(fromProxy(i))));
+  const before = new Set(previous.incidents.map(key));
+  return now.size !== before.size || [...now].some((k) => !before.has(k));
+}
+
+/** Ongoing incidents from where they are today: the provider's JSON, else incidents.json. */
+function readIncidents(answers: IncidentAnswers, checkedAt: number): IncidentsFound {
+  const proxy = answers.proxy ? readAnswer(answers.proxy, ProxyShape, checkedAt) : null;
+  if (proxy?.ok) {
+    const { summary } = proxy.value;
+    const events = [...summary.ongoing_incidents, ...(summary.scheduled_maintenances ?? [])];
+    const affected = [...(summary.affected_components ?? []), ...events.flatMap((e) => e.affected_components ?? [])];
+    return {
+      incidents: summary.ongoing_incidents.filter((i) => !DONE.has(i.status)).map(fromProxy),
+      // Only maintenance under way matters to a failing request; a scheduled one is still ahead.
+      maintenances: (summary.scheduled_maintenances ?? []).filter((m) => m.status === 'maintenance_in_progress' || m.status === 'in_progress').map((m) => ({ ...fromProxy(m), status: 'in_progress' })),
+      affected,
+    };
+  }
+  const fallback = answers.incidents ? readAnswer(answers.incidents, IncidentsShape, checkedAt) : null;
+  if (fallback?.ok) return { incidents: fallback.value.incidents.filter((i) => !DONE.has(i.status) && i.impact !== 'maintenance').map(toIncident), maintenances: [], affected: [] };
+  const missing = (proxy && !proxy.ok ? proxy.unknown.reason : undefined) ?? (fallback && !fallback.ok ? fallback.unknown.reason : undefined);
+  return { incidents: [], maintenances: [], affected: [], ...(missing ? { missing } : {}) };
+}
 
 /**
  * summary.json decides: without it there is no snapshot. components.json only adds components the
- * summary left out; when it fails, the summary's components are still right, so the snapshot says
- * what was missing instead of turning unknown.
+ * summary left out, and the incident answers only add incidents (and affected components' worse
+ * statuses); when one fails, the rest is still right, so the snapshot says what was missing
+ * instead of turning unknown — and never turns a failed answer into an outage.
  */
-export function parseStatusPage(summary: StatusAnswer, components: StatusAnswer | null, checkedAt: number): StatusSnapshot {
+export function parseStatusPage(summary: StatusAnswer, components: StatusAnswer | null, checkedAt: number, extra: IncidentAnswers = { proxy: null }): StatusSnapshot {
   const s = readAnswer(summary, SummaryShape, checkedAt);
   if (!s.ok) return s.unknown;
   const c = components ? readAnswer(components, ComponentsShape, checkedAt) : null;
+  const found = readIncidents(extra, checkedAt);
   return {
     state: 'known',
     checkedAt,
     indicator: s.value.status.indicator,
     description: cut(s.value.status.description, 200),
-    components: mergeComponents(s.value.components ?? [], c?.ok ? c.value.components : []),
-    incidents: (s.value.incidents ?? []).filter((i) => !DONE.has(i.status)).map(toIncident),
-    maintenances: (s.value.scheduled_maintenances ?? []).filter((m) => !DONE.has(m.status)).map(toIncident),
+    components: applyAffected(mergeComponents(s.value.components ?? [], c?.ok ? c.value.components : []), found.affected),
+    incidents: byId((s.value.incidents ?? []).filter((i) => !DONE.has(i.status)).map(toIncident), found.incidents),
+    maintenances: byId((s.value.scheduled_maintenances ?? []).filter((m) => !DONE.has(m.status)).map(toIncident), found.maintenances),
     // Always our own constant: a link taken from the answer could point anywhere.
     pageUrl: STATUS_PAGE_URL,
     ...(c && !c.ok ? { componentsMissing: c.unknown.reason } : {}),
+    ...(found.missing ? { incidentsMissing: found.missing } : {}),
   };
 }

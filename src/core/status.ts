@@ -13,7 +13,7 @@ export type StatusIndicator = (typeof STATUS_INDICATORS)[number];
 export const COMPONENT_STATUSES = ['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage'] as const;
 export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
 
-export const UNKNOWN_REASONS = ['html', 'timeout', 'http', 'malformed', 'network', 'too-large', 'wrong-type'] as const;
+export const UNKNOWN_REASONS = ['html', 'timeout', 'http', 'malformed', 'network', 'too-large', 'wrong-type', 'redirect'] as const;
 export type StatusUnknownReason = (typeof UNKNOWN_REASONS)[number];
 
 export const StatusComponentSchema = object({ id: string(), name: string(), status: picklist(COMPONENT_STATUSES) });
@@ -53,6 +53,11 @@ export const StatusSnapshotSchema = variant('state', [
     pageUrl: string(),
     /** components.json failed (why); the components listed come from summary.json alone. */
     componentsMissing: optional(reason),
+    /**
+     * Neither the provider's own JSON (/proxy/status.openai.com) nor /api/v2/incidents.json could
+     * be read (why): the incidents listed are summary.json's alone, which carries none today.
+     */
+    incidentsMissing: optional(reason),
   }),
   object({
     state: literal('unknown'),

@@ -8,8 +8,12 @@ export type VerdictAction = 'clear-site-data' | 'extensions' | 'status' | 'reloa
 
 const ACTIONS: Partial<Record<CauseId, VerdictAction>> = {
   'openai-incident': 'status',
+  'page-failed': 'status',
+  'signin-down': 'status',
   overload: 'status',
   gateway: 'reload',
+  // Its fix names a VPN or proxy first: the extensions list shows the ones installed.
+  'cloudflare-check': 'extensions',
   'cloudflare-page': 'clear-site-data',
   'session-expired': 'clear-site-data',
   'blocked-by-extension': 'extensions',

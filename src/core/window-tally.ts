@@ -1,6 +1,9 @@
 import type { Category } from './categories';
 import type { ErrorRecord } from './error-record';
+import { isSignInHost } from './hosts';
 import { maskIds } from './redact';
+import { primaryRequestId } from './request-ids';
+import { STATUS_FEATURES } from './status-features';
 
 /** Failures older than this say little about what is wrong now. */
 export const DIAGNOSIS_WINDOW_MS = 15 * 60_000;
@@ -21,11 +24,24 @@ export interface WindowTally {
   endpoints: string[];
   /** From the newest failure with a parsable `retry-after`: its time, and when it said to retry (ms). */
   retry: { from: number; until: number } | null;
+  /** Times of Cloudflare checks (`cf-mitigated: challenge`), oldest first, the newest MAX_CHECKS. */
+  checks: number[];
+  /** The newest check's request id (its cf-ray), for the verdict to name. */
+  checkRay: string | null;
+  /** The page itself (a main_frame, not a sign-in page) answered 5xx or a Cloudflare page: how often, and the newest status. */
+  pages: number;
+  pageStatus: number | null;
+  /** Server-side failures on the sign-in hosts. */
+  signIn: number;
+  /** Failures per status-page component id whose feature the request belongs to (status-features.ts). */
+  features: Record<string, number>;
 }
 
+/** Enough check times to find three within 10 minutes in any window. */
+export const MAX_CHECKS = 20;
 
 export function emptyTally(): WindowTally {
-  return { total: 0, telemetry: 0, byCategory: {}, tls: 0, endpoints: [], retry: null };
+  return { total: 0, telemetry: 0, byCategory: {}, tls: 0, endpoints: [], retry: null, checks: [], checkRay: null, pages: 0, pageStatus: null, signIn: 0, features: {} };
 }
 
 function addEndpoint(tally: WindowTally, endpoint: string): void {
@@ -57,6 +73,21 @@ export function tallyRecord(tally: WindowTally, r: ErrorRecord): void {
   if (r.meaning === 'meaning_tls') tally.tls++;
   addEndpoint(tally, endpointOf(r));
   if (r.retryAfterSec !== null) takeRetry(tally, { from: r.time, until: r.time + r.retryAfterSec * 1000 });
+  const signIn = isSignInHost(r.host);
+  if (r.meaning === 'meaning_cf_challenge') {
+    addChecks(tally, [r.time]);
+    tally.checkRay = primaryRequestId(r.ids) ?? tally.checkRay;
+  } else if (r.type === 'main_frame' && !signIn && r.status !== null && (r.status >= 500 || r.category === 'cloudflare')) {
+    tally.pages++;
+    tally.pageStatus = r.status;
+  }
+  if (signIn && r.status !== null && r.status >= 500) tally.signIn++;
+  const feature = STATUS_FEATURES.find((f) => f.uses(r.host, r.path));
+  if (feature) tally.features[feature.componentId] = (tally.features[feature.componentId] ?? 0) + 1;
+}
+
+function addChecks(tally: WindowTally, times: readonly number[]): void {
+  tally.checks = [...tally.checks, ...times].sort((a, b) => a - b).slice(-MAX_CHECKS);
 }
 
 export function mergeTally(into: WindowTally, from: WindowTally): void {
@@ -66,6 +97,12 @@ export function mergeTally(into: WindowTally, from: WindowTally): void {
   for (const [category, n] of Object.entries(from.byCategory) as Array<[Category, number]>) into.byCategory[category] = (into.byCategory[category] ?? 0) + n;
   for (const endpoint of from.endpoints) addEndpoint(into, endpoint);
   takeRetry(into, from.retry);
+  addChecks(into, from.checks);
+  into.checkRay = from.checkRay ?? into.checkRay;
+  into.pages += from.pages;
+  into.pageStatus = from.pageStatus ?? into.pageStatus;
+  into.signIn += from.signIn;
+  for (const [id, n] of Object.entries(from.features)) into.features[id] = (into.features[id] ?? 0) + n;
 }
 
 /** The failures of the window ending at `now`, of one tab when `tabId` is a number. */

@@ -30,7 +30,13 @@ export async function fetchStatusUrl(url: string, options: FetchOptions = {}): P
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
   try {
-    const response = await fetchImpl(url, { headers, credentials: 'omit', cache: 'no-store', signal });
+    // A redirect is never followed: the status API has none, and one that appears (a moved page,
+    // a login wall) must read as "unknown", not as whatever answers at the other end.
+    const response = await fetchImpl(url, { headers, credentials: 'omit', cache: 'no-store', redirect: 'manual', signal });
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.status !== 304)) {
+      void response.body?.cancel().catch(() => undefined);
+      return { answer: { kind: 'failed', reason: 'redirect', detail: `HTTP ${response.status || 'redirect'} to another address` }, validators: {} };
+    }
     const etag = response.headers.get('etag');
     const lastModified = response.headers.get('last-modified');
     const next: Validators = { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { LOG_SUMMARY, summaryMinutes } from '../contract/log-summary';
 import type { FailureLog } from '../core/failure-log';
-import { APP_URL_PATTERNS } from '../core/hosts';
+import { APP_URL_PATTERNS, SIGN_IN_URL_PATTERNS } from '../core/hosts';
 import { countedFailures, popupScope, scopedRecords, scopeTabId } from '../core/popup-scope';
 import { verdictAction } from '../core/verdict-action';
 import { t, tn } from '../platform/i18n';
@@ -49,7 +49,7 @@ export function Popup() {
   const [extensionsOpen, setExtensionsOpen] = useState(false);
   useEffect(() => {
     activeTabId().then(setTabId, () => setTabId(null));
-    tabIdsMatching(APP_URL_PATTERNS).then(setChatTabs, () => setChatTabs([]));
+    tabIdsMatching([...APP_URL_PATTERNS, ...SIGN_IN_URL_PATTERNS]).then(setChatTabs, () => setChatTabs([]));
   }, []);
 
   const status = useStatus();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { STATUS, STATUS_VALIDATORS } from '../../src/contract/status';
-import { COMPONENTS_URL, SUMMARY_URL, createStatusCheck } from '../../src/background/status-check';
+import { COMPONENTS_URL, INCIDENTS_URL, PROXY_URL, SUMMARY_URL, createStatusCheck } from '../../src/background/status-check';
 import type { FetchedAnswer, Validators, fetchStatusUrl } from '../../src/platform/status-fetch';
 
 const body = (name: string) => readFileSync(`test/fixtures/status/${name}.json`, 'utf8');
@@ -10,7 +10,7 @@ const body = (name: string) => readFileSync(`test/fixtures/status/${name}.json`,
 /** A scripted status server: each URL answers from `answers`, honouring the ETag like the real one. */
 function scriptedFetch() {
   const calls: Array<{ url: string; validators: Validators }> = [];
-  const state = { summary: body('operational'), etag: '"op"', fail: null as FetchedAnswer | null };
+  const state = { summary: body('operational'), etag: '"op"', fail: null as FetchedAnswer | null, proxy: { summary: { ongoing_incidents: [] as unknown[] } } as unknown, proxyType: 'application/json' };
   const fetchUrl: typeof fetchStatusUrl = async (url, options = {}) => {
     calls.push({ url, validators: options.validators ?? {} });
     if (state.fail) return { answer: state.fail, validators: {} };
@@ -19,6 +19,8 @@ function scriptedFetch() {
       return { answer: { kind: 'answer', status: 200, contentType: 'application/json', body: state.summary }, validators: { etag: state.etag } };
     }
     if (url === COMPONENTS_URL) return { answer: { kind: 'answer', status: 200, contentType: 'application/json', body: body('components') }, validators: {} };
+    if (url === PROXY_URL) return { answer: { kind: 'answer', status: 200, contentType: state.proxyType, body: JSON.stringify(state.proxy) }, validators: {} };
+    if (url === INCIDENTS_URL) return { answer: { kind: 'answer', status: 200, contentType: 'application/json', body: JSON.stringify({ incidents: [] }) }, validators: {} };
     throw new Error(`unexpected ${url}`);
   };
   return { fetchUrl, calls, state };
@@ -39,7 +41,7 @@ describe('status check', () => {
     const stored = await fakeBrowser.storage.local.get([STATUS.name, STATUS_VALIDATORS.name]);
     expect(stored[STATUS.name]).toEqual(snapshot);
     expect(stored[STATUS_VALIDATORS.name]).toEqual({ etag: '"op"' });
-    expect(server.calls.map((c) => c.url)).toEqual([SUMMARY_URL, COMPONENTS_URL]);
+    expect(server.calls.map((c) => c.url)).toEqual([SUMMARY_URL, COMPONENTS_URL, PROXY_URL]);
   });
 
   it('reuses a snapshot younger than a minute unless forced', async () => {
@@ -48,19 +50,39 @@ describe('status check', () => {
     await check.check();
     clock += 30_000;
     expect((await check.check()).checkedAt).toBe(1_000_000);
-    expect(server.calls).toHaveLength(2);
+    expect(server.calls).toHaveLength(3);
     expect((await check.check({ force: true })).checkedAt).toBe(1_030_000);
   });
 
-  it('a 304 keeps the previous snapshot with a new checkedAt and skips components.json', async () => {
+  it('a 304 keeps the previous snapshot with a new checkedAt and skips components.json, once the provider shows the same incidents', async () => {
     const server = scriptedFetch();
     const check = createStatusCheck({ now, fetchUrl: server.fetchUrl });
     const first = await check.check();
     clock += 120_000;
     const second = await check.check();
-    expect(server.calls.at(-1)).toEqual({ url: SUMMARY_URL, validators: { etag: '"op"' } });
-    expect(server.calls).toHaveLength(3);
+    expect(server.calls.slice(3)).toEqual([
+      { url: SUMMARY_URL, validators: { etag: '"op"' } },
+      { url: PROXY_URL, validators: {} },
+    ]);
     expect(second).toEqual({ ...first, checkedAt: 1_120_000 });
+  });
+
+  it('a 304 with a new incident on the provider fetches everything again: summary.json lists none', async () => {
+    const server = scriptedFetch();
+    const check = createStatusCheck({ now, fetchUrl: server.fetchUrl });
+    await check.check();
+    server.state.proxy = { summary: { ongoing_incidents: [{ id: 'I1', name: 'Voice mode unavailable', status: 'investigating', affected_components: [] }] } };
+    clock += 120_000;
+    const s = await check.check();
+    expect(s).toMatchObject({ state: 'known', checkedAt: 1_120_000, incidents: [{ id: 'I1', name: 'Voice mode unavailable' }] });
+  });
+
+  it('asks incidents.json only when the provider answers HTML', async () => {
+    const server = scriptedFetch();
+    server.state.proxyType = 'text/html';
+    const s = await createStatusCheck({ now, fetchUrl: server.fetchUrl }).check();
+    expect(server.calls.map((c) => c.url)).toEqual([SUMMARY_URL, COMPONENTS_URL, PROXY_URL, INCIDENTS_URL]);
+    expect(s).toMatchObject({ state: 'known', incidents: [] });
   });
 
   it('a changed page is fetched again in full', async () => {
@@ -83,7 +105,7 @@ describe('status check', () => {
     expect((await fakeBrowser.storage.local.get(STATUS_VALIDATORS.name))[STATUS_VALIDATORS.name]).toEqual({});
     server.state.fail = null;
     await check.check({ force: true });
-    expect(server.calls.at(-2)).toEqual({ url: SUMMARY_URL, validators: {} });
+    expect(server.calls.at(-3)).toEqual({ url: SUMMARY_URL, validators: {} });
   });
 
   it('concurrent checks share one fetch', async () => {
@@ -91,7 +113,7 @@ describe('status check', () => {
     const check = createStatusCheck({ now, fetchUrl: server.fetchUrl });
     const [a, b] = await Promise.all([check.check({ force: true }), check.check({ force: true })]);
     expect(a).toEqual(b);
-    expect(server.calls).toHaveLength(2);
+    expect(server.calls).toHaveLength(3);
   });
 
   it('a garbage stored snapshot is ignored', async () => {

@@ -10,6 +10,8 @@ export const FAKE_HOSTS = [
   'chat.openai.com',
   'cdn.oaistatic.com',
   'files.oaiusercontent.com',
+  'auth.openai.com',
+  'auth0.openai.com',
   'status.openai.com',
   'platform.openai.com',
   'control-site.test',
@@ -35,17 +37,17 @@ export function testCerts(root = join(process.cwd(), '.cache', 'certs')): TestCe
   const caCertPath = join(dir, 'ca.pem');
   const keyPath = join(dir, 'server.key');
   const certPath = join(dir, 'server.pem');
-  if (!existsSync(certPath)) {
+  const ext = `subjectAltName=${FAKE_HOSTS.map((h) => `DNS:${h}`).join(',')},DNS:*.chatgpt.com,DNS:*.oaiusercontent.com,IP:127.0.0.1\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n`;
+  const extPath = join(dir, 'ext.cnf');
+  // A cached certificate made for another list of hosts is made again.
+  if (!existsSync(certPath) || !existsSync(extPath) || readFileSync(extPath, 'utf8') !== ext) {
     mkdirSync(dir, { recursive: true });
     const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
     run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', caKeyPath, '-out', caCertPath, '-days', '30', '-subj', '/CN=Error Doctor Test CA',
       '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
     run(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', join(dir, 'server.csr'), '-subj', '/CN=chatgpt.com']);
-    writeFileSync(
-      join(dir, 'ext.cnf'),
-      `subjectAltName=${FAKE_HOSTS.map((h) => `DNS:${h}`).join(',')},DNS:*.chatgpt.com,DNS:*.oaiusercontent.com,IP:127.0.0.1\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n`,
-    );
-    run(['x509', '-req', '-in', join(dir, 'server.csr'), '-CA', caCertPath, '-CAkey', caKeyPath, '-CAcreateserial', '-out', certPath, '-days', '30', '-extfile', join(dir, 'ext.cnf')]);
+    writeFileSync(extPath, ext);
+    run(['x509', '-req', '-in', join(dir, 'server.csr'), '-CA', caCertPath, '-CAkey', caKeyPath, '-CAcreateserial', '-out', certPath, '-days', '30', '-extfile', extPath]);
   }
   return {
     dir,

@@ -15,6 +15,8 @@ export interface FailureSpec {
   agoSec?: number;
   tabId?: number;
   method?: string;
+  /** webRequest's resource type; `main_frame` is the page itself. */
+  type?: string;
   headers?: Array<{ name: string; value: string }>;
 }
 
@@ -31,7 +33,7 @@ export function failure(spec: FailureSpec = {}): ErrorRecord {
     url: `https://${spec.host ?? 'chatgpt.com'}${spec.path ?? '/backend-api/f/conversation'}`,
     method: spec.method ?? 'POST',
     tabId: spec.tabId ?? 7,
-    type: 'xmlhttprequest',
+    type: spec.type ?? 'xmlhttprequest',
     timeStamp: NOW - (spec.agoSec ?? 30) * 1000,
     statusCode: spec.error ? undefined : (spec.status ?? 500),
     error: spec.error,

@@ -21,6 +21,8 @@ export interface FakeResponse {
   /** Sent as a stream instead of `body`: each piece written `chunkDelayMs` after the last. */
   chunks?: Array<string | Buffer>;
   chunkDelayMs?: number;
+  /** Send the headers as given, without the cf-ray, x-request-id and server the fake adds (real corpus files). */
+  exact?: boolean;
 }
 
 export type Responder = FakeResponse | ((req: SeenRequest) => FakeResponse);
@@ -129,7 +131,7 @@ export async function startFakeWorld(options: { demo?: boolean } = {}): Promise<
         return;
       }
       const headers: Record<string, string> = { 'cache-control': 'no-store', ...response.headers };
-      if (host !== 'status.openai.com' && host !== 'control-site.test' && !('cf-ray' in headers) && response.status !== 308) {
+      if (!response.exact && host !== 'status.openai.com' && host !== 'control-site.test' && !('cf-ray' in headers) && response.status !== 308) {
         headers['cf-ray'] = cfRay();
         headers['x-request-id'] ??= randomUUID();
         headers.server ??= 'cloudflare';
@@ -182,6 +184,8 @@ export async function startFakeWorld(options: { demo?: boolean } = {}): Promise<
       'chat.openai.com',
       'cdn.oaistatic.com',
       '*.oaiusercontent.com',
+      'auth.openai.com',
+      'auth0.openai.com',
       'status.openai.com',
       'platform.openai.com',
       'control-site.test',

@@ -47,9 +47,13 @@ describe('chatgptAffected', () => {
     expect(isChatGptIncident(u)).toBe(false);
   });
 
-  it('names', () => {
-    for (const n of ['ChatGPT', 'Conversations', 'Login', 'Sign in', 'Voice mode', 'File uploads', 'GPTs', 'Deep Research']) expect(isChatGptComponent(n), n).toBe(true);
-    for (const n of ['APIs', 'Fine-tuning', 'Batch', 'Playground', 'Sora']) expect(isChatGptComponent(n), n).toBe(false);
+  it('components by id; a new id by its name', () => {
+    // Ids of the page's ChatGPT group win over names: the API group has its own "Login".
+    expect(isChatGptComponent({ id: '01JMXBNJXGGT5SR5DB9J7GYY48', name: 'Renamed' })).toBe(true);
+    expect(isChatGptComponent({ id: '01JSM5RTJWHRWDTS6Q604VEW3B', name: 'Login' })).toBe(false);
+    expect(isChatGptComponent({ id: '01JMXBNJXG1S2D9V65P1ZZTD94', name: 'Login' })).toBe(true);
+    for (const n of ['ChatGPT', 'Conversations', 'Login', 'Sign in', 'Voice mode', 'File uploads', 'GPTs', 'Deep Research']) expect(isChatGptComponent({ id: `new-${n}`, name: n }), n).toBe(true);
+    for (const n of ['APIs', 'Fine-tuning', 'Batch', 'Playground', 'Sora']) expect(isChatGptComponent({ id: `new-${n}`, name: n }), n).toBe(false);
   });
 
   it('reason keys', () => {
