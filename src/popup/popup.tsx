@@ -90,7 +90,7 @@ export function Popup() {
       <section aria-labelledby="recent-title" class="card">
         <header>
           <h2 id="recent-title">
-            {t('recentFailures')} <span class="count">{failures !== null ? tn('count_failures', failures) : ''}</span>
+            {t('recentFailures')} <span class="count">{failures !== null ? failureCount(failures, full?.records.length ?? 0, summary?.count ?? 0) : ''}</span>
           </h2>
           {known && (scope.kind === 'tab' || scope.onChatGpt) && (
             <div class="tabs-switch" role="group" aria-label={t('popup_scope_label')}>
@@ -112,4 +112,12 @@ export function Popup() {
       </section>
     </main>
   );
+}
+
+/**
+ * The popup loads only the newest POPUP_RECENT records; when the log holds more, the count says
+ * so rather than passing a window's count off as the whole (1,000 stored once read "222 failures").
+ */
+function failureCount(failures: number, loaded: number, stored: number): string {
+  return stored > loaded ? tn('count_failures_newest', failures, [failures, loaded, stored]) : tn('count_failures', failures);
 }
