@@ -15,6 +15,8 @@ export interface VerdictScenario {
   /** The cause the verdict must name (core/diagnosis.ts) and the side it must be on. */
   cause: string;
   side: 'openai' | 'user' | 'either' | 'none';
+  /** The title's message key, where it is not the cause's own `diag_<cause>_title`. */
+  titleKey?: string;
   /** Sets up the fake world; returns the paths to send from the chat tab, and how each ends. */
   prepare(world: FakeWorld): { path: string; method?: string; expect: unknown }[];
 }
@@ -51,9 +53,10 @@ export const USER_SIDE_SCENARIOS: VerdictScenario[] = [
     },
   },
   {
-    name: 'a Cloudflare check answers the API',
-    cause: 'cloudflare-page',
+    name: 'a Cloudflare check answers the API, three times in a row (a loop)',
+    cause: 'cloudflare-check',
     side: 'user',
+    titleKey: 'diag_cloudflare_loop_title',
     prepare: (world) => {
       world.route('chatgpt.com', '/backend-api/f/conversation', cloudflareChallenge);
       return Array.from({ length: 3 }, () => ({ path: '/backend-api/f/conversation', method: 'POST', expect: 403 }));
@@ -89,7 +92,7 @@ export async function expectVerdict({ world, driver, chat, tabId }: { world: Fak
     const stem = `diag_${scenario.cause.replace(/-/g, '_')}`;
     expect(text).toEqual({
       side: translate(`diag_side_${scenario.side}`),
-      title: translate(`${stem}_title`),
+      title: translate(scenario.titleKey ?? `${stem}_title`),
       fix: `${translate('diag_fix_label')} ${translate(`${stem}_fix`)}`,
     });
   } finally {
