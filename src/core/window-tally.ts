@@ -53,14 +53,25 @@ function takeRetry(tally: WindowTally, retry: WindowTally['retry']): void {
 }
 
 /**
- * Each record's endpoint, masked once: the log store tallies the window again with every write,
- * and masking ids is most of a tally's cost. Records are never changed once made.
+ * What a tally reads of each record beyond its fields, worked out once per record: the log store
+ * tallies the window again with every write (up to 1,000 records, many writes a second in a
+ * storm), and masking ids, the sign-in host test and the feature regexes were most of a tally's
+ * cost. The load test lost failures at worker stops once that cost was paid on every write
+ * (test/e2e/load.test.ts). Records are never changed once made.
  */
-const endpoints = new WeakMap<ErrorRecord, string>();
-function endpointOf(r: ErrorRecord): string {
-  let endpoint = endpoints.get(r);
-  if (endpoint === undefined) endpoints.set(r, (endpoint = `${r.host}${maskIds(r.path)}`));
-  return endpoint;
+interface RecordFacts {
+  endpoint: string;
+  signIn: boolean;
+  feature: string | undefined;
+}
+const facts = new WeakMap<ErrorRecord, RecordFacts>();
+function factsOf(r: ErrorRecord): RecordFacts {
+  let f = facts.get(r);
+  if (f === undefined) {
+    f = { endpoint: `${r.host}${maskIds(r.path)}`, signIn: isSignInHost(r.host), feature: STATUS_FEATURES.find((x) => x.uses(r.host, r.path))?.componentId };
+    facts.set(r, f);
+  }
+  return f;
 }
 
 export function tallyRecord(tally: WindowTally, r: ErrorRecord): void {
@@ -71,9 +82,9 @@ export function tallyRecord(tally: WindowTally, r: ErrorRecord): void {
   tally.total++;
   tally.byCategory[r.category] = (tally.byCategory[r.category] ?? 0) + 1;
   if (r.meaning === 'meaning_tls') tally.tls++;
-  addEndpoint(tally, endpointOf(r));
+  const { endpoint, signIn, feature } = factsOf(r);
+  addEndpoint(tally, endpoint);
   if (r.retryAfterSec !== null) takeRetry(tally, { from: r.time, until: r.time + r.retryAfterSec * 1000 });
-  const signIn = isSignInHost(r.host);
   if (r.meaning === 'meaning_cf_challenge') {
     addChecks(tally, [r.time]);
     tally.checkRay = primaryRequestId(r.ids) ?? tally.checkRay;
@@ -82,8 +93,7 @@ export function tallyRecord(tally: WindowTally, r: ErrorRecord): void {
     tally.pageStatus = r.status;
   }
   if (signIn && r.status !== null && r.status >= 500) tally.signIn++;
-  const feature = STATUS_FEATURES.find((f) => f.uses(r.host, r.path));
-  if (feature) tally.features[feature.componentId] = (tally.features[feature.componentId] ?? 0) + 1;
+  if (feature) tally.features[feature] = (tally.features[feature] ?? 0) + 1;
 }
 
 function addChecks(tally: WindowTally, times: readonly number[]): void {
