@@ -1,6 +1,7 @@
 import { check, finite, integer, maxLength, maxValue, minValue, nullable, number, picklist, pipe, regex, safeParse, startsWith, strictObject, string, type InferOutput } from 'valibot';
 import type { AnswerReport } from '../core/answer-report';
 import { ANSWER_ERROR_KINDS, MAX_ERROR_TEXT } from '../core/answer-stream';
+import type { SchemaAgrees } from './schema-agrees';
 
 /**
  * What may cross from ChatGPT's page to the extension about an error inside an answer. The page
@@ -23,12 +24,7 @@ export const AnswerReportSchema = strictObject({
 export const MAX_REPORT_CHARS = 2048;
 
 // A compile-time check that the schema and the type agree.
-type _SchemaMatches = InferOutput<typeof AnswerReportSchema> extends AnswerReport
-  ? AnswerReport extends InferOutput<typeof AnswerReportSchema>
-    ? true
-    : never
-  : never;
-export const schemaMatches: _SchemaMatches = true;
+export const schemaMatches: SchemaAgrees<InferOutput<typeof AnswerReportSchema>, AnswerReport> = true;
 
 /** The report, or null for anything else. Never throws. */
 export function parseAnswerReport(value: unknown): AnswerReport | null {

@@ -1,6 +1,7 @@
 import { boolean, nullable, number, object, picklist, string, type InferOutput } from 'valibot';
 import { CATEGORIES } from '../core/categories';
 import type { ErrorRecord } from '../core/error-record';
+import type { SchemaAgrees } from './schema-agrees';
 
 const nullableString = nullable(string());
 const nullableNumber = nullable(number());
@@ -30,9 +31,4 @@ export const ErrorRecordShape = object({
 });
 
 // A compile-time check that the shape and core's ErrorRecord agree (the record's fields are documented there).
-type _ShapeMatches = InferOutput<typeof ErrorRecordShape> extends ErrorRecord
-  ? ErrorRecord extends InferOutput<typeof ErrorRecordShape>
-    ? true
-    : never
-  : never;
-export const shapeMatches: _ShapeMatches = true;
+export const shapeMatches: SchemaAgrees<InferOutput<typeof ErrorRecordShape>, ErrorRecord> = true;
