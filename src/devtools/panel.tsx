@@ -13,7 +13,11 @@ import { incidentTimes } from './incident-times';
 import { lazyChunk, PartPending } from '../ui/lazy-part';
 import { useNetworkExtras } from './use-network-extras';
 import { useTabTitle } from './use-tab-title';
-import * as later from './panel-later';
+import './panel-parts.css';
+import { rateChart } from '../core/rate-chart';
+import { ExportBar } from './export-bar';
+import { PanelFixes } from './panel-fixes';
+import { RateChartView } from './rate-chart-view';
 
 /** The details pane, its evidence table and copies: loaded when a row is first selected. */
 const useDetails = lazyChunk(() => import('./failure-details'));
@@ -46,7 +50,7 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
   const rows = useMemo(() => failureTable(tabRecords, query, t), [tabRecords, query]);
   const counts = useMemo(() => groupCounts(tabRecords), [tabRecords]);
   const matched = useMemo(() => matchExtras(tabRecords, extras), [tabRecords, extras]);
-  const chart = useMemo(() => later.rateChart(tabRecords, now, incidents), [tabRecords, now, incidents]);
+  const chart = useMemo(() => rateChart(tabRecords, now, incidents), [tabRecords, now, incidents]);
   const selected = selectedId !== null ? tabRecords.find((r) => r.id === selectedId) : undefined;
   const details = useDetails(selected ? selected.id : null);
 
@@ -64,12 +68,12 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
         <span class="muted live" role="status">
           {t('panel_count', [rows.length, tabRecords.length])}
         </span>
-        <later.ExportBar records={rows} extras={matched} now={now} reportUrl={reportUrl} troubleshooterUrl={troubleshooterUrl} />
+        <ExportBar records={rows} extras={matched} now={now} reportUrl={reportUrl} troubleshooterUrl={troubleshooterUrl} />
       </header>
       {log && <LogNotice log={log} />}
       <div class="panel-top">
-        {chart && <later.RateChartView chart={chart} />}
-        {all && <later.PanelFixes records={all} tabId={tabId} now={now} status={status} />}
+        {chart && <RateChartView chart={chart} />}
+        {all && <PanelFixes records={all} tabId={tabId} now={now} status={status} />}
       </div>
       <FailureFilters
         groups={query.groups}

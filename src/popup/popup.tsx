@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { LOG_SUMMARY, summaryMinutes } from '../contract/log-summary';
 import type { FailureLog } from '../core/failure-log';
 import { APP_URL_PATTERNS, SIGN_IN_URL_PATTERNS } from '../core/hosts';
-import { countedFailures, popupScope, scopedRecords, scopeTabId } from '../core/popup-scope';
+import { countedFailures, POPUP_RECENT, popupScope, scopedRecords, scopeTabId } from '../core/popup-scope';
 import { verdictAction } from '../core/verdict-action';
 import { t, tn } from '../platform/i18n';
 import { activeTabId, tabIdsMatching } from '../platform/tabs';
@@ -15,8 +15,7 @@ import { useStatus } from '../ui/use-status';
 import { useVerdict } from '../ui/use-verdict';
 import { useStored } from '../ui/use-stored';
 import { VerdictCard } from '../ui/verdict-card';
-import * as later from './popup-later';
-import { POPUP_RECENT } from './recent';
+import { PopupFixes } from './popup-fixes';
 import { VerdictActionButton } from './verdict-action';
 
 /**
@@ -76,7 +75,7 @@ export function Popup() {
       )}
       <VerdictCard diagnosis={diagnosis}>{action && <VerdictActionButton action={action} tabId={scopeTabId(scope)} onExtensions={onOpenExtensions} />}</VerdictCard>
       {diagnosis?.verdict.side === 'openai' && below?.kind === 'done' && <below.value.Alternatives outage={diagnosis.outageReported} />}
-      <later.PopupFixes
+      <PopupFixes
         // The extension ranking weighs the failures: it waits for the full log.
         records={full ? records : undefined}
         suspects={suspects.list}
