@@ -2,7 +2,7 @@ import { CATEGORIES } from '../core/categories';
 import { array, check, integer, literal, maxLength, maxValue, minValue, nullable, number, object, picklist, pipe, record, string } from 'valibot';
 import type { ErrorRecord } from '../core/error-record';
 import type { FailureLog, LogNotice } from '../core/failure-log';
-import { MAX_CHECKS, tallyMinutes, type MinuteTally } from '../core/window-tally';
+import { MAX_CHECKS, MAX_ENDPOINTS, tallyMinutes, type MinuteTally } from '../core/window-tally';
 import { chunkWrites, type LogPosition } from './log-chunks';
 import { NoticeShape } from './stored-log';
 import { ErrorRecordShape } from './record-schema';
@@ -22,8 +22,6 @@ export const SUMMARY_VERSION = 2;
 export const SUMMARY_NEWEST = 5;
 /** Tabs × minutes of a 15-minute window. More (hundreds of tabs failing at once) is no summary: the popup then reads the log. */
 const MAX_MINUTES = 1000;
-/** Endpoints (ids masked) failing in one minute; more is no summary either. */
-const MAX_ENDPOINTS = 100;
 
 /** A minute as stored: its endpoints are places in the summary's one list (each named once). */
 type StoredMinute = Omit<MinuteTally, 'endpoints'> & { endpoints: number[] };

@@ -20,7 +20,7 @@ export interface WindowTally {
   telemetry: number;
   byCategory: Partial<Record<Category, number>>;
   tls: number;
-  /** Failing endpoints (host + path with ids masked); how many differ matters, not how often each failed. */
+  /** Failing endpoints (host + path with ids masked), the first MAX_ENDPOINTS; how many differ matters, not how often each failed. */
   endpoints: string[];
   /** From the newest failure with a parsable `retry-after`: its time, and when it said to retry (ms). */
   retry: { from: number; until: number } | null;
@@ -39,13 +39,21 @@ export interface WindowTally {
 
 /** Enough check times to find three within 10 minutes in any window. */
 export const MAX_CHECKS = 20;
+/**
+ * Distinct endpoints a tally names, at most. The diagnosis asks only whether one, two or three and
+ * more differ, and a storm of distinct paths (ids the mask does not know) would otherwise make
+ * every tally of the window quadratic in the log and the summary the log store writes with each
+ * write tens of KB: the load test (test/e2e/load.test.ts), whose 5,000 paths all differ, lost
+ * failures at the worker stops from that alone.
+ */
+export const MAX_ENDPOINTS = 100;
 
 export function emptyTally(): WindowTally {
   return { total: 0, telemetry: 0, byCategory: {}, tls: 0, endpoints: [], retry: null, checks: [], checkRay: null, pages: 0, pageStatus: null, signIn: 0, features: {} };
 }
 
 function addEndpoint(tally: WindowTally, endpoint: string): void {
-  if (!tally.endpoints.includes(endpoint)) tally.endpoints.push(endpoint);
+  if (tally.endpoints.length < MAX_ENDPOINTS && !tally.endpoints.includes(endpoint)) tally.endpoints.push(endpoint);
 }
 
 function takeRetry(tally: WindowTally, retry: WindowTally['retry']): void {

@@ -6,6 +6,7 @@ import { LOG_SUMMARY, SUMMARY_DEFAULT, SUMMARY_KEY, SUMMARY_NEWEST, summarize, s
 import { LOG_KEY, toStoredLog } from '../../src/contract/stored-log';
 import { diagnose } from '../../src/core/diagnosis';
 import { appendRecords, emptyLog, type LogLimits } from '../../src/core/failure-log';
+import { MAX_ENDPOINTS } from '../../src/core/window-tally';
 import { logFromStorage } from '../support/stored-log';
 import { makeRecord, makeRecords } from '../support/records';
 
@@ -70,6 +71,21 @@ describe('chunked log in storage', () => {
     expect(LOG_SUMMARY.read({ ...summary, endpoints: [] })).toBeNull();
     expect(LOG_SUMMARY.read(undefined)).toBeNull();
     expect(summarize(emptyLog(), NOW)).toEqual(SUMMARY_DEFAULT);
+  });
+
+  it('a storm of 1,000 distinct paths keeps the summary small and readable, and the verdict the log’s', () => {
+    // What the load test sends: every path differs in a number the id mask leaves alone.
+    const records = makeRecords(1000, 0, { category: 'server', status: 500 }).map((r, i) => ({ ...r, time: NOW - 9000 + i * 8, path: `/backend-api/status/500/${String(i).padStart(5, '0')}` }));
+    const log = appendRecords(emptyLog(), records, limits(1000), NOW);
+    const summary = summarize(log, NOW);
+    expect(summary.endpoints).toHaveLength(MAX_ENDPOINTS);
+    expect(JSON.stringify(summary).length).toBeLessThan(16_000);
+    expect(LOG_SUMMARY.read(structuredClone(summary))).toEqual(summary);
+    const input = { now: NOW, status: null, conflicts: null, tabId: 7 };
+    const fromSummary = diagnose({ ...input, records: [], minutes: summaryMinutes(summary) });
+    expect(fromSummary).toEqual(diagnose({ ...input, records }));
+    // Capped, the count still says many: OpenAI's side, not one broken endpoint.
+    expect(JSON.stringify(fromSummary)).toContain('diag_ev_many_endpoints');
   });
 
   it('rewrites the trimmed oldest chunk and nulls chunks dropped whole, in the same write', async () => {
