@@ -16,11 +16,16 @@ import { useTabTitle } from './use-tab-title';
 import './panel-parts.css';
 import { rateChart } from '../core/rate-chart';
 import { ExportBar } from './export-bar';
-import { PanelFixes } from './panel-fixes';
 import { RateChartView } from './rate-chart-view';
 
 /** The details pane, its evidence table and copies: loaded when a row is first selected. */
 const useDetails = lazyChunk(() => import('./failure-details'));
+/**
+ * The verdict and the fixes beside the chart: loaded from the start, but the table, what the
+ * panel is opened for, paints without waiting for the diagnosis's code. Their styles are in the
+ * panel's stylesheet (panel-main.tsx).
+ */
+const useFixes = lazyChunk(() => import('./panel-fixes'));
 
 export interface PanelProps {
   /** The inspected tab; null shows every tab. */
@@ -53,6 +58,7 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
   const chart = useMemo(() => rateChart(tabRecords, now, incidents), [tabRecords, now, incidents]);
   const selected = selectedId !== null ? tabRecords.find((r) => r.id === selectedId) : undefined;
   const details = useDetails(selected ? selected.id : null);
+  const fixes = useFixes('open');
 
   const onSort = (key: SortKey) =>
     setQuery((q) => ({ ...q, sort: key, dir: q.sort === key ? (q.dir === 'asc' ? 'desc' : 'asc') : key === 'time' ? 'desc' : 'asc' }));
@@ -73,7 +79,8 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
       {log && <LogNotice log={log} />}
       <div class="panel-top">
         {chart && <RateChartView chart={chart} />}
-        {all && <PanelFixes records={all} tabId={tabId} now={now} status={status} />}
+        {all && fixes?.kind === 'done' && <fixes.value.PanelFixes records={all} tabId={tabId} now={now} status={status} />}
+        {fixes?.kind === 'failed' && <PartPending state={fixes} />}
       </div>
       <FailureFilters
         groups={query.groups}

@@ -7,8 +7,6 @@ import { ClearSiteData } from '../ui/clear-site-data';
 import { useConflictPart } from '../ui/fix-sections';
 import { PartPending } from '../ui/lazy-part';
 import { StatusSummary } from '../ui/status-summary';
-import '../ui/fixes.css';
-import '../ui/alternatives.css';
 
 export interface PopupFixesProps {
   records: readonly ErrorRecord[] | undefined;
