@@ -50,7 +50,14 @@ export default defineConfig(({ mode }) => {
       // the modulepreload polyfill (0.4 KB gzip per page) plus each import()'s list of JS deps
       // cost bytes on every first load. Lazy chunks bring no CSS (src/build/no-preload-helper.ts).
       modulePreload: false,
-      rollupOptions: { input: inputs },
+      rollupOptions: {
+        input: inputs,
+        // vite's chunks are bundled again (src/build/one-file-per-page.ts), whose minifier can drop
+        // an unused call only if it is marked /* @__PURE__ */: vite drops the marks when it
+        // minifies, so they are kept for that pass (which drops them in turn). Measured: the
+        // worker 21,832 -> 21,513 B gzip, the popup and the panel 15-20 B less.
+        output: { comments: { annotation: true } },
+      },
     },
     test: {
       projects: [

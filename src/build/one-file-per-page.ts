@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { rolldown } from 'rolldown';
+import { rolldown, type RolldownPlugin } from 'rolldown';
 
 /**
  * After vite: each page's script, and the background, bundled again into one file (plus the
@@ -45,15 +45,29 @@ function oneStylesheet(outDir: string, html: string, name: string): string {
   });
 }
 
-/** Bundles `input` (a built file in outDir) into `assets/<name>.js`; returns the file names written. */
-async function bundle(outDir: string, input: string, name: string): Promise<string[]> {
+/** rolldown reads a file's code only: this hands it the file's source map too, when vite wrote one. */
+const inputMaps: RolldownPlugin = {
+  name: 'input-source-maps',
+  load(id) {
+    if (!existsSync(`${id}.map`)) return null;
+    return { code: readFileSync(id, 'utf8'), map: readFileSync(`${id}.map`, 'utf8') };
+  },
+};
+
+/**
+ * Bundles `input` (a built file) into `<dir>/<name>.js` and its lazy chunks; returns the file
+ * names written. With `maps`, follows the source maps of a build made with them and writes the
+ * bundle's: test/bench/bundle-report.ts weighs each source module of the shipped files that way.
+ */
+export async function bundlePage(input: string, dir: string, name: string, maps = false): Promise<string[]> {
   // Nothing imports a page's exports: letting them go lets rolldown merge shared code into the entry.
-  const build = await rolldown({ input, logLevel: 'silent', preserveEntrySignatures: false });
+  const build = await rolldown({ input, logLevel: 'silent', preserveEntrySignatures: false, plugins: maps ? [inputMaps] : [] });
   try {
     const { output } = await build.write({
-      dir: join(outDir, 'assets'),
+      dir,
       format: 'es',
       minify: true,
+      sourcemap: maps,
       // The minifier keeps /* @__PURE__ */ notes for a later bundler; there is none.
       comments: false,
       entryFileNames: `${name}.js`,
@@ -114,13 +128,13 @@ export async function oneFilePerPage(dir: string): Promise<void> {
     const script = MODULE_SCRIPT.exec(html);
     if (!script) continue;
     const name = basename(page, '.html') === 'index' ? basename(dirname(page)) : basename(page, '.html');
-    await bundle(outDir, join(outDir, script[2]!), name);
+    await bundlePage(join(outDir, script[2]!), join(outDir, 'assets'), name);
     writeFileSync(page, oneStylesheet(outDir, html.replace(script[0], `<script type="module"${script[1]} src="/assets/${name}.js"></script>`), name));
   }
   // The background loader imports the worker's chunks; it becomes the whole worker.
   const backgrounds = [manifest.background?.service_worker, ...(manifest.background?.scripts ?? [])].filter((s): s is string => !!s);
   for (const loader of backgrounds) {
-    const [file] = await bundle(outDir, join(outDir, loader), 'background');
+    const [file] = await bundlePage(join(outDir, loader), join(outDir, 'assets'), 'background');
     rmSync(join(outDir, loader));
     writeFileSync(join(outDir, loader), readFileSync(join(outDir, 'assets', file!)));
     rmSync(join(outDir, 'assets', file!));

@@ -1,11 +1,8 @@
 import type { Category } from './categories';
 import { classifyNetworkError, classifyStatus } from './classify';
-import { headerValue, isHtml, parseRetryAfter, type HeaderList } from './headers';
+import { headerValue, isHtml, parseRetryAfter, type HeaderList, type RequestIds } from './headers';
 import { isApiPath, isOwnTelemetry, isSignInHost, isWatchedHost } from './hosts';
 import { safeUrl } from './redact';
-import type { RequestIds } from './request-ids';
-
-export { primaryRequestId, type RequestIds } from './request-ids';
 
 /** A finished request as the webRequest adapter hands it over (Chrome and Firefox agree on these). */
 export interface RequestEvent {

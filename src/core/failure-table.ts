@@ -1,6 +1,6 @@
 import { CATEGORY_GROUP, FILTER_GROUPS, type FilterGroup } from './categories';
 import type { ErrorRecord } from './error-record';
-import { primaryRequestId } from './request-ids';
+import { primaryRequestId } from './headers';
 import { virtualWindow, type VirtualWindow } from './virtual-window';
 
 /** The DevTools panel's table as plain data: which records, in which order. */

@@ -1,4 +1,5 @@
 /** Formatting helpers that take "now" as input so they stay pure and testable. */
+import type { ErrorRecord } from './error-record';
 import { pluralKey } from './plural';
 
 export interface RelativeTime {
@@ -28,4 +29,16 @@ export function formatDuration(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return '–';
   if (ms < 1000) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+
+/** The path as rows show it: the host only when it is not chatgpt.com, the usual one. */
+export function shownPath(record: Pick<ErrorRecord, 'host' | 'path'>): string {
+  return record.host === 'chatgpt.com' ? record.path : `${record.host}${record.path}`;
+}
+
+/** Splits before the last segment ("/a/b/" keeps "b/" whole), the part a narrow row keeps. */
+export function splitPath(path: string): [head: string, tail: string] {
+  if (path.length < 2) return ['', path];
+  const cut = path.lastIndexOf('/', path.endsWith('/') ? path.length - 2 : path.length - 1);
+  return cut < 0 ? ['', path] : [path.slice(0, cut + 1), path.slice(cut + 1)];
 }

@@ -1,5 +1,5 @@
 import type { ErrorRecord } from './error-record';
-import { primaryRequestId } from './request-ids';
+import { primaryRequestId } from './headers';
 import type { NetworkExtra } from './network-extra';
 import { stripQueryValues } from './redact';
 

@@ -1,5 +1,8 @@
 import type { ErrorRecord } from './error-record';
 
+/** The popup reads only the newest records: enough for the verdict (15 minutes) and the list (50). */
+export const POPUP_RECENT = 250;
+
 /** Whose failures the popup shows: the active ChatGPT tab's, or every ChatGPT tab's. */
 export type PopupScope =
   | { kind: 'tab'; tabId: number }

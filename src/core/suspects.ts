@@ -1,7 +1,12 @@
 /**
- * What the verdict weighs of the installed extensions, apart from the ranking (conflicts.ts) so a
- * page can read it at every open: which ones look like a blocker, VPN or proxy. The ranking builds
- * on the same functions, so the two never disagree. Pure, like the ranking.
+ * What the verdict weighs of the installed extensions, at every open of a page: which ones look
+ * like a blocker, VPN or proxy. The ranking (conflicts.ts) builds on the same functions, so the
+ * two never disagree. Pure, like the ranking.
+ *
+ * A module apart from the ranking because it is a chunk boundary: the ranking loads lazily with
+ * the extension list (fixes/conflicts.ts, from ui/conflict-list.tsx), and the bundler places a module in one chunk whole,
+ * so a module both the page and that chunk import loads at open. Merged into conflicts.ts, the
+ * popup measured 25,758 B gzip instead of 25,088, the panel 29,686 instead of 29,023.
  */
 import type { ConflictKind, Suspect } from './conflict-entry';
 

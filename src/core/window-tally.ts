@@ -1,8 +1,8 @@
 import type { Category } from './categories';
 import type { ErrorRecord } from './error-record';
+import { primaryRequestId } from './headers';
 import { isSignInHost } from './hosts';
 import { maskIds } from './redact';
-import { primaryRequestId } from './request-ids';
 import { STATUS_FEATURES } from './status-features';
 
 /** Failures older than this say little about what is wrong now. */

@@ -1,5 +1,5 @@
 import type { ErrorRecord } from '../core/error-record';
-import { primaryLabelledId } from '../core/request-ids';
+import { primaryLabelledId } from '../core/headers';
 import { evidence } from '../core/evidence';
 import { fetchSnippet } from '../core/fetch-snippet';
 import type { NetworkExtra, TimingPhases } from '../core/network-extra';

@@ -1,14 +1,12 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ErrorRecord } from '../core/error-record';
-import { primaryRequestId } from '../core/request-ids';
+import { primaryRequestId } from '../core/headers';
 import { clockTime } from '../core/clock-time';
 import { formatDuration } from '../core/format';
-import type { SortDir, SortKey } from '../core/failure-table';
 import { anchoredScrollTop, virtualWindow } from '../core/virtual-window';
 import { t, tn } from '../platform/i18n';
-import { PathText } from '../ui/path-text';
-import { statusLabel } from '../ui/status-label';
-import { recordGroup } from '../core/failure-table';
+import { PathText, statusLabel } from '../ui/failure-cells';
+import { recordGroup, type SortDir, type SortKey } from '../core/failure-table';
 
 export const ROW_HEIGHT = 24;
 

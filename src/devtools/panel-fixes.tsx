@@ -4,8 +4,6 @@ import type { ErrorRecord } from '../core/error-record';
 import { fixApisAvailable } from '../platform/fix-apis';
 import { t } from '../platform/i18n';
 import { extensionUrl } from '../platform/tabs';
-import '../ui/fixes.css';
-import '../ui/alternatives.css';
 import { FixSections } from '../ui/fix-sections';
 import { VerdictCard } from '../ui/verdict-card';
 import { lazyChunk, PartPending } from '../ui/lazy-part';

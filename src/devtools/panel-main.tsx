@@ -1,6 +1,10 @@
 import { render } from 'preact';
 import '../ui/theme.css';
 import './panel.css';
+// The verdict's and the fixes' styles, for the chunk that brings them after the table (panel.tsx).
+import '../ui/verdict-card.css';
+import '../ui/fixes.css';
+import '../ui/alternatives.css';
 import { devtoolsTheme, onThemeChanged } from '../platform/devtools';
 import { extensionUrl } from '../platform/tabs';
 import { Panel } from './panel';

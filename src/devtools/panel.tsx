@@ -13,10 +13,19 @@ import { incidentTimes } from './incident-times';
 import { lazyChunk, PartPending } from '../ui/lazy-part';
 import { useNetworkExtras } from './use-network-extras';
 import { useTabTitle } from './use-tab-title';
-import * as later from './panel-later';
+import './panel-parts.css';
+import { rateChart } from '../core/rate-chart';
+import { ExportBar } from './export-bar';
+import { RateChartView } from './rate-chart-view';
 
 /** The details pane, its evidence table and copies: loaded when a row is first selected. */
 const useDetails = lazyChunk(() => import('./failure-details'));
+/**
+ * The verdict and the fixes beside the chart: loaded from the start, but the table, what the
+ * panel is opened for, paints without waiting for the diagnosis's code. Their styles are in the
+ * panel's stylesheet (panel-main.tsx).
+ */
+const useFixes = lazyChunk(() => import('./panel-fixes'));
 
 export interface PanelProps {
   /** The inspected tab; null shows every tab. */
@@ -46,9 +55,10 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
   const rows = useMemo(() => failureTable(tabRecords, query, t), [tabRecords, query]);
   const counts = useMemo(() => groupCounts(tabRecords), [tabRecords]);
   const matched = useMemo(() => matchExtras(tabRecords, extras), [tabRecords, extras]);
-  const chart = useMemo(() => later.rateChart(tabRecords, now, incidents), [tabRecords, now, incidents]);
+  const chart = useMemo(() => rateChart(tabRecords, now, incidents), [tabRecords, now, incidents]);
   const selected = selectedId !== null ? tabRecords.find((r) => r.id === selectedId) : undefined;
   const details = useDetails(selected ? selected.id : null);
+  const fixes = useFixes('open');
 
   const onSort = (key: SortKey) =>
     setQuery((q) => ({ ...q, sort: key, dir: q.sort === key ? (q.dir === 'asc' ? 'desc' : 'asc') : key === 'time' ? 'desc' : 'asc' }));
@@ -64,12 +74,13 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
         <span class="muted live" role="status">
           {t('panel_count', [rows.length, tabRecords.length])}
         </span>
-        <later.ExportBar records={rows} extras={matched} now={now} reportUrl={reportUrl} troubleshooterUrl={troubleshooterUrl} />
+        <ExportBar records={rows} extras={matched} now={now} reportUrl={reportUrl} troubleshooterUrl={troubleshooterUrl} />
       </header>
       {log && <LogNotice log={log} />}
       <div class="panel-top">
-        {chart && <later.RateChartView chart={chart} />}
-        {all && <later.PanelFixes records={all} tabId={tabId} now={now} status={status} />}
+        {chart && <RateChartView chart={chart} />}
+        {all && fixes?.kind === 'done' && <fixes.value.PanelFixes records={all} tabId={tabId} now={now} status={status} />}
+        {fixes?.kind === 'failed' && <PartPending state={fixes} />}
       </div>
       <FailureFilters
         groups={query.groups}

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { LOG_SUMMARY, summaryMinutes } from '../contract/log-summary';
 import type { FailureLog } from '../core/failure-log';
 import { APP_URL_PATTERNS, SIGN_IN_URL_PATTERNS } from '../core/hosts';
-import { countedFailures, popupScope, scopedRecords, scopeTabId } from '../core/popup-scope';
+import { countedFailures, POPUP_RECENT, popupScope, scopedRecords, scopeTabId } from '../core/popup-scope';
 import { verdictAction } from '../core/verdict-action';
 import { t, tn } from '../platform/i18n';
 import { activeTabId, tabIdsMatching } from '../platform/tabs';
@@ -15,8 +15,6 @@ import { useStatus } from '../ui/use-status';
 import { useVerdict } from '../ui/use-verdict';
 import { useStored } from '../ui/use-stored';
 import { VerdictCard } from '../ui/verdict-card';
-import * as later from './popup-later';
-import { POPUP_RECENT } from './recent';
 import { VerdictActionButton } from './verdict-action';
 
 /**
@@ -24,6 +22,13 @@ import { VerdictActionButton } from './verdict-action';
  * so the verdict and the fixes do not wait for them.
  */
 const useBelowFold = lazyChunk(() => import('./popup-below-fold'));
+
+/**
+ * The three fixes, also loaded right after the first frame: someone opening the popup looks for
+ * the verdict and the failures first, and those paint without waiting for the fixes' code. Their
+ * styles are in the popup's stylesheet (main.tsx), as a lazy chunk brings no CSS.
+ */
+const useFixes = lazyChunk(() => import('./popup-fixes'));
 
 /**
  * Verdict first with its fix as a button, then the three fixes (clear, extensions, status) open
@@ -63,6 +68,7 @@ export function Popup() {
   const failures = full && records ? countedFailures(records) : null;
   const onOpenExtensions = () => setExtensionsOpen(true);
   const below = useBelowFold('open');
+  const fixes = useFixes('open');
   return (
     <main class="popup">
       <header>
@@ -76,17 +82,21 @@ export function Popup() {
       )}
       <VerdictCard diagnosis={diagnosis}>{action && <VerdictActionButton action={action} tabId={scopeTabId(scope)} onExtensions={onOpenExtensions} />}</VerdictCard>
       {diagnosis?.verdict.side === 'openai' && below?.kind === 'done' && <below.value.Alternatives outage={diagnosis.outageReported} />}
-      <later.PopupFixes
-        // The extension ranking weighs the failures: it waits for the full log.
-        records={full ? records : undefined}
-        suspects={suspects.list}
-        onExtensionsChanged={suspects.refresh}
-        clearInVerdict={action === 'clear-site-data'}
-        extensionsOpen={extensionsOpen}
-        onExtensionsOpen={setExtensionsOpen}
-        status={status}
-        now={now}
-      />
+      {fixes?.kind === 'done' ? (
+        <fixes.value.PopupFixes
+          // The extension ranking weighs the failures: it waits for the full log.
+          records={full ? records : undefined}
+          suspects={suspects.list}
+          onExtensionsChanged={suspects.refresh}
+          clearInVerdict={action === 'clear-site-data'}
+          extensionsOpen={extensionsOpen}
+          onExtensionsOpen={setExtensionsOpen}
+          status={status}
+          now={now}
+        />
+      ) : (
+        fixes?.kind === 'failed' && <PartPending state={fixes} />
+      )}
       <section aria-labelledby="recent-title" class="card">
         <header>
           <h2 id="recent-title">

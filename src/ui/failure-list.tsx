@@ -1,12 +1,11 @@
 import type { ErrorRecord } from '../core/error-record';
+import { primaryLabelledId } from '../core/headers';
 import { groupFailures, type FailureGroup } from '../core/failure-groups';
 import { recordGroup } from '../core/failure-table';
-import { primaryLabelledId } from '../core/request-ids';
 import { relativeTime } from '../core/format';
 import { t, tn } from '../platform/i18n';
 import { CopyButton } from './copy-button';
-import { PathText } from './path-text';
-import { statusLabel } from './status-label';
+import { PathText, statusLabel } from './failure-cells';
 import './failure-list.css';
 
 function FailureItem({ group: { record, count }, now }: { group: FailureGroup; now: number }) {

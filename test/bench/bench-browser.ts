@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { CHUNK_SIZE, SLOTS } from '../../src/contract/log-chunks';
 import { SUMMARY_KEY } from '../../src/contract/log-summary';
 import type { ErrorRecord } from '../../src/core/error-record';
-import { POPUP_RECENT } from '../../src/popup/recent';
+import { POPUP_RECENT } from '../../src/core/popup-scope';
 import { CHROME_DIST, launchChromium, type ChromiumSession, type ExtensionGlobal } from '../support/chromium';
 import { startFakeWorld, type FakeWorld } from '../support/fake-world';
 import { makeRecords } from '../support/records';

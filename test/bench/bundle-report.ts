@@ -1,43 +1,78 @@
 /**
- * `npx tsx test/bench/bundle-report.ts`: what makes each chunk heavy. Builds the Chrome extension
- * into a scratch directory and lists, per chunk, its largest source modules (rendered bytes and
- * gzip of that module alone, which overstates a little: gzip shares a dictionary across a file).
- * Use it when a bundle budget in `npm run bench` breaks.
+ * `npx tsx test/bench/bundle-report.ts [chrome|firefox]`: what the popup, the DevTools panel and
+ * the worker are made of, as shipped. Builds the extension with source maps into a scratch
+ * directory, bundles each of the three the way the build does (src/build/one-file-per-page.ts),
+ * maps every byte of the minified file to its source module, and prints each package's and
+ * module's share: the gzip bytes the file loses when that code is left out (gzip shares one
+ * dictionary across a file, so a part's size alone would overstate it). The shares are of the
+ * JavaScript the page loads at open; bundle-size.ts adds the HTML and CSS. Use it when a size
+ * budget breaks, or to find what to cut.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type Plugin } from 'vite';
+import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
+import { build, type PluginOption, type UserConfig } from 'vite';
+import { bundlePage } from '../../src/build/one-file-per-page';
+import viteConfig from '../../vite.config';
 
-type Row = { id: string; bytes: number; gzip: number };
-const chunks = new Map<string, Row[]>();
+const browser = process.argv[2] === 'firefox' ? 'firefox' : 'chrome';
+const TOP_MODULES = 15;
 
-const analyze: Plugin = {
-  name: 'bundle-report',
-  generateBundle(_options, bundle) {
-    for (const [file, chunk] of Object.entries(bundle)) {
-      if (chunk.type !== 'chunk') continue;
-      const rows = Object.entries(chunk.modules).map(([id, m]) => ({
-        id: id.replace(/^.*node_modules\//, 'npm:').replace(`${process.cwd()}/`, ''),
-        bytes: m.renderedLength,
-        gzip: m.code ? gzipSync(m.code).length : 0,
-      }));
-      chunks.set(file, rows.sort((a, b) => b.bytes - a.bytes));
-    }
-  },
-};
+/** The package a source belongs to, or its folder under src/ (src/core, src/ui...). */
+const packageOf = (source: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)?.[1] ?? /\bsrc\/[^/]+/.exec(source)?.[0] ?? '(bundler runtime)';
+const moduleOf = (source: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)?.[1] ?? /\bsrc\/.*/.exec(source)?.[0] ?? '(bundler runtime)';
+
+/** For each character of `code`, the source its minified bytes came from. */
+function owners(code: string, map: RawSourceMap): string[] {
+  const lineStarts = [0];
+  for (let i = 0; i < code.length; i++) if (code[i] === '\n') lineStarts.push(i + 1);
+  const starts: Array<[number, string]> = [];
+  new SourceMapConsumer(map).eachMapping((m) => starts.push([lineStarts[m.generatedLine - 1]! + m.generatedColumn, m.source ?? '']));
+  starts.sort((a, b) => a[0] - b[0]);
+  const owner = new Array<string>(code.length).fill('');
+  starts.forEach(([from, source], i) => owner.fill(source, from, starts[i + 1]?.[0] ?? code.length));
+  return owner;
+}
+
+/** Each group's raw bytes and its share: the gzip bytes the file loses without it. */
+function shares(code: string, owner: string[], groupOf: (source: string) => string) {
+  const gzip = (text: string) => gzipSync(text).length;
+  const total = gzip(code);
+  const groups = new Map<string, number>();
+  for (const source of owner) groups.set(groupOf(source), (groups.get(groupOf(source)) ?? 0) + 1);
+  const rows = [...groups].map(([group, raw]) => ({ group, raw, gzip: total - gzip(owner.map((s, i) => (groupOf(s) === group ? '' : code[i])).join('')) }));
+  return { total, rows: rows.sort((a, b) => b.gzip - a.gzip) };
+}
 
 const outDir = mkdtempSync(join(tmpdir(), 'edr-bundle-report-'));
 try {
-  await build({ configFile: 'vite.config.ts', mode: 'chrome', logLevel: 'silent', build: { outDir, emptyOutDir: true }, plugins: [analyze] });
+  const config = viteConfig({ mode: browser, command: 'build' }) as UserConfig;
+  // The build without its last step (one file per page, the zip), which would delete the chunks and maps read here.
+  const plugins = (config.plugins as PluginOption[]).flat(Infinity as 1).filter((p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'error-doctor:finish'));
+  await build({ ...config, configFile: false, logLevel: 'silent', plugins, build: { ...config.build, outDir, sourcemap: true } });
+
+  const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as { action: { default_popup: string }; background: { service_worker?: string; scripts?: string[] } };
+  const script = (page: string) => /<script type="module"[^>]*? src="\/([^"]+)"/.exec(readFileSync(join(outDir, page), 'utf8'))![1]!;
+  const bundles = [
+    ['popup', script(manifest.action.default_popup)],
+    ['panel', script('src/devtools/panel.html')],
+    ['background', manifest.background.service_worker ?? manifest.background.scripts![0]!],
+  ] as const;
+  for (const [name, input] of bundles) {
+    await bundlePage(join(outDir, input), join(outDir, 'report'), name, true);
+    const file = join(outDir, 'report', `${name}.js`);
+    // Without the map's own link, which the shipped file does not have.
+    const code = readFileSync(file, 'utf8').replace(/\n?\/\/# sourceMappingURL=.*\s*$/, '');
+    const owner = owners(code, JSON.parse(readFileSync(`${file}.map`, 'utf8')) as RawSourceMap);
+    const byPackage = shares(code, owner, packageOf);
+    console.log(`\n${name}.js (${browser}): ${code.length.toLocaleString('en-US')} B, ${byPackage.total.toLocaleString('en-US')} B gzip`);
+    console.log('  gzip share     raw  package or folder');
+    for (const r of byPackage.rows) console.log(`  ${String(r.gzip).padStart(10)}  ${String(r.raw).padStart(6)}  ${r.group}`);
+    console.log(`  largest modules:`);
+    for (const r of shares(code, owner, moduleOf).rows.slice(0, TOP_MODULES)) console.log(`  ${String(r.gzip).padStart(10)}  ${String(r.raw).padStart(6)}  ${r.group}`);
+  }
 } finally {
   rmSync(outDir, { recursive: true, force: true });
-}
-for (const [file, rows] of [...chunks].sort()) {
-  const total = rows.reduce((sum, r) => sum + r.bytes, 0);
-  console.log(`\n${file}  (${(total / 1024).toFixed(1)} KB rendered)`);
-  for (const r of rows.filter((row) => row.bytes >= 300).slice(0, 12)) {
-    console.log(`  ${(r.bytes / 1024).toFixed(1).padStart(6)} KB  ${(r.gzip / 1024).toFixed(1).padStart(5)} KB gz  ${r.id}`);
-  }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRecord, primaryRequestId, type RequestEvent } from '../../src/core/error-record';
+import { buildRecord, type RequestEvent } from '../../src/core/error-record';
+import { primaryRequestId } from '../../src/core/headers';
 
 const T = Date.UTC(2026, 10, 25, 10, 0, 0);
 

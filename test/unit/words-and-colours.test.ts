@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CATEGORY_GROUP, FILTER_GROUPS, GROUP_COLOR, categoryColor } from '../../src/core/categories';
 import { groupFailures } from '../../src/core/failure-groups';
 import { recordGroup } from '../../src/core/failure-table';
-import { relativeTime } from '../../src/core/format';
+import { relativeTime, splitPath } from '../../src/core/format';
 import { pluralFallback, pluralKey } from '../../src/core/plural';
-import { primaryLabelledId } from '../../src/core/request-ids';
-import { splitPath } from '../../src/ui/path-text';
+import { primaryLabelledId } from '../../src/core/headers';
 import { makeRecord } from '../support/records';
 import { translate } from '../support/translate';
 

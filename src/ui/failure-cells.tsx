@@ -1,15 +1,14 @@
+/** How a failure's status and path read in the popup's list and the panel's table. */
 import type { ErrorRecord } from '../core/error-record';
+import { shownPath, splitPath } from '../core/format';
+import { t } from '../platform/i18n';
 
-/** The path as rows show it: the host only when it is not chatgpt.com, the usual one. */
-export function shownPath(record: Pick<ErrorRecord, 'host' | 'path'>): string {
-  return record.host === 'chatgpt.com' ? record.path : `${record.host}${record.path}`;
-}
-
-/** Splits before the last segment ("/a/b/" keeps "b/" whole), the part a narrow row keeps. */
-export function splitPath(path: string): [head: string, tail: string] {
-  if (path.length < 2) return ['', path];
-  const cut = path.lastIndexOf('/', path.endsWith('/') ? path.length - 2 : path.length - 1);
-  return cut < 0 ? ['', path] : [path.slice(0, cut + 1), path.slice(cut + 1)];
+/** A failure's status as lists and tables show it: the HTTP status, else the network error. */
+export function statusLabel(record: ErrorRecord): string {
+  // An answer that failed inside a 200: "200" alone would read as a success.
+  if (record.category === 'answer') return t('status_in_answer');
+  if (record.status !== null) return String(record.status);
+  return record.error?.replace(/^net::/, '') ?? t('networkError');
 }
 
 /**
