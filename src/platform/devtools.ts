@@ -19,7 +19,7 @@ interface DevtoolsApi {
 
 function devtools(): DevtoolsApi | null {
   try {
-    return ((browser as unknown as { devtools?: DevtoolsApi }).devtools ?? null) || null;
+    return (browser as unknown as { devtools?: DevtoolsApi }).devtools ?? null;
   } catch {
     // Chrome throws when the namespace is touched outside a DevTools context in some versions.
     return null;
@@ -60,11 +60,7 @@ export function onThemeChanged(listener: (theme: DevtoolsTheme) => void, signal:
   const event = devtools()?.panels?.onThemeChanged;
   if (!event) return;
   const wrapped = (name: string) => listener(name === 'dark' ? 'dark' : 'light');
-  try {
-    event.addListener(wrapped);
-  } catch {
-    return;
-  }
+  event.addListener(wrapped);
   signal.addEventListener('abort', () => event.removeListener(wrapped), { once: true });
 }
 
@@ -117,12 +113,7 @@ export function onRequestFinished(listener: (request: FinishedRequest) => void, 
       },
     });
   };
-  try {
-    event.addListener(wrapped);
-  } catch {
-    // A stubbed or half-present API (test doubles, a browser refusing the event): recorder data only.
-    return false;
-  }
+  event.addListener(wrapped);
   signal.addEventListener('abort', () => event.removeListener(wrapped), { once: true });
   return true;
 }

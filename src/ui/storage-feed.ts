@@ -106,13 +106,8 @@ async function poll(quiet: number): Promise<void> {
 export function watchStorage(keys: readonly string[], listener: (event: FeedEvent) => void, signal: AbortSignal): void {
   const sub: Subscriber = { keys, listener };
   subscribers.add(sub);
-  // Re-attached on every subscribe while calm: cheap, and a browser object swapped underneath
-  // (tests reset theirs between cases) would otherwise leave the feed deaf. Not while busy: the
-  // timer is unset while a poll's read is in flight, which is no sign of calm.
-  if (!busy) {
-    listening?.abort();
-    listen();
-  }
+  // Not while busy: the page polls until calm, and listens again then.
+  if (!busy && !listening) listen();
   signal.addEventListener(
     'abort',
     () => {

@@ -24,6 +24,11 @@ export function getMessage(key: string, substitutions?: string | string[]): stri
 
 (fakeBrowser as unknown as { i18n: { getMessage: typeof getMessage } }).i18n.getMessage = getMessage;
 
+// fakeBrowser has a devtools namespace whose every call throws "not implemented". A browser has
+// none outside DevTools (the panel opened as a tab); inside, tests install the fake of
+// test/support/fakes/devtools.ts.
+delete (fakeBrowser as unknown as { devtools?: unknown }).devtools;
+
 // Chrome by default; a test of a Firefox branch says `vi.mocked(isFirefox).mockReturnValue(true)`.
 vi.mock('../../src/platform/browser', () => ({
   browser: fakeBrowser,

@@ -1,9 +1,9 @@
-import { fakeBrowser } from '@webext-core/fake-browser';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useNetworkExtras } from '../../src/devtools/use-network-extras';
 import { isFirefox } from '../../src/platform/browser';
 import { installFakeDevtools, type FakeDevtools } from '../support/fakes/devtools';
+import { domRoot } from '../support/dom-root';
 
 /**
  * Firefox fires devtools.network.onRequestFinished only once the Network panel was opened; until
@@ -23,15 +23,12 @@ const ok = { startedDateTime: at, time: 3, request: { method: 'GET', url: 'https
 describe('DevTools network extras', () => {
   let root: HTMLElement;
   let devtools: FakeDevtools;
+  const rootOf = domRoot();
   beforeEach(() => {
-    fakeBrowser.reset();
-    root = document.createElement('div');
-    document.body.append(root);
+    root = rootOf();
     devtools = installFakeDevtools();
   });
   afterEach(() => {
-    render(null, root);
-    root.remove();
     devtools.uninstall();
     vi.mocked(isFirefox).mockReturnValue(false);
   });

@@ -11,6 +11,7 @@ import { installFakeManagement } from '../support/fakes/management';
 import { SUMMARY_NEWEST } from '../../src/contract/log-summary';
 import { storedLogItems } from '../support/stored-log';
 import { wakeLogStore } from '../support/wake-log-store';
+import { domRoot } from '../support/dom-root';
 
 function record(i: number, over: Partial<ErrorRecord> = {}): ErrorRecord {
   return {
@@ -58,18 +59,15 @@ async function until<T>(check: () => T, what: string): Promise<NonNullable<T>> {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+const rootOf = domRoot();
 beforeEach(() => {
-  fakeBrowser.reset();
+  root = rootOf();
   seen.length = 0;
   watchBackground();
   history.replaceState(null, '', '/popup.html?tabId=7');
   chatTabs([7, 8]);
-  root = document.createElement('div');
-  document.body.append(root);
 });
 afterEach(() => {
-  render(null, root);
-  root.remove();
   vi.mocked(isFirefox).mockReturnValue(false);
   vi.restoreAllMocks();
 });

@@ -1,11 +1,12 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ReportPage } from '../../src/pages/report-page';
 import { failure } from '../support/diag-fixtures';
 import { installFakeManagement } from '../support/fakes/management';
 import { storedLogItems } from '../support/stored-log';
 import { until as waitUntil } from '../support/until';
+import { domRoot } from '../support/dom-root';
 
 const CONV = '0b7f4c52-7a8e-4a43-9a55-0e3c5c1b2f00';
 const seen: string[] = [];
@@ -13,8 +14,9 @@ let root: HTMLElement;
 const until = <T,>(check: () => T, what: string) => waitUntil(check, what, () => root.textContent?.slice(0, 300) ?? '');
 const preview = () => root.querySelector('#report-preview')?.textContent ?? '';
 
+const rootOf = domRoot();
 beforeEach(async () => {
-  fakeBrowser.reset();
+  root = rootOf();
   seen.length = 0;
   fakeBrowser.runtime.onMessage.addListener(((message: { type: string }, _s: unknown, sendResponse: (r: unknown) => void) => {
     seen.push(message.type);
@@ -31,12 +33,6 @@ beforeEach(async () => {
     { ...failure({ status: 500, tabId: 8 }), time: now - 20_000 },
   ];
   await fakeBrowser.storage.local.set(storedLogItems(records));
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
 });
 
 describe('ReportPage', () => {

@@ -11,6 +11,7 @@ import { installTypicalCookies } from '../support/fakes/cookies';
 import { installFakeManagement } from '../support/fakes/management';
 import { storedLogItems } from '../support/stored-log';
 import { until as waitUntil } from '../support/until';
+import { domRoot } from '../support/dom-root';
 
 const operational: StatusSnapshot = { state: 'known', checkedAt: Date.now(), indicator: 'none', description: 'All Systems Operational', components: [], incidents: [], maintenances: [], pageUrl: 'https://status.openai.com/' };
 
@@ -53,8 +54,9 @@ const current = () => $('.ts-step.is-current')?.getAttribute('data-step');
 const stored = async () => (await fakeBrowser.storage.local.get(TROUBLESHOOTER.name))[TROUBLESHOOTER.name] as TroubleshooterState | undefined;
 const click = async (sel: string) => (await until(() => $(sel), sel)).click();
 
+const rootOf = domRoot();
 beforeEach(async () => {
-  fakeBrowser.reset();
+  root = rootOf();
   seen.length = 0;
   fixes = fakeFixApis();
   replies = {
@@ -63,12 +65,8 @@ beforeEach(async () => {
   };
   fakeBackground();
   await fakeBrowser.storage.local.set({ status: operational });
-  root = document.createElement('div');
-  document.body.append(root);
 });
 afterEach(() => {
-  render(null, root);
-  root.remove();
   vi.restoreAllMocks();
 });
 

@@ -1,20 +1,15 @@
 import { render } from 'preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/core/diagnosis';
 import { VerdictCard } from '../../src/ui/verdict-card';
 import { NOW, conflict, failure, knownStatus, many } from '../support/diag-fixtures';
+import { domRoot } from '../support/dom-root';
 
-let root: HTMLElement;
+const rootOf = domRoot();
 function mount(node: preact.ComponentChild): HTMLElement {
-  root = document.createElement('div');
-  document.body.append(root);
-  render(node, root);
-  return root;
+  render(node, rootOf());
+  return rootOf();
 }
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 describe('VerdictCard', () => {
   it('says whose side, names the fix, and keeps the evidence behind a details element', () => {
@@ -43,8 +38,6 @@ describe('VerdictCard', () => {
   it('uses minutes for long waits and "now" once the wait is over', () => {
     const long = diagnose({ records: [failure({ status: 503, agoSec: 0, headers: [{ name: 'retry-after', value: '600' }] })], now: NOW, status: null, conflicts: null });
     expect(mount(<VerdictCard diagnosis={long} />).querySelector('.verdict-retry')!.textContent).toBe('Try again in about 10 min.');
-    render(null, root);
-    root.remove();
     const over = diagnose({ records: [failure({ status: 429, agoSec: 100, headers: [{ name: 'retry-after', value: '5' }] })], now: NOW, status: null, conflicts: null });
     expect(mount(<VerdictCard diagnosis={over} />).querySelector('.verdict-retry')!.textContent).toBe('The server’s wait time is over: you can try again now.'.replace('’', "'"));
   });
@@ -52,8 +45,8 @@ describe('VerdictCard', () => {
   it('shows all clear and a loading state', () => {
     const el = mount(<VerdictCard diagnosis={diagnose({ records: [], now: NOW, status: knownStatus('none'), conflicts: null })} />);
     expect(el.querySelector('.verdict-side')!.textContent).toBe('Nothing is wrong with ChatGPT here.');
-    render(<VerdictCard diagnosis={undefined} />, root);
-    expect(root.querySelector('.verdict')!.getAttribute('aria-busy')).toBe('true');
-    expect(root.textContent).toBe('Checking…');
+    const loading = mount(<VerdictCard diagnosis={undefined} />);
+    expect(loading.querySelector('.verdict')!.getAttribute('aria-busy')).toBe('true');
+    expect(loading.textContent).toBe('Checking…');
   });
 });

@@ -1,9 +1,10 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 
 /**
- * fakeBrowser has no devtools namespace; this is the part the panel uses. `finish` delivers a
- * HAR entry to onRequestFinished listeners with `getContent` resolving to [content, encoding],
- * as src/platform/devtools.ts builds from Chrome's callback.
+ * The devtools namespace inside DevTools, the part the panel uses (fake-browser-setup.ts removes
+ * fakeBrowser's own, whose calls only throw). `finish` delivers a HAR entry to onRequestFinished
+ * listeners with `getContent` resolving to [content, encoding], as webextension-polyfill builds
+ * it from Chrome's callback.
  */
 type Listener = (request: Record<string, unknown>) => void;
 
