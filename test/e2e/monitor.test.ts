@@ -12,9 +12,10 @@ import { sendFrom } from '../support/recorder-checks';
  * 'monitor/tick' request instead of waiting.
  *
  * "A real notification": Chromium lists it in notifications.getAll(). Firefox's notifications are
- * basic only, and headless Firefox has no system alert service, so a created notification is closed
- * at once and getAll() is empty there; the test waits for the API's own onShown/onClosed event for
- * that id instead (Chrome has no onShown), seen from an extension page.
+ * basic only, and headless Firefox with no notification server on D-Bus (this test has none;
+ * test/e2e/notification-click.test.ts has one) closes a created notification at once, so getAll()
+ * is empty there; the test waits for the API's own onShown/onClosed event for that id instead
+ * (Chrome has no onShown), seen from an extension page.
  */
 type Seen = { edrSeen?: string[] };
 

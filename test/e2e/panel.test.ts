@@ -1,9 +1,10 @@
-import type { Frame, Page } from 'puppeteer-core';
+import type { Frame } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, browserFixture, waitFor } from '../support/driver';
 import { failure } from '../support/fake-world';
 import { sendFrom as send } from '../support/recorder-checks';
 import { readStoredLog } from '../support/stored-log';
+import { rowTexts } from '../support/ui-checks';
 
 /** The DevTools panel: as a pop-out page with ?tabId= in both browsers, and inside Chromium's real DevTools. */
 
@@ -12,7 +13,6 @@ function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
   return Promise.race([promise.catch(() => fallback), new Promise<T>((r) => setTimeout(() => r(fallback), ms))]);
 }
 
-const rowTexts = (frame: Page | Frame) => frame.$$eval('tr.failure-row', (rows) => rows.map((r) => r.textContent ?? ''));
 
 describe.each(BROWSERS)('panel page opened with ?tabId= in %s', (name) => {
   const { world, driver } = browserFixture(name);

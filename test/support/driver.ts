@@ -79,6 +79,8 @@ export interface LaunchOptions {
   chromium?: Omit<ChromiumOptions, 'extraExtensions'>;
   /** Firefox only: more profile prefs. */
   firefoxPrefs?: Record<string, unknown>;
+  /** More environment for the browser process (e.g. the D-Bus of test/support/system-notifications.ts). */
+  env?: Record<string, string>;
 }
 
 /** Firefox's event page idle timeout in these runs (30 s for users), so `stopBackground` is quick. */
@@ -119,7 +121,7 @@ function listenForErrors(page: Page): ExtensionPage {
 }
 
 async function chromiumDriver(world: FakeWorld, options: LaunchOptions): Promise<Core> {
-  const session = await launchChromium(world, { ...options.chromium, extraExtensions: options.extraExtensions });
+  const session = await launchChromium(world, { ...options.chromium, extraExtensions: options.extraExtensions, env: { ...options.chromium?.env, ...options.env } });
   // Chrome lists a target for the extension's service worker only while it runs.
   const running = () => session.browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${session.extensionId}/`));
   return {
@@ -150,6 +152,7 @@ async function chromiumDriver(world: FakeWorld, options: LaunchOptions): Promise
 async function firefoxDriver(world: FakeWorld, options: LaunchOptions): Promise<Core> {
   const session = await launchFirefox(world, {
     extraExtensions: options.extraExtensions,
+    env: options.env,
     prefs: {
       'extensions.background.idle.timeout': FIREFOX_IDLE_MS,
       // Grants a permissions.request() without the doorhanger a headless run cannot click.

@@ -133,7 +133,7 @@ export async function collectErrors(page: Page): Promise<ExtensionPage> {
  */
 export async function launchFirefox(
   world: FakeWorld,
-  options: { extraExtensions?: string[]; prefs?: Record<string, unknown>; headless?: boolean; dist?: string } = {},
+  options: { extraExtensions?: string[]; prefs?: Record<string, unknown>; headless?: boolean; dist?: string; env?: Record<string, string> } = {},
 ): Promise<FirefoxSession> {
   const dist = options.dist ?? FIREFOX_TEST_DIST;
   if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} is missing: run \`npm run build\` first`);
@@ -148,6 +148,7 @@ export async function launchFirefox(
     userDataDir: profile,
     protocolTimeout: 60_000,
     dumpio: !!process.env.EDR_FIREFOX_DUMP,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     extraPrefsFirefox: firefoxPrefs(world.port, {
       // A known internal UUID, so the test knows the moz-extension:// origin before install.
       'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),

@@ -3,7 +3,7 @@
  * code for Chromium and Firefox (test/e2e/ui-first-screen.test.ts)
  * and the storm of stored failures `npm run screenshots` also shows.
  */
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import type { ErrorRecord } from '../../src/core/error-record';
 import { makeRecord } from './records';
 import type { Driver } from './driver';
@@ -56,6 +56,9 @@ export function firstScreen(page: Page): Promise<Record<string, boolean>> {
     return { clear: inView('#clear-site-data-start'), extensions: inView('#fix-conflicts .suspects'), status: inView('#fix-status .status-indicator') };
   });
 }
+
+/** The text of each row the panel's table shows (in a page, or in the panel's frame inside DevTools). */
+export const rowTexts = (frame: Page | Frame) => frame.$$eval('tr.failure-row', (rows) => rows.map((r) => r.textContent ?? ''));
 
 /** Per visible row: the path's last segment, and whether the cell shows it whole. */
 export function pathCells(page: Page): Promise<Array<{ last: string; shown: string; whole: boolean }>> {
