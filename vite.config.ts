@@ -3,6 +3,7 @@ import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vitest/config';
 import sourceManifest from './manifest.json' with { type: 'json' };
 import packageJson from './package.json' with { type: 'json' };
+import { PANEL_PAGE, REPORT_PAGE, TROUBLESHOOTER_PAGE } from './src/contract/pages.ts';
 import { manifestFor, type TargetBrowser } from './src/build/manifest-for.ts';
 import { noPreloadHelper } from './src/build/no-preload-helper.ts';
 import { finishPlugin } from './src/build/zip-plugin.ts';
@@ -13,11 +14,7 @@ import { firefoxTestBuild } from './test/support/firefox-hook/test-build.ts';
  * Pages that no manifest key names (the DevTools panel, extension pages opened by URL) are listed
  * as inputs, because crxjs only follows the manifest.
  */
-const EXTRA_PAGES = {
-  panel: 'src/devtools/panel.html',
-  troubleshooter: 'src/pages/troubleshooter.html',
-  report: 'src/pages/report.html',
-};
+const EXTRA_PAGES = { panel: PANEL_PAGE, troubleshooter: TROUBLESHOOTER_PAGE, report: REPORT_PAGE };
 
 /** Where builds go: dist/ unless EDR_DIST says otherwise (`npm run release` builds elsewhere). */
 const DIST = process.env.EDR_DIST ?? 'dist';

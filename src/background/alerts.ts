@@ -2,18 +2,20 @@ import type { ErrorRecord } from '../core/error-record';
 import type { Settings } from '../contract/settings';
 import type { StatusSnapshot } from '../core/status';
 import { ALERT_HISTORY, ALERT_STATE, MAX_ALERT_HISTORY, type AlertRecord } from '../contract/alerts';
+import { PANEL_PAGE, TROUBLESHOOTER_PAGE, pagePath } from '../contract/pages';
 import { EMPTY_ALERT_STATE, onFailure, onSnapshot, onSuccess, type Alert, type AlertRules, type AlertState, type Outcome } from '../core/alert-rules';
 import { t } from '../platform/i18n';
 import { clearNotification, onNotificationClicked, showNotification } from '../platform/notifications';
 import { readKey, writeKey } from '../platform/storage';
 import { extensionUrl, openTab } from '../platform/tabs';
 import { errorText } from '../core/error-text';
+import { serialQueue } from '../core/serial-queue';
 
 const ID_PREFIX = 'edr-alert';
 
 /** The extension page an alert opens: the tab's DevTools panel when it names a tab (digits only). */
 function targetPath(tabId: string | number | undefined): string {
-  return /^\d+$/.test(String(tabId)) ? `src/devtools/panel.html?tabId=${tabId}` : 'src/pages/troubleshooter.html';
+  return /^\d+$/.test(String(tabId)) ? pagePath(PANEL_PAGE, String(tabId)) : TROUBLESHOOTER_PAGE;
 }
 
 /**
@@ -33,7 +35,7 @@ export function createAlerts({ now, settings }: { now: () => number; settings: (
       loaded = true;
     },
   );
-  let chain: Promise<void> = Promise.resolve();
+  const queue = serialQueue();
 
   async function show(alert: Alert, time: number): Promise<void> {
     const tabId = alert.target.page === 'panel' ? alert.target.tabId : '';
@@ -52,27 +54,26 @@ export function createAlerts({ now, settings }: { now: () => number; settings: (
 
   function step(decide: (state: AlertState, rules: AlertRules, time: number) => Outcome): Promise<void> {
     const time = now();
-    chain = chain
-      .then(() => ready)
-      .then(async () => {
+    return queue
+      .run(async () => {
+        await ready;
         const outcome = decide(state, settings(), time);
         state = outcome.state;
         if (outcome.changed) await writeKey(ALERT_STATE, state);
         for (const alert of outcome.alerts) await show(alert, time);
       })
       .catch((error: unknown) => console.warn('Error Doctor: alert failed', error));
-    return chain;
   }
 
   return {
     /** A recorded failure; telemetry, blocked requests and the extension's own requests do not count. */
     failure(record: ErrorRecord): Promise<void> {
-      if (record.tabId < 0 || record.telemetry || record.category === 'blocked') return chain;
+      if (record.tabId < 0 || record.telemetry || record.category === 'blocked') return queue.idle();
       return step((s, rules, time) => onFailure(s, rules, time, record.tabId));
     },
     /** A successful ChatGPT request; cheap when nothing is failing (the common case). */
     success(tabId: number): Promise<void> {
-      if (tabId < 0 || (loaded && !state.failing && state.streak.length === 0)) return chain;
+      if (tabId < 0 || (loaded && !state.failing && state.streak.length === 0)) return queue.idle();
       return step((s, rules, time) => onSuccess(s, rules, time));
     },
     snapshot(snapshot: StatusSnapshot): Promise<void> {

@@ -2,6 +2,7 @@ import type { Settings } from '../contract/settings';
 import { APP_ORIGIN } from '../core/hosts';
 import { PROBE } from '../contract/probe';
 import { appendProbe, type ProbeEntry } from '../core/probe-history';
+import { serialQueue } from '../core/serial-queue';
 import { ensureAlarm, clearAlarm } from '../platform/alarms';
 import { probeUrl } from '../platform/probe';
 import { readKey, writeKey } from '../platform/storage';
@@ -16,10 +17,10 @@ const PROBE_TIMEOUT_MS = 10_000;
  * latency are appended to a bounded history the options page charts.
  */
 export function createProbe({ now, settings, probe = probeUrl }: { now: () => number; settings: () => Settings; probe?: typeof probeUrl }) {
-  let chain: Promise<unknown> = Promise.resolve();
+  const queue = serialQueue();
   return {
     run(): Promise<ProbeEntry> {
-      const work = async () => {
+      return queue.run(async () => {
         const time = now();
         const answer = await probe(PROBE_URL, PROBE_TIMEOUT_MS);
         // Any answer below 500 proves the path works (0 is an opaque redirect, 403 a challenge).
@@ -27,10 +28,7 @@ export function createProbe({ now, settings, probe = probeUrl }: { now: () => nu
         const entry: ProbeEntry = { time, ok, status: answer.status, latencyMs: answer.status === null ? null : answer.ms, error: answer.error };
         await writeKey(PROBE, appendProbe(await readKey(PROBE), entry));
         return entry;
-      };
-      const run = chain.then(work, work);
-      chain = run.catch(() => undefined);
-      return run;
+      });
     },
     /** Arms or removes the alarm to match the settings (passed in: storage events may lag). */
     async sync(current: Settings = settings()): Promise<void> {

@@ -2,6 +2,7 @@ import type { Settings } from '../contract/settings';
 import type { StatusSnapshot } from '../core/status';
 import { MONITOR } from '../contract/monitor';
 import { FAST_POLL_MS, nextCheck, type MonitorState } from '../core/monitor-schedule';
+import { serialQueue } from '../core/serial-queue';
 import { chatgptAffected } from '../core/status-impact';
 import { alarmTime, clearAlarm, scheduleAlarm } from '../platform/alarms';
 import { readKey, writeKey } from '../platform/storage';
@@ -30,18 +31,13 @@ export interface StatusMonitorDeps {
  */
 export function createStatusMonitor({ now, random, settings, statusCheck, countAppTabs }: StatusMonitorDeps) {
   let state: MonitorState | null = null;
-  let chain: Promise<unknown> = Promise.resolve();
+  const queue = serialQueue();
   let indicator: string | null = null;
 
   const load = async (): Promise<MonitorState> => (state ??= await readKey(MONITOR));
   const save = async (next: MonitorState) => {
     state = next;
     await writeKey(MONITOR, next);
-  };
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = chain.then(work, work);
-    chain = run.catch(() => undefined);
-    return run;
   };
 
   /** When the next check is due; never while monitoring is off. */
@@ -73,7 +69,7 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
 
   return {
     /** One check now (alarm or request), then the next one scheduled. */
-    tick: () => serial(tickNow),
+    tick: () => queue.run(tickNow),
 
     /**
      * A ChatGPT request finished in a tab. Keeps "a tab is alive" current, switches to fast polling
@@ -86,8 +82,8 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
       // minute anyway: a burst of failures costs one write, not one per failure.
       const needless = (s: MonitorState) =>
         s.mode !== 'paused' && fresh(s.appSeenAt) && (!failed || (fresh(s.failureAt) && (s.nextAt ?? Infinity) <= now() + FAST_POLL_MS));
-      if (state && needless(state)) return chain;
-      return serial(async () => {
+      if (state && needless(state)) return queue.idle();
+      return queue.run(async () => {
         let current = await load();
         if (needless(current)) return undefined;
         const wasPaused = current.mode === 'paused';
@@ -108,7 +104,7 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
      * worker many times does not re-roll the backoff's jitter each time.
      */
     reschedule(settingsChanged = false): Promise<MonitorState> {
-      return serial(async () => {
+      return queue.run(async () => {
         const current = await load();
         const time = now();
         // A check long overdue (the alarm was lost with the browser) happens at once; a just-due

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { POPUP_PAGE, pagePath } from '../contract/pages';
 import type { StatusSnapshot } from '../core/status';
 import type { ErrorRecord } from '../core/error-record';
 import { fixApisAvailable } from '../platform/fix-apis';
@@ -47,7 +48,7 @@ export function PanelFixes({ records, tabId, now, status }: PanelFixesProps) {
           // platform/fix-apis.ts): the same fixes run in the popup's page, opened as a tab.
           <p class="notice panel-fixes-elsewhere">
             {t('panel_fixes_in_tab')}{' '}
-            <a id="open-fixes" href={extensionUrl(`src/popup/index.html${tabId === null ? '' : `?tabId=${tabId}`}`)} target="_blank" rel="noopener">
+            <a id="open-fixes" href={extensionUrl(pagePath(POPUP_PAGE, tabId))} target="_blank" rel="noopener">
               {t('panel_open_fixes')}
             </a>
           </p>

@@ -5,6 +5,7 @@ import './panel.css';
 import '../ui/verdict-card.css';
 import '../ui/fixes.css';
 import '../ui/alternatives.css';
+import { REPORT_PAGE, TROUBLESHOOTER_PAGE, pagePath } from '../contract/pages';
 import { devtoolsTheme, onThemeChanged } from '../platform/devtools';
 import { extensionUrl } from '../platform/tabs';
 import { Panel } from './panel';
@@ -17,7 +18,6 @@ onThemeChanged((next) => (document.documentElement.dataset.theme = next), new Ab
 
 const tabId = panelTabId();
 // The support report and the troubleshooter are pages of their own; the panel links to them for this tab.
-const query = tabId === null ? '' : `?tabId=${tabId}`;
-const reportUrl = extensionUrl(`src/pages/report.html${query}`);
-const troubleshooterUrl = extensionUrl(`src/pages/troubleshooter.html${query}`);
+const reportUrl = extensionUrl(pagePath(REPORT_PAGE, tabId));
+const troubleshooterUrl = extensionUrl(pagePath(TROUBLESHOOTER_PAGE, tabId));
 render(<Panel tabId={tabId} reportUrl={reportUrl} troubleshooterUrl={troubleshooterUrl} />, document.getElementById('root')!);

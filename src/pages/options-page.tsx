@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Reply } from '../contract/messages';
+import { PRIVACY_PAGE } from '../contract/pages';
 import { validateSettingsInput, type Alternative, type Settings, type SettingsField } from '../contract/settings';
 import { request } from '../platform/messaging';
 import { t, tn } from '../platform/i18n';
@@ -114,7 +115,7 @@ export function OptionsPage() {
         <AlertHistory />
       </section>
       <footer class="options-footer">
-        <a id="privacy-policy" href="/privacy.html" target="_blank" rel="noopener">
+        <a id="privacy-policy" href={`/${PRIVACY_PAGE}`} target="_blank" rel="noopener">
           {t('options_privacy_policy')}
         </a>
       </footer>

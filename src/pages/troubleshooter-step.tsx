@@ -6,6 +6,7 @@ import { extensionUrl } from '../platform/tabs';
 import { ActionButton } from '../ui/action-button';
 import { CopyButton } from '../ui/copy-button';
 import type { Reply } from '../contract/messages';
+import { PANEL_PAGE, REPORT_PAGE, pagePath } from '../contract/pages';
 import { RETRY_SNIPPET } from './retry-snippet';
 import { StepCheckView } from './step-checks';
 
@@ -16,7 +17,6 @@ export interface StepActions {
 }
 
 function Extra({ def, tabId }: { def: StepDef; tabId: number | null }) {
-  const query = tabId === null ? '' : `?tabId=${tabId}`;
   if (def.id === 'retries') {
     return (
       <div class="ts-snippet">
@@ -31,7 +31,7 @@ function Extra({ def, tabId }: { def: StepDef; tabId: number | null }) {
   if (def.id === 'devtools') {
     return (
       <p>
-        <a href={extensionUrl(`src/devtools/panel.html${query}`)} target="_blank" rel="noopener">
+        <a href={extensionUrl(pagePath(PANEL_PAGE, tabId))} target="_blank" rel="noopener">
           {t('popup_open_panel')}
         </a>
       </p>
@@ -40,7 +40,7 @@ function Extra({ def, tabId }: { def: StepDef; tabId: number | null }) {
   if (def.id === 'support') {
     return (
       <p>
-        <a id="ts-open-report" class="button-link" href={extensionUrl(`src/pages/report.html${query}`)} target="_blank" rel="noopener">
+        <a id="ts-open-report" class="button-link" href={extensionUrl(pagePath(REPORT_PAGE, tabId))} target="_blank" rel="noopener">
           {t('ts_open_report')}
         </a>
       </p>

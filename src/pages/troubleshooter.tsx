@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Reply } from '../contract/messages';
+import { REPORT_PAGE, pagePath } from '../contract/pages';
 import { TROUBLESHOOTER } from '../contract/troubleshooter';
 import type { CheckResult, StepId, TroubleshooterState } from '../core/troubleshooter-state';
 import { answerStep, currentStep, type StepDef, goToStep, recordCheck, ruledOut, skipStep, startTroubleshooter, stepOrder } from '../core/troubleshooter';
@@ -121,7 +122,7 @@ export function Troubleshooter({ search = location.search }: { search?: string }
         <section class={`ts-done ${state.resolved ? 'ok' : 'bad'}`} role="status" tabIndex={-1}>
           <p>{t(state.resolved ? 'ts_done_fixed' : 'ts_done_unresolved')}</p>
           {!state.resolved && (
-            <a class="button-link" href={extensionUrl(`src/pages/report.html${tabId === null ? '' : `?tabId=${tabId}`}`)} target="_blank" rel="noopener">
+            <a class="button-link" href={extensionUrl(pagePath(REPORT_PAGE, tabId))} target="_blank" rel="noopener">
               {t('ts_open_report')}
             </a>
           )}

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PAGES } from '../../src/contract/pages';
 import { classifyStatus } from '../../src/core/classify';
 import { hostPermissions } from '../../src/core/hosts';
 
@@ -45,6 +46,19 @@ describe('manifest', () => {
 
   it('has every __MSG_ key it uses', () => {
     for (const [, key] of JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)) expect(messages).toHaveProperty(key!);
+  });
+});
+
+describe('pages', () => {
+  it('the manifest names its pages as src/contract/pages.ts does, and every page of that list exists', () => {
+    const named = manifest as { action: { default_popup: string }; devtools_page: string; options_ui: { page: string } };
+    expect([named.action.default_popup, named.devtools_page, named.options_ui.page]).toEqual([PAGES.popup, PAGES.devtools, PAGES.options]);
+    for (const path of Object.values(PAGES)) expect(existsSync(path.startsWith('src/') ? path : join('public', path)), path).toBe(true);
+  });
+
+  it('no page path is written anywhere else in the source: the code opens and links pages by name', () => {
+    const offenders = files.filter((f) => f.path !== join('src', 'contract', 'pages.ts') && !f.path.startsWith(join('src', 'build'))).filter((f) => /\w\.html\b/.test(f.text));
+    expect(offenders.map((f) => f.path)).toEqual([]);
   });
 });
 
