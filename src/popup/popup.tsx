@@ -19,7 +19,7 @@ import { VerdictActionButton } from './verdict-action';
 
 /**
  * Below the first screen, or shown only on OpenAI's side: loaded right after the first frame,
- * so the verdict and the fixes do not wait for them.
+ * so the verdict and the failures do not wait for them.
  */
 const useBelowFold = lazyChunk(() => import('./popup-below-fold'));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectCompleteAnswerLeftAlone, expectErrorInsideAnswerRecordedAndShown, expectWrapsLookNative, type AnswerContext } from '../support/answer-checks';
+import { expectCompleteAnswerLeftAlone, expectErrorInsideAnswerRecordedAndShown, expectSocketErrorsRecorded, expectWrapsLookNative, type AnswerContext } from '../support/answer-checks';
 import { BROWSERS, browserFixture } from '../support/driver';
 
 /**
@@ -13,6 +13,8 @@ describe.each(BROWSERS)('errors inside the answer, %s', (name) => {
   it('an error inside a 200 stream is listed in the popup and the panel, and the page gets the stream byte for byte', () => expectErrorInsideAnswerRecordedAndShown(ctx()));
 
   it('complete answers are left alone (byte for byte, nothing recorded); one that stops halfway is recorded', () => expectCompleteAnswerLeftAlone(ctx()));
+
+  it('an error inside an answer over the WebSocket (both frame formats) is recorded, and the page gets every frame', () => expectSocketErrorsRecorded(ctx()));
 
   it('the wrapped fetch and WebSocket look like the native ones where a page would look', () => expectWrapsLookNative(ctx(), name));
 

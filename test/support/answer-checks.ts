@@ -86,6 +86,44 @@ export async function expectErrorInsideAnswerRecordedAndShown(ctx: AnswerContext
   await panel.close();
 }
 
+/**
+ * Errors inside an answer over ChatGPT's WebSocket (ws.chatgpt.com), for both frame formats in
+ * the corpus: the page opens the socket as the app does and keeps every message; the messages
+ * must be exactly the frames sent, and the error must be stored once per stream, with the
+ * conversation id nowhere in storage.
+ */
+export async function expectSocketErrorsRecorded(ctx: AnswerContext): Promise<void> {
+  const { world, driver, chat, tabId } = ctx;
+  for (const [name, path, conversation] of [
+    ['ws-turn-stream.jsonl', '/ws/user/turns', '6974e0a3-b684-8321-a73a-bf4e7b6dfafe'],
+    ['ws-http-response-body.jsonl', '/ws/user/legacy', '38b8bfcf-9912-45db-a48e-b62fb585c855'],
+  ] as const) {
+    const frames = streamFixture(name).toString('utf8').trim().split('\n');
+    world.socket('ws.chatgpt.com', path, frames);
+    const before = (await answerRecords(ctx)).length;
+    const got = await chat.evaluate(
+      (url) =>
+        new Promise<string[]>((resolve, reject) => {
+          const messages: string[] = [];
+          const socket = new WebSocket(url);
+          socket.addEventListener('message', (event) => messages.push(String(event.data)));
+          socket.addEventListener('close', () => resolve(messages));
+          socket.addEventListener('error', () => reject(new Error(`socket ${url} failed`)));
+        }),
+      `wss://ws.chatgpt.com${path}`,
+    );
+    // The page got every frame as sent: the observer only listens beside it.
+    expect(got, name).toEqual(frames);
+    const record = await waitFor(async () => (await answerRecords(ctx))[before], { what: `the error inside ${name} in storage`, timeoutMs: 15_000 });
+    expect(record, name).toMatchObject({ category: 'answer', host: 'ws.chatgpt.com', path, tabId, type: 'websocket', method: 'WS', status: null });
+    expect(record.error).toBe('Something went wrong while generating the response.');
+    expect(JSON.stringify(await storedRecords(driver))).not.toContain(conversation);
+    // One error, one record.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await answerRecords(ctx), name).toHaveLength(before + 1);
+  }
+}
+
 export async function expectCompleteAnswerLeftAlone(ctx: AnswerContext): Promise<void> {
   const before = (await answerRecords(ctx)).length;
   for (const name of ['delta-v1-complete.sse', 'whole-message-complete.sse']) {

@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
 import { testCerts } from './certs';
 import { fakeChatGptPage, fakeControlPage } from './fake-pages';
 import { operationalStatus, type FakeStatus } from './fake-status';
@@ -48,6 +50,11 @@ export interface FakeWorld {
   /** What status.openai.com serves; a raw responder lets tests send HTML, truncated JSON, 500s. */
   setStatus(status: FakeStatus | Responder): void;
   requests: SeenRequest[];
+  /**
+   * Serves a WebSocket on `host` + `path` (wss://, over HTTP/1.1 as browsers open sockets): each
+   * connection gets `frames` as text messages, `delayMs` apart, then a normal close.
+   */
+  socket(host: string, path: string, frames: readonly string[], delayMs?: number): void;
   /** Chromium's `--host-resolver-rules` value mapping every fake host here. */
   hostResolverRules: string;
   close(): Promise<void>;
@@ -163,6 +170,26 @@ export async function startFakeWorld(options: { demo?: boolean } = {}): Promise<
   // HTTP/2 as ChatGPT's edge serves it: many requests share one connection, so a load test is not
   // capped at HTTP/1.1's six connections per host. allowHTTP1 keeps any HTTP/1.1 client working.
   const server = createSecureServer({ key: certs.key, cert: certs.cert, allowHTTP1: true }, handler);
+  const socketRoutes = new Map<string, { frames: readonly string[]; delayMs: number }>();
+  const webSockets = new WebSocketServer({ noServer: true });
+  // allowHTTP1 hands HTTP/1.1 upgrades here; browsers open wss:// that way (no RFC 8441 offered).
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    const path = new URL(req.url ?? '/', 'https://x').pathname;
+    requests.push({ host, method: 'GET', path, search: '', cookie: req.headers.cookie ?? '', time: Date.now(), status: 101 });
+    const route = socketRoutes.get(`${host}${path}`);
+    if (!route) return void socket.destroy();
+    webSockets.handleUpgrade(req, socket, head, (ws) => {
+      const frames = [...route.frames];
+      const next = () => {
+        const frame = frames.shift();
+        if (frame === undefined) return void ws.close(1000, 'done');
+        ws.send(frame);
+        setTimeout(next, route.delayMs);
+      };
+      next();
+    });
+  });
   const sockets = new Set<Duplex>();
   server.on('connection', (s) => {
     sockets.add(s);
@@ -173,7 +200,11 @@ export async function startFakeWorld(options: { demo?: boolean } = {}): Promise<
   return {
     port,
     route: (host, path, responder) => routes.set(`${host}${path}`, responder),
-    clearRoutes: () => routes.clear(),
+    clearRoutes: () => {
+      routes.clear();
+      socketRoutes.clear();
+    },
+    socket: (host, path, frames, delayMs = 10) => socketRoutes.set(`${host}${path}`, { frames, delayMs }),
     setStatus: (s) => {
       status = s;
     },
@@ -195,6 +226,7 @@ export async function startFakeWorld(options: { demo?: boolean } = {}): Promise<
       .join(', '),
     close: () =>
       new Promise<void>((resolve) => {
+        for (const ws of webSockets.clients) ws.terminate();
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),
