@@ -16,8 +16,8 @@ import { useStatus } from '../ui/use-status';
 import { useStored } from '../ui/use-stored';
 import { tabIdFromQuery } from '../ui/tab-id-from-query';
 import { useVerdict } from '../ui/use-verdict';
-import { VerdictCard } from '../ui/verdict-card';
 import { ScreenshotSection } from './screenshot-section';
+import { PageHead } from './page-head';
 
 const translate = (key: string, subs?: readonly string[]) => t(key, subs);
 
@@ -62,11 +62,7 @@ export function ReportPage({ search = location.search }: { search?: string }) {
   const json = report ? JSON.stringify(report.json, null, 2) : '';
   return (
     <main class="report">
-      <header>
-        <h1>{t('report_title')}</h1>
-        <p class="muted">{t('report_intro')}</p>
-      </header>
-      <VerdictCard diagnosis={diagnosis} />
+      <PageHead title={t('report_title')} intro={t('report_intro')} diagnosis={diagnosis} />
       {!report && (
         <p class="muted" aria-busy="true">
           {t('report_loading')}

@@ -14,9 +14,9 @@ import { useStatus } from '../ui/use-status';
 import { useStored } from '../ui/use-stored';
 import { tabIdFromQuery } from '../ui/tab-id-from-query';
 import { useVerdict } from '../ui/use-verdict';
-import { VerdictCard } from '../ui/verdict-card';
 import { saveTroubleshooterProgress } from './troubleshooter-progress';
 import { TroubleshooterStep } from './troubleshooter-step';
+import { PageHead } from './page-head';
 
 function outcomeKey(state: TroubleshooterState, id: StepId): string | null {
   const outcome = state.steps[id]?.outcome;
@@ -73,11 +73,7 @@ export function Troubleshooter({ search = location.search }: { search?: string }
   const live: TroubleshooterState = at === state.current || at === null ? state : { ...state, current: at };
   return (
     <main class="troubleshooter">
-      <header>
-        <h1>{t('ts_title')}</h1>
-        <p class="muted">{t('ts_intro')}</p>
-      </header>
-      <VerdictCard diagnosis={diagnosis} />
+      <PageHead title={t('ts_title')} intro={t('ts_intro')} diagnosis={diagnosis} />
       {saveError && (
         <p class="notice" role="alert">
           {t('ts_save_failed', saveError)}

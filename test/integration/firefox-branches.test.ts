@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ManagedExtension } from '../../src/core/suspects';
 import type { ErrorRecord } from '../../src/core/error-record';
 import { openConflictPage } from '../../src/fixes/conflict-actions';
 import { listConflicts } from '../../src/fixes/conflicts';
@@ -11,7 +9,7 @@ import { setExtensionEnabled } from '../../src/platform/extensions';
 import { showNotification } from '../../src/platform/notifications';
 import { installFakeBrowsingData } from '../support/fakes/browsing-data';
 import { installTypicalCookies } from '../support/fakes/cookies';
-import { installFakeManagement } from '../support/fakes/management';
+import { extensionsFixture, installFakeManagement } from '../support/fakes/management';
 import { installFakeNotifications } from '../support/fakes/notifications';
 
 /**
@@ -19,12 +17,9 @@ import { installFakeNotifications } from '../support/fakes/notifications';
  * proof of the same is test/e2e/popup-fixes.test.ts; these pin each difference down
  * without a browser: hostnames not origins, no per-site cache, no disabling other extensions.
  */
-const firefoxExtensions = JSON.parse(readFileSync('test/fixtures/extensions-list/firefox-typical.json', 'utf8')) as ManagedExtension[];
-/** Firefox's word for a request another extension cancelled (measured in Firefox ESR). */
-const blockedInFirefox = { error: 'NS_ERROR_ABORT', telemetry: false } as ErrorRecord;
-const records = [blockedInFirefox];
-
-const seedCookies = installTypicalCookies;
+const firefoxExtensions = extensionsFixture('firefox-typical');
+/** The page holds one request another extension cancelled, in Firefox's word (measured in Firefox ESR). */
+const records = [{ error: 'NS_ERROR_ABORT', telemetry: false } as ErrorRecord];
 
 describe('Firefox branches of the fixes', () => {
   beforeEach(() => {
@@ -42,7 +37,7 @@ describe('Firefox branches of the fixes', () => {
   });
 
   it('clears by hostnames only (Firefox rejects origins), never the cache unless asked, and keeps openai.com and other sites', async () => {
-    const { jar } = seedCookies();
+    const { jar } = installTypicalCookies();
     const { calls, state } = installFakeBrowsingData(jar);
     const report = await clearSiteData({ reloadTabs: false, wholeCache: false });
     expect(calls.length).toBeGreaterThan(0);
@@ -60,7 +55,7 @@ describe('Firefox branches of the fixes', () => {
   });
 
   it('clears the whole cache, every site, only as the explicit choice', async () => {
-    const { jar } = seedCookies();
+    const { jar } = installTypicalCookies();
     const { state } = installFakeBrowsingData(jar);
     const report = await clearSiteData({ reloadTabs: false, wholeCache: true });
     expect(report.wholeCacheCleared).toBe(true);
@@ -68,7 +63,7 @@ describe('Firefox branches of the fixes', () => {
   });
 
   it('says the whole cache was not cleared when Firefox refuses, and still clears the cookies', async () => {
-    const { jar } = seedCookies();
+    const { jar } = installTypicalCookies();
     const { state } = installFakeBrowsingData(jar);
     state.fail = 'browsingData.removeCache failed';
     const report = await clearSiteData({ reloadTabs: false, wholeCache: true });

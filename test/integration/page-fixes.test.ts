@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ManagedExtension } from '../../src/core/suspects';
 import type { ErrorRecord } from '../../src/core/error-record';
 import { openConflictPage, setConflictEnabled } from '../../src/fixes/conflict-actions';
 import { listConflicts } from '../../src/fixes/conflicts';
@@ -9,18 +7,15 @@ import { reloadChatGpt } from '../../src/fixes/reload-chatgpt';
 import { clearSiteData, currentPlan } from '../../src/fixes/site-data-clearer';
 import { installFakeBrowsingData } from '../support/fakes/browsing-data';
 import { installTypicalCookies } from '../support/fakes/cookies';
-import { installFakeManagement } from '../support/fakes/management';
+import { extensionsFixture, installFakeManagement } from '../support/fakes/management';
 
 /**
  * The one-click fixes as the pages run them (src/fixes), over fakeBrowser with fake cookies,
  * browsingData and management (Chrome mode).
  */
-const extensions = JSON.parse(readFileSync('test/fixtures/extensions-list/chrome-typical.json', 'utf8')) as ManagedExtension[];
-const blocked = { error: 'net::ERR_BLOCKED_BY_CLIENT', telemetry: false } as ErrorRecord;
+const extensions = extensionsFixture('chrome-typical');
 /** The failures the page holds (useLog): one blocked request. */
-const records = [blocked];
-
-const seedCookies = installTypicalCookies;
+const records = [{ error: 'net::ERR_BLOCKED_BY_CLIENT', telemetry: false } as ErrorRecord];
 
 describe('page-side fixes', () => {
   beforeEach(() => {
@@ -28,7 +23,7 @@ describe('page-side fixes', () => {
   });
 
   it('previews the Chrome plan without touching anything', async () => {
-    const { jar } = seedCookies();
+    const { jar } = installTypicalCookies();
     const { calls } = installFakeBrowsingData(jar);
     const plan = currentPlan();
     expect(plan.signedOut).toEqual(['chatgpt.com', 'chat.openai.com']);
@@ -37,7 +32,7 @@ describe('page-side fixes', () => {
   });
 
   it('clears ChatGPT only: chatgpt.com by origin, chat.openai.com host by host; openai.com and other sites stay', async () => {
-    const { jar } = seedCookies();
+    const { jar } = installTypicalCookies();
     const { calls } = installFakeBrowsingData(jar);
     const report = await clearSiteData({ reloadTabs: false, wholeCache: false });
     expect(jar.map((c) => c.name).sort()).toEqual(['control', 'platform', 'shared']);
@@ -49,7 +44,7 @@ describe('page-side fixes', () => {
   });
 
   it('still sweeps cookies and says what failed when browsingData rejects', async () => {
-    const { jar } = seedCookies();
+    const { jar } = installTypicalCookies();
     const { state } = installFakeBrowsingData(jar);
     state.fail = 'Invalid value for argument 1';
     const report = await clearSiteData({ reloadTabs: false, wholeCache: true });
@@ -60,7 +55,7 @@ describe('page-side fixes', () => {
   });
 
   it('reports a cookie that would not go as unverified, with its domain', async () => {
-    const { jar, failRemove } = seedCookies();
+    const { jar, failRemove } = installTypicalCookies();
     installFakeBrowsingData([]); // browsingData removes nothing here
     failRemove.add('flags');
     const report = await clearSiteData({ reloadTabs: false, wholeCache: false });
@@ -71,7 +66,7 @@ describe('page-side fixes', () => {
   });
 
   it('reloads ChatGPT tabs after the clear when asked', async () => {
-    const { jar } = seedCookies();
+    const { jar } = installTypicalCookies();
     installFakeBrowsingData(jar);
     const query = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 4 }, { id: 9 }] as never);
     const reload = vi.spyOn(fakeBrowser.tabs, 'reload').mockResolvedValue(undefined as never);

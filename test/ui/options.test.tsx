@@ -15,6 +15,12 @@ function type(sel: string, value: string) {
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
+/** Types each value into its field, then saves after a render, as a person's click comes after their typing. */
+async function typeAndSave(fields: Record<string, string>) {
+  for (const [sel, value] of Object.entries(fields)) type(sel, value);
+  await tick(20);
+  $<HTMLButtonElement>('#options-save')!.click();
+}
 
 /** The background's side of settings/save, as the real handler does it: validate, then store. */
 function answerSaves() {
@@ -53,12 +59,8 @@ describe('options page', () => {
     const saves = answerSaves();
     render(<OptionsPage />, root);
     await until(() => $('#f-failureThreshold'), 'the form');
-    type('#f-failureThreshold', '1');
-    type('#f-failureWindowMinutes', '');
-    type('#f-retentionHours', '1000');
-    await tick(20); // a render between typing and clicking, as with a person
-    $<HTMLButtonElement>('#options-save')!.click();
-    await until(() => $('#failureThreshold-error'), 'the field errors');
+    await typeAndSave({ '#f-failureThreshold': '1', '#f-failureWindowMinutes': '', '#f-retentionHours': '1000' });
+    await until(() => $('#failureThreshold-error') && $('.action-failed .action-status'), 'the field errors and the refused save');
     expect($('#failureThreshold-error')!.textContent).toBe('Enter a whole number from 2 to 50.');
     expect($('#failureWindowMinutes-error')!.textContent).toBe('Enter a whole number of minutes from 1 to 60.');
     expect($('#retentionHours-error')!.textContent).toBe('Enter a number of hours from 1 to 168 (a week).');
@@ -66,11 +68,7 @@ describe('options page', () => {
     expect($('.action-failed .action-status')!.textContent).toContain('3 fields need a fix');
     expect(saves).toEqual([]);
 
-    type('#f-failureThreshold', '4');
-    type('#f-failureWindowMinutes', '3');
-    type('#f-retentionHours', '48');
-    await tick(20); // a render between typing and clicking, as with a person
-    $<HTMLButtonElement>('#options-save')!.click();
+    await typeAndSave({ '#f-failureThreshold': '4', '#f-failureWindowMinutes': '3', '#f-retentionHours': '48' });
     await until(() => $('.action-done'), 'the save');
     expect($('#failureThreshold-error')).toBeNull();
     expect(saves).toHaveLength(1);
@@ -81,9 +79,7 @@ describe('options page', () => {
     const saves = answerSaves();
     render(<OptionsPage />, root);
     await until(() => $('.alt-row'), 'the alternatives');
-    type('.alt-row:nth-of-type(1) input[type=url]', 'http://claude.ai/');
-    await tick(20); // a render between typing and clicking, as with a person
-    $<HTMLButtonElement>('#options-save')!.click();
+    await typeAndSave({ '.alt-row:nth-of-type(1) input[type=url]': 'http://claude.ai/' });
     await until(() => $('#alternatives-error'), 'the alternatives error');
     expect($('#alternatives-error')!.textContent).toContain('https://');
     expect(saves).toEqual([]);
@@ -96,8 +92,7 @@ describe('options page', () => {
     await tick(20);
     root.querySelector<HTMLButtonElement>('.alt-row:nth-of-type(2) button')!.click(); // remove Gemini
     await until(() => root.querySelectorAll('.alt-row').length === 4, 'the removal');
-    await tick(20); // a render between typing and clicking, as with a person
-    $<HTMLButtonElement>('#options-save')!.click();
+    await typeAndSave({});
     await until(() => $('.action-done'), 'the save');
     const saved = (await fakeBrowser.storage.local.get(SETTINGS.name))[SETTINGS.name] as typeof DEFAULT_SETTINGS;
     expect(saved.alternatives.map((a) => a.name)).toEqual(['Claude', 'Microsoft Copilot', 'Ollama (local model)', 'Le Chat']);

@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { blockedByClientCount, rankConflicts } from '../../src/core/conflicts';
 import { suspects, type ManagedExtension } from '../../src/core/suspects';
 import type { ErrorRecord } from '../../src/core/error-record';
+import { extensionsFixture } from '../support/fakes/management';
 
-const fixture = (name: string) => JSON.parse(readFileSync(`test/fixtures/extensions-list/${name}.json`, 'utf8')) as ManagedExtension[];
-const chrome = fixture('chrome-typical');
-const firefox = fixture('firefox-typical');
+const chrome = extensionsFixture('chrome-typical');
+const firefox = extensionsFixture('firefox-typical');
 const CHROME_SELF = 'selfselfselfselfselfselfselfself';
 
 function record(over: Partial<ErrorRecord> = {}): ErrorRecord {

@@ -5,6 +5,7 @@ import { CHUNK_SIZE, liveChunks, slotKey } from '../../src/contract/log-chunks';
 import { LOG_SUMMARY, SUMMARY_DEFAULT, SUMMARY_KEY, SUMMARY_NEWEST, summarize, summaryMinutes } from '../../src/contract/log-summary';
 import { LOG_KEY, toStoredLog } from '../../src/contract/stored-log';
 import { diagnose } from '../../src/core/diagnosis';
+import type { ErrorRecord } from '../../src/core/error-record';
 import { appendRecords, emptyLog, type LogLimits } from '../../src/core/failure-log';
 import { MAX_ENDPOINTS } from '../../src/core/window-tally';
 import { logFromStorage } from '../support/stored-log';
@@ -34,13 +35,19 @@ function store(storage: ReturnType<typeof memoryStorage>, limits: LogLimits) {
 
 const limits = (maxRecords: number): LogLimits => ({ maxRecords, maxBytes: 10_000_000, maxAgeMs: 7 * 24 * 3600_000 });
 
+/** A store of at most `maxRecords` over fresh memory storage that holds `records` already: the writes so far are not counted. */
+async function storeHolding(maxRecords: number, records: ErrorRecord[]) {
+  const storage = memoryStorage();
+  const s = store(storage, limits(maxRecords));
+  s.append(records);
+  await s.flushed();
+  storage.writes.length = 0;
+  return { storage, s };
+}
+
 describe('chunked log in storage', () => {
   it('writes only the chunks that changed, and the index', async () => {
-    const storage = memoryStorage();
-    const s = store(storage, limits(1000));
-    s.append(makeRecords(120, 0, { time: NOW - 1000 }));
-    await s.flushed();
-    storage.writes.length = 0;
+    const { storage, s } = await storeHolding(1000, makeRecords(120, 0, { time: NOW - 1000 }));
     s.append([makeRecord(500, { time: NOW })]);
     await s.flushed();
     expect(storage.writes).toHaveLength(1);
@@ -89,11 +96,7 @@ describe('chunked log in storage', () => {
   });
 
   it('rewrites the trimmed oldest chunk and nulls chunks dropped whole, in the same write', async () => {
-    const storage = memoryStorage();
-    const s = store(storage, limits(100));
-    s.append(makeRecords(100, 0, { time: NOW - 1000 }));
-    await s.flushed();
-    storage.writes.length = 0;
+    const { storage, s } = await storeHolding(100, makeRecords(100, 0, { time: NOW - 1000 }));
     s.append(makeRecords(75, 100, { time: NOW }));
     await s.flushed();
     expect(storage.writes).toHaveLength(1);
@@ -108,11 +111,7 @@ describe('chunked log in storage', () => {
   });
 
   it('a worker that wakes over a log with nothing to change writes nothing; an aged-out record costs only the index and its chunk', async () => {
-    const storage = memoryStorage();
-    const s = store(storage, limits(1000));
-    s.append(makeRecords(120, 0, { time: NOW - 1000 }));
-    await s.flushed();
-    storage.writes.length = 0;
+    const { storage } = await storeHolding(1000, makeRecords(120, 0, { time: NOW - 1000 }));
     await store(storage, limits(1000)).flushed();
     expect(storage.writes).toEqual([]);
     // A log without its summary (written before there was one) gets it on the next wake.
@@ -138,12 +137,9 @@ describe('chunked log in storage', () => {
   });
 
   it('recovers from a lost or corrupt chunk, keeps the rest and says so', async () => {
-    const storage = memoryStorage();
-    let s = store(storage, limits(1000));
-    s.append(makeRecords(150, 0, { time: NOW - 1000 }));
-    await s.flushed();
+    const { storage } = await storeHolding(1000, makeRecords(150, 0, { time: NOW - 1000 }));
     storage.data[slotKey(1)] = { k: 99, records: 'junk' };
-    s = store(storage, limits(1000));
+    const s = store(storage, limits(1000));
     const log = await s.current();
     expect(log.records).toHaveLength(150 - CHUNK_SIZE);
     expect(log.notice).toMatchObject({ kind: 'corrupt-recovered', lost: CHUNK_SIZE });
@@ -180,10 +176,7 @@ describe('chunked log in storage', () => {
   });
 
   it('a chunk holds at most CHUNK_SIZE records', async () => {
-    const storage = memoryStorage();
-    const s = store(storage, limits(1000));
-    s.append(makeRecords(333, 0, { time: NOW - 1000 }));
-    await s.flushed();
+    const { storage } = await storeHolding(1000, makeRecords(333, 0, { time: NOW - 1000 }));
     for (const [key, value] of Object.entries(storage.data)) {
       if (key.startsWith(`${LOG_KEY}:`) && value) expect((value as { records: unknown[] }).records.length).toBeLessThanOrEqual(CHUNK_SIZE);
     }

@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import type { ManagedExtension } from '../../../src/core/suspects';
+
+/** A typical list of installed extensions, as `management.getAll()` gives it (test/fixtures/extensions-list/). */
+export function extensionsFixture(name: string): ManagedExtension[] {
+  return JSON.parse(readFileSync(`test/fixtures/extensions-list/${name}.json`, 'utf8')) as ManagedExtension[];
+}
 
 /** fakeBrowser has no management API; a list of extensions whose `enabled` flag setEnabled flips. */
 export function installFakeManagement(extensions: ManagedExtension[]) {
