@@ -1,17 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PAGES } from '../../src/contract/pages';
 import { classifyStatus } from '../../src/core/classify';
 import { hostPermissions } from '../../src/core/hosts';
+import { sources } from '../support/import-picture';
 
 /** Meta-tests over the repository's own rules, in the spirit of refined-github's. */
-function sources(dir = 'src'): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : /\.(ts|tsx)$/.test(name) ? [path] : [];
-  });
-}
 
 const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as Record<string, unknown>;
 const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, unknown>;
