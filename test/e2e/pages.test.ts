@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEVTOOLS_PAGE, OPTIONS_PAGE, PAGES, PRIVACY_PAGE } from '../../src/contract/pages';
 import { BROWSERS, browserFixture, waitFor } from '../support/driver';
 import { sendFrom, storedRecords } from '../support/recorder-checks';
 
@@ -7,13 +8,8 @@ import { sendFrom, storedRecords } from '../support/recorder-checks';
  * a failure in it (in Firefox: module scripts in moz-extension://, the polyfill handing back the
  * native `browser`). The other tests drive the pages feature by feature.
  */
-const PAGES = [
-  'src/popup/index.html',
-  'src/pages/options.html',
-  'src/devtools/panel.html',
-  'src/pages/troubleshooter.html',
-  'src/pages/report.html',
-];
+/** Every page with a UI script: not the devtools page (it only creates the panel, inside DevTools) nor the static privacy policy. */
+const PAGE_PATHS = Object.values(PAGES).filter((page) => page !== DEVTOOLS_PAGE && page !== PRIVACY_PAGE);
 
 describe.each(BROWSERS)('extension pages in %s', (name) => {
   const t = browserFixture(name, { chat: true });
@@ -24,7 +20,7 @@ describe.each(BROWSERS)('extension pages in %s', (name) => {
   });
 
   it('sees a script error in an extension page (the check below can fail)', async () => {
-    const page = await t.driver().open('src/pages/options.html');
+    const page = await t.driver().open(OPTIONS_PAGE);
     await page.evaluate(() => void setTimeout(() => {
       throw new Error('planted error');
     }));
@@ -32,7 +28,7 @@ describe.each(BROWSERS)('extension pages in %s', (name) => {
     await page.close();
   });
 
-  it.each(PAGES)('%s renders without script errors', async (path) => {
+  it.each(PAGE_PATHS)('%s renders without script errors', async (path) => {
     const page = await t.driver().open(`${path}?tabId=${t.tabId()}`);
     const text = await waitFor(() => page.evaluate(() => (document.body.innerText.trim().length > 20 ? document.body.innerText : '')), {
       timeoutMs: 10_000,
