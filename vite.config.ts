@@ -25,9 +25,7 @@ export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
   const outDir = `${DIST}/${browser}`;
   const manifest = manifestFor(sourceManifest, browser, { version: packageJson.version });
-  const inputs = Object.fromEntries(
-    Object.entries(EXTRA_PAGES).filter(([, page]) => existsSync(page)),
-  );
+  const inputs = Object.fromEntries(Object.entries(EXTRA_PAGES).filter(([, page]) => existsSync(page)));
   return {
     plugins: process.env.VITEST
       ? []

@@ -41,15 +41,26 @@ export default tseslint.config(
       // Extension pages run under script-src 'self': no eval, no Function constructor.
       'no-eval': 'error',
       'no-implied-eval': 'error',
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Function']", message: 'No Function constructor: extension pages run under script-src self.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Function']", message: 'No Function constructor: extension pages run under script-src self.' },
+      ],
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
             // core is pure: it imports only core and the schema library (no relative path outside).
-            zone('./src/core', ['./src/contract', './src/platform', './src/background', './src/fixes', './src/page', './src/build', ...UI], 'core imports only core (and valibot).'),
+            zone(
+              './src/core',
+              ['./src/contract', './src/platform', './src/background', './src/fixes', './src/page', './src/build', ...UI],
+              'core imports only core (and valibot).',
+            ),
             // contract imports core, never the reverse (the zone above); nothing that runs.
-            zone('./src/contract', ['./src/platform', './src/background', './src/fixes', './src/page', './src/build', ...UI], 'contract imports only core and contract (and valibot).'),
+            zone(
+              './src/contract',
+              ['./src/platform', './src/background', './src/fixes', './src/page', './src/build', ...UI],
+              'contract imports only core and contract (and valibot).',
+            ),
             // The UI asks the background through the typed request map; it never imports it.
             ...UI.map((ui) => zone(ui, './src/background', 'the UI never imports the background: it reads storage and sends typed requests.')),
             // A service worker cannot load code lazily, and pages run the fixes.
@@ -57,14 +68,26 @@ export default tseslint.config(
             // What a page runs when the user acts: no UI, no background.
             zone('./src/fixes', ['./src/background', './src/page', ...UI], 'fixes import only core, contract and platform.'),
             // The main-world script runs as the page: nothing that touches the extension API.
-            zone('./src/page/answer-observer.iife.ts', ['./src/platform', './src/contract', './src/background', './src/fixes', './src/build', ...UI], 'the main-world page script imports only the pure core.'),
+            zone(
+              './src/page/answer-observer.iife.ts',
+              ['./src/platform', './src/contract', './src/background', './src/fixes', './src/build', ...UI],
+              'the main-world page script imports only the pure core.',
+            ),
           ],
         },
       ],
       // The polyfill has one seam; other modules may take its types.
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'webextension-polyfill', message: 'Only src/platform/browser.ts imports webextension-polyfill (import its types from there).', allowTypeImports: true }] },
+        {
+          paths: [
+            {
+              name: 'webextension-polyfill',
+              message: 'Only src/platform/browser.ts imports webextension-polyfill (import its types from there).',
+              allowTypeImports: true,
+            },
+          ],
+        },
       ],
     },
   },

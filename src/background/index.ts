@@ -77,7 +77,9 @@ onAlarm((name) => {
   if (name === PROBE_ALARM) void probe.run();
 });
 // A lost alarm (browser closed) or changed settings: re-arm from the stored state.
-void settings.ready.then(() => Promise.all([monitor.reschedule(), probe.sync()])).catch((error: unknown) => console.warn('Error Doctor: monitor not armed', error));
+void settings.ready
+  .then(() => Promise.all([monitor.reschedule(), probe.sync()]))
+  .catch((error: unknown) => console.warn('Error Doctor: monitor not armed', error));
 
 onBrowserStartup(() => {
   void settings.ready.then(() => {

@@ -128,4 +128,3 @@ export function createStatusMonitor({ now, random, settings, statusCheck, countA
     },
   };
 }
-

@@ -38,11 +38,16 @@ export function checkLazyCss(bundle: OutputBundle): void {
     if (!entry.isEntry) continue;
     const atOpen = closure([entry.fileName], (c) => c.imports);
     const styles = new Set([...atOpen].flatMap((name) => [...css(chunks.get(name)!)]));
-    const lazy = closure([...atOpen].flatMap((name) => chunks.get(name)!.dynamicImports), (c) => [...c.imports, ...c.dynamicImports]);
+    const lazy = closure(
+      [...atOpen].flatMap((name) => chunks.get(name)!.dynamicImports),
+      (c) => [...c.imports, ...c.dynamicImports],
+    );
     for (const name of lazy) {
       const missing = [...css(chunks.get(name)!)].filter((file) => !styles.has(file));
       if (missing.length) {
-        throw new Error(`${name}, loaded lazily by ${entry.fileName}, needs CSS the page does not load at open (${missing.join(', ')}): import that CSS from the page's static code instead.`);
+        throw new Error(
+          `${name}, loaded lazily by ${entry.fileName}, needs CSS the page does not load at open (${missing.join(', ')}): import that CSS from the page's static code instead.`,
+        );
       }
     }
   }

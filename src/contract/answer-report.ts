@@ -1,4 +1,21 @@
-import { check, finite, integer, maxLength, maxValue, minValue, nullable, number, picklist, pipe, regex, safeParse, startsWith, strictObject, string, type InferOutput } from 'valibot';
+import {
+  check,
+  finite,
+  integer,
+  maxLength,
+  maxValue,
+  minValue,
+  nullable,
+  number,
+  picklist,
+  pipe,
+  regex,
+  safeParse,
+  startsWith,
+  strictObject,
+  string,
+  type InferOutput,
+} from 'valibot';
 import type { AnswerReport } from '../core/answer-report';
 import { ANSWER_ERROR_KINDS, MAX_ERROR_TEXT } from '../core/answer-stream';
 import type { SchemaAgrees } from './schema-agrees';
@@ -12,7 +29,12 @@ const id = nullable(pipe(string(), maxLength(80), regex(/^[\w.:-]*$/)));
 
 export const AnswerReportSchema = strictObject({
   time: pipe(number(), finite()),
-  path: pipe(string(), maxLength(512), startsWith('/'), check((p) => !/[?#]/.test(p), 'no query')),
+  path: pipe(
+    string(),
+    maxLength(512),
+    startsWith('/'),
+    check((p) => !/[?#]/.test(p), 'no query'),
+  ),
   ids: strictObject({ cfRay: id, xRequestId: id, oaiRequestId: id }),
   kind: picklist(ANSWER_ERROR_KINDS),
   text: pipe(string(), maxLength(MAX_ERROR_TEXT)),

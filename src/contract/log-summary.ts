@@ -47,7 +47,15 @@ export function summarize(log: FailureLog, now: number): LogSummary {
   const places = new Map<string, number>();
   const place = (endpoint: string) => places.get(endpoint) ?? places.set(endpoint, places.size).size - 1;
   const minutes = tallyMinutes(log.records, now).map((m) => ({ ...m, endpoints: m.endpoints.map(place) }));
-  return { v: SUMMARY_VERSION, endpoints: [...places.keys()], minutes, newest: log.records.slice(-SUMMARY_NEWEST), count: log.records.length, dropped: log.dropped, notice: log.notice };
+  return {
+    v: SUMMARY_VERSION,
+    endpoints: [...places.keys()],
+    minutes,
+    newest: log.records.slice(-SUMMARY_NEWEST),
+    count: log.records.length,
+    dropped: log.dropped,
+    notice: log.notice,
+  };
 }
 
 /** The minutes with their endpoints named again, as the diagnosis takes them. */

@@ -65,8 +65,7 @@ export interface LoadedSettings {
 
 /** Migrates then validates field by field: one bad value falls back alone, the rest are kept. */
 export function parseSettings(raw: unknown): LoadedSettings {
-  const data: Record<string, unknown> =
-    raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {};
+  const data: Record<string, unknown> = raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {};
   // Upgrades. Data from a newer build keeps what still validates. Anything before version 2 (none,
   // 1, or a corrupt version) gets the monitoring fields' defaults (filled in below), and v1's
   // free-form retention, where a fraction of an hour meant "forget quickly", becomes 1 hour.

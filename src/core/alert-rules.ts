@@ -82,7 +82,11 @@ function allowed(kind: AlertKind, rules: AlertRules, state: AlertState, now: num
 function emit(state: AlertState, alert: Alert, rules: AlertRules, now: number, alerts: Alert[], closes?: 'failures' | 'incident'): AlertState {
   if (!allowed(alert.kind, rules, state, now, closes)) return closes ? { ...state, owed: state.owed.filter((k) => k !== closes) } : state;
   alerts.push(alert);
-  const owed = closes ? state.owed.filter((k) => k !== closes) : alert.kind === 'recovery' || state.owed.includes(alert.kind) ? state.owed : [...state.owed, alert.kind];
+  const owed = closes
+    ? state.owed.filter((k) => k !== closes)
+    : alert.kind === 'recovery' || state.owed.includes(alert.kind)
+      ? state.owed
+      : [...state.owed, alert.kind];
   return { ...state, lastSent: { ...state.lastSent, [alert.kind]: now }, owed };
 }
 
@@ -95,7 +99,19 @@ export function onFailure(state: AlertState, rules: AlertRules, now: number, tab
   const reached = streak.length >= n && now - streak[0]! <= rules.failureWindowMinutes * 60_000;
   if (reached && !state.failing) {
     next = { ...next, failing: true };
-    next = emit(next, { kind: 'failures', titleKey: 'monitor_alert_failures_title', messageKey: pluralKey('monitor_alert_failures_message', n), subs: [String(n), String(rules.failureWindowMinutes)], target: tabId >= 0 ? { page: 'panel', tabId } : { page: 'troubleshooter' } }, rules, now, alerts);
+    next = emit(
+      next,
+      {
+        kind: 'failures',
+        titleKey: 'monitor_alert_failures_title',
+        messageKey: pluralKey('monitor_alert_failures_message', n),
+        subs: [String(n), String(rules.failureWindowMinutes)],
+        target: tabId >= 0 ? { page: 'panel', tabId } : { page: 'troubleshooter' },
+      },
+      rules,
+      now,
+      alerts,
+    );
   }
   // While an outage is on, more failures change nothing worth a storage write (bursts are common).
   return { state: next, alerts, changed: !state.failing };
@@ -107,7 +123,20 @@ export function onSuccess(state: AlertState, rules: AlertRules, now: number): Ou
   let next: AlertState = { ...state, streak: [], failing: false };
   const alerts: Alert[] = [];
   if (state.failing) {
-    next = emit(next, { kind: 'recovery', titleKey: 'monitor_alert_recovery_title', messageKey: 'monitor_alert_recovery_requests', subs: [], target: { page: 'troubleshooter' } }, rules, now, alerts, 'failures');
+    next = emit(
+      next,
+      {
+        kind: 'recovery',
+        titleKey: 'monitor_alert_recovery_title',
+        messageKey: 'monitor_alert_recovery_requests',
+        subs: [],
+        target: { page: 'troubleshooter' },
+      },
+      rules,
+      now,
+      alerts,
+      'failures',
+    );
   }
   return { state: next, alerts, changed: true };
 }
@@ -124,11 +153,35 @@ export function onSnapshot(state: AlertState, rules: AlertRules, now: number, sn
   if (active && (!state.incidentActive || fresh.length > 0)) {
     const first = fresh[0] ?? impact.incidents[0];
     const name = first?.name ?? impact.components.map((c) => c.name).join(', ');
-    next = emit(next, { kind: 'incident', titleKey: 'monitor_alert_incident_title', messageKey: 'monitor_alert_incident_message', subs: [name, snapshot.description], target: { page: 'troubleshooter' } }, rules, now, alerts);
+    next = emit(
+      next,
+      {
+        kind: 'incident',
+        titleKey: 'monitor_alert_incident_title',
+        messageKey: 'monitor_alert_incident_message',
+        subs: [name, snapshot.description],
+        target: { page: 'troubleshooter' },
+      },
+      rules,
+      now,
+      alerts,
+    );
   } else if (!active && state.incidentActive) {
-    next = emit(next, { kind: 'recovery', titleKey: 'monitor_alert_recovery_title', messageKey: 'monitor_alert_recovery_incident', subs: [], target: { page: 'troubleshooter' } }, rules, now, alerts, 'incident');
+    next = emit(
+      next,
+      {
+        kind: 'recovery',
+        titleKey: 'monitor_alert_recovery_title',
+        messageKey: 'monitor_alert_recovery_incident',
+        subs: [],
+        target: { page: 'troubleshooter' },
+      },
+      rules,
+      now,
+      alerts,
+      'incident',
+    );
   }
   const changed = alerts.length > 0 || active !== state.incidentActive || ids.join() !== state.incidentIds.join();
   return { state: next, alerts, changed };
 }
-

@@ -95,7 +95,7 @@ export function rankOne(ext: ManagedExtension, browser: RankOptions['browser'], 
     enabled: ext.enabled,
     // Firefox lets extensions disable only themes (management.setEnabled), and themes are skipped.
     canDisable: !firefox && ext.mayDisable !== false,
-    manageUrl: firefox ? (ext.optionsUrl || ext.homepageUrl || null) : `chrome://extensions/?id=${encodeURIComponent(ext.id)}`,
+    manageUrl: firefox ? ext.optionsUrl || ext.homepageUrl || null : `chrome://extensions/?id=${encodeURIComponent(ext.id)}`,
   };
 }
 

@@ -8,7 +8,15 @@ export const STATUS_STALE_MS = 30 * 60_000;
 export type StatusView =
   | { kind: 'none' } // never checked
   | { kind: 'unknown'; reason: string }
-  | { kind: 'known'; outage: Outage; stale: boolean; ageMin: number; description: string; incidents: string[]; components: Array<{ id: string; name: string; status: string }> };
+  | {
+      kind: 'known';
+      outage: Outage;
+      stale: boolean;
+      ageMin: number;
+      description: string;
+      incidents: string[];
+      components: Array<{ id: string; name: string; status: string }>;
+    };
 
 /** Everything the scoring needs, gathered in one pass so a full log stays cheap. */
 export interface DiagnosisFacts {

@@ -153,7 +153,12 @@ function incident(f: DiagnosisFacts, total: number): Cause | null {
   } else confidence = (serverish / total) * (f.endpoints.size >= 2 ? 0.6 : 0.4);
   // "Outage" only where the status page reports one; otherwise the words say what was seen.
   const reported = s.kind === 'known' && s.outage !== 'none';
-  return cause('openai-incident', confidence, evidence, reported ? {} : { titleKey: 'diag_openai_failing_title', detailKey: 'diag_openai_failing_detail', fixKey: 'diag_openai_failing_fix' });
+  return cause(
+    'openai-incident',
+    confidence,
+    evidence,
+    reported ? {} : { titleKey: 'diag_openai_failing_title', detailKey: 'diag_openai_failing_detail', fixKey: 'diag_openai_failing_fix' },
+  );
 }
 
 function overload(f: DiagnosisFacts, total: number): Cause | null {
@@ -301,13 +306,19 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     oneEndpoint(f, total),
     total ? null : quiet(f),
   ];
-  const causes = candidates
-    .filter((c): c is Cause => c !== null && c.confidence >= MIN_LISTED)
-    .sort((a, b) => b.confidence - a.confidence);
+  const causes = candidates.filter((c): c is Cause => c !== null && c.confidence >= MIN_LISTED).sort((a, b) => b.confidence - a.confidence);
   const [first, second] = causes;
   if ((first?.confidence ?? 0) < MIN_VERDICT) {
     causes.unshift(cause('unknown', MIN_VERDICT, [evn('diag_ev_failures', total, f.windowMin), ...statusEvidence(f)]));
-  } else if (first && second && second.confidence >= MIN_VERDICT && first.confidence - second.confidence <= CLOSE && first.side !== second.side && first.side !== 'either' && second.side !== 'either') {
+  } else if (
+    first &&
+    second &&
+    second.confidence >= MIN_VERDICT &&
+    first.confidence - second.confidence <= CLOSE &&
+    first.side !== second.side &&
+    first.side !== 'either' &&
+    second.side !== 'either'
+  ) {
     // A near tie between OpenAI's side and this browser: naming one would contradict the list
     // below it. The verdict says so, and leads with the test that tells them apart cheapest.
     causes.unshift(cause('mixed', first.confidence, [ev('diag_ev_split'), ...first.evidence.slice(0, 2), ...second.evidence.slice(0, 2)]));

@@ -80,14 +80,12 @@ export function buildRecord(event: RequestEvent, startedAt?: number): ErrorRecor
     signIn: isSignInHost(url.host),
   };
   // classifyStatus takes only integer statuses from 400 on: a record from a status has a real one.
-  const classification =
-    typeof event.error === 'string' && event.error ? classifyNetworkError(event.error) : classifyStatus(event.statusCode!, context);
+  const classification = typeof event.error === 'string' && event.error ? classifyNetworkError(event.error) : classifyStatus(event.statusCode!, context);
   if (!classification) return null;
 
   const time = Number.isFinite(event.timeStamp) ? Math.round(event.timeStamp) : 0;
   const retryAfter = headerValue(headers, 'retry-after');
-  const duration =
-    Number.isFinite(startedAt) && time >= startedAt! ? Math.round(time - startedAt!) : null;
+  const duration = Number.isFinite(startedAt) && time >= startedAt! ? Math.round(time - startedAt!) : null;
 
   return {
     id: `${typeof event.requestId === 'string' || typeof event.requestId === 'number' ? String(event.requestId).slice(0, 40) : '?'}@${time}`,

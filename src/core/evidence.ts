@@ -24,7 +24,14 @@ export function evidence(r: ErrorRecord): EvidenceRow[] {
   const rows: EvidenceRow[] = [];
   const add = (label: string, value: string | number | null, opts: Partial<Omit<EvidenceRow, 'label' | 'value'>> = {}) => {
     if (value === null || value === '') return;
-    rows.push({ label, value: String(value), highlight: opts.highlight ?? false, note: opts.note ?? null, header: opts.header ?? false, valueIsKey: opts.valueIsKey ?? false });
+    rows.push({
+      label,
+      value: String(value),
+      highlight: opts.highlight ?? false,
+      note: opts.note ?? null,
+      header: opts.header ?? false,
+      valueIsKey: opts.valueIsKey ?? false,
+    });
   };
   add('panel_ev_time', new Date(r.time).toISOString());
   add('panel_ev_url', `https://${r.host}${r.path}`);
@@ -41,7 +48,11 @@ export function evidence(r: ErrorRecord): EvidenceRow[] {
   if (r.ids.oaiRequestId) add('x-oai-request-id', r.ids.oaiRequestId, { header: true, highlight: true, note: 'panel_note_oai_id' });
   else if (api && r.status !== null) add('x-oai-request-id', '—', { header: true, highlight: r.htmlOnApi, note: 'panel_note_oai_missing' });
   add('retry-after', r.retryAfter, { header: true, highlight: true, note: 'panel_note_retry_after' });
-  add('server', r.server, { header: true, highlight: EDGE.has(r.category) && /cloudflare/i.test(r.server ?? ''), note: EDGE.has(r.category) ? 'panel_note_server' : null });
+  add('server', r.server, {
+    header: true,
+    highlight: EDGE.has(r.category) && /cloudflare/i.test(r.server ?? ''),
+    note: EDGE.has(r.category) ? 'panel_note_server' : null,
+  });
   add('content-type', r.contentType, { header: true, highlight: r.htmlOnApi, note: r.htmlOnApi ? 'panel_note_html_on_api' : null });
   if (r.telemetry) add('panel_ev_telemetry', 'panel_ev_yes', { note: 'panel_note_telemetry', valueIsKey: true });
   return rows;

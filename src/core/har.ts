@@ -106,7 +106,15 @@ export function harEntry(r: ErrorRecord, extra?: NetworkExtra): HarEntry {
     cache: {},
     // send, wait and receive must not be -1 in HAR 1.2; without DevTools the whole time is "wait".
     timings: t
-      ? { blocked: phase(t.blocked), dns: phase(t.dns), connect: phase(t.connect), ssl: phase(t.ssl), send: Math.max(0, phase(t.send)), wait: Math.max(0, phase(t.wait)), receive: Math.max(0, phase(t.receive)) }
+      ? {
+          blocked: phase(t.blocked),
+          dns: phase(t.dns),
+          connect: phase(t.connect),
+          ssl: phase(t.ssl),
+          send: Math.max(0, phase(t.send)),
+          wait: Math.max(0, phase(t.wait)),
+          receive: Math.max(0, phase(t.receive)),
+        }
       : { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: duration, receive: 0 },
     _errorDoctor: { category: r.category, meaning: r.meaning, requestId: primaryRequestId(r.ids), telemetry: r.telemetry },
   };

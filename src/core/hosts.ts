@@ -12,14 +12,7 @@
 export const SIGN_IN_HOSTS = ['auth.openai.com', 'auth0.openai.com'] as const;
 
 /** Hosts the ChatGPT web app talks to; `*.` means the host and its subdomains. */
-export const WATCHED_HOSTS = [
-  'chatgpt.com',
-  '*.chatgpt.com',
-  'chat.openai.com',
-  'cdn.oaistatic.com',
-  '*.oaiusercontent.com',
-  ...SIGN_IN_HOSTS,
-] as const;
+export const WATCHED_HOSTS = ['chatgpt.com', '*.chatgpt.com', 'chat.openai.com', 'cdn.oaistatic.com', '*.oaiusercontent.com', ...SIGN_IN_HOSTS] as const;
 
 /** Fetched (status check), never watched. */
 export const STATUS_HOST = 'status.openai.com';
@@ -55,9 +48,7 @@ export const APP_ORIGIN = 'https://chatgpt.com';
  */
 export function isWatchedHost(host: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, '');
-  return WATCHED_HOSTS.some((pattern) =>
-    pattern.startsWith('*.') ? h.endsWith(pattern.slice(1)) && h.length > pattern.length - 1 : h === pattern,
-  );
+  return WATCHED_HOSTS.some((pattern) => (pattern.startsWith('*.') ? h.endsWith(pattern.slice(1)) && h.length > pattern.length - 1 : h === pattern));
 }
 
 export function isSignInHost(host: string): boolean {

@@ -43,7 +43,10 @@ function percentile(sorted: readonly number[], p: number): number | null {
 export function summarizeProbes(history: readonly ProbeEntry[], since: number): ProbeSummary {
   const recent = history.filter((e) => e.time >= since);
   const ok = recent.filter((e) => e.ok);
-  const latencies = ok.map((e) => e.latencyMs).filter((ms): ms is number => ms !== null).sort((a, b) => a - b);
+  const latencies = ok
+    .map((e) => e.latencyMs)
+    .filter((ms): ms is number => ms !== null)
+    .sort((a, b) => a - b);
   return {
     count: recent.length,
     okCount: ok.length,

@@ -4,7 +4,10 @@ import { pluralKey } from './plural';
 /** Table cells: one line, no pipes or backticks that would break the table or the code spans. */
 function cell(value: string | number | null): string {
   if (value === null || value === '') return '–';
-  return String(value).replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|').replace(/`/g, "'");
+  return String(value)
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/\|/g, '\\|')
+    .replace(/`/g, "'");
 }
 
 function code(value: string | null): string {

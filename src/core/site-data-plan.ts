@@ -81,9 +81,7 @@ export function siteDataPlan(browser: SiteDataBrowser, patterns: readonly string
   const sharedDomains = [...new Set(hosts.map(registrableDomain).filter((d) => !CHATGPT_ONLY_DOMAINS.includes(d)))];
   // Cookie roots: a ChatGPT-only registrable domain as a whole, otherwise the exact host only
   // (`cookies.getAll({domain})` matches that host and its subdomains, never its parent).
-  const cookieRoots = [
-    ...new Set(patterns.map((p) => (p.startsWith('*.') ? p.slice(2) : p)).map((h) => (chatgptOnly(h) ? registrableDomain(h) : h))),
-  ];
+  const cookieRoots = [...new Set(patterns.map((p) => (p.startsWith('*.') ? p.slice(2) : p)).map((h) => (chatgptOnly(h) ? registrableDomain(h) : h)))];
   const steps: BrowsingDataStep[] =
     browser === 'chrome'
       ? [

@@ -23,7 +23,11 @@ export const STATUS_FEATURES: readonly StatusFeature[] = [
   { componentId: '01JMXBNJXGV1T5GT2M9XA83XNG', name: 'Conversations', uses: (h, p) => onChatGpt(h) && /^\/backend-api\/(f\/)?conversations?(\/|$)/.test(p) },
   { componentId: '01JMXBNJXG1S2D9V65P1ZZTD94', name: 'Login', uses: (h, p) => isSignInHost(h) || (onChatGpt(h) && p.startsWith('/api/auth/')) },
   { componentId: '01JMXBNJXGGT5SR5DB9J7GYY48', name: 'Voice mode', uses: (h, p) => onChatGpt(h) && /^\/(realtime|backend-api\/voice)(\/|$)/.test(p) },
-  { componentId: '01JMXBNJXG1YMQPPCPCQX3MPA2', name: 'File uploads', uses: (h, p) => h.endsWith('.oaiusercontent.com') || (onChatGpt(h) && p.startsWith('/backend-api/files')) },
+  {
+    componentId: '01JMXBNJXG1YMQPPCPCQX3MPA2',
+    name: 'File uploads',
+    uses: (h, p) => h.endsWith('.oaiusercontent.com') || (onChatGpt(h) && p.startsWith('/backend-api/files')),
+  },
   { componentId: '01JMXBNJXGKKP51D4DEJ2HZJ8Q', name: 'Search', uses: (h, p) => onChatGpt(h) && p.startsWith('/backend-api/search') },
   { componentId: '01JSFK5QX36ZRW0TW0ZV0ZYFXQ', name: 'GPTs', uses: (h, p) => onChatGpt(h) && p.startsWith('/backend-api/gizmos') },
   { componentId: '01JQ7EKW990MSPSWVXC7VPV2ZJ', name: 'Image Generation', uses: never },
@@ -39,11 +43,24 @@ export const STATUS_FEATURES: readonly StatusFeature[] = [
  * for ChatGPT's: the API group has its own "Login", for one.
  */
 const NOT_CHATGPT = new Set([
-  '01JMXBRMFE6N2NNT7DG6XZQ6PW', '01JP8CD9JR3HR6Y7G4Q75N4DVW', '01JMXBRMFEMZK0HPK19RYET250', '01JMXBRMFEV0AJ0VVS68N9CD6R',
-  '01JMXBRMFE4MAP2BHSJNZ787WX', '01JMXBRMFE5ESNNV8JDHVCGSRD', '01JMXBRMFEKVBWKK82B44QFMCE', '01JMXBRMFEVZ7E0X9GD9FWR9WX',
-  '01JMXBRMFEQW613TFE89F45035', '01JMXBRMFESJCBGJR10PDD3WCQ', '01JSM5RTJWHRWDTS6Q604VEW3B', '01K9G527YRPY1EFRMHTKB5BKT5',
-  '01JVCV8YSWZFRSM1G5CVP253SK', '01KMKFAMWKQ81YWSE1Z18R6VHR', '01KMP3KP5MGE23B80K1EK4S8PV', '01KMKFAMWKNQ84Z1766MV08ZDE',
-  '01KMP3KP5M8X0EBTVW6KN327EE', '01KKAD7C71MCCH3FTREMJH4AAS',
+  '01JMXBRMFE6N2NNT7DG6XZQ6PW',
+  '01JP8CD9JR3HR6Y7G4Q75N4DVW',
+  '01JMXBRMFEMZK0HPK19RYET250',
+  '01JMXBRMFEV0AJ0VVS68N9CD6R',
+  '01JMXBRMFE4MAP2BHSJNZ787WX',
+  '01JMXBRMFE5ESNNV8JDHVCGSRD',
+  '01JMXBRMFEKVBWKK82B44QFMCE',
+  '01JMXBRMFEVZ7E0X9GD9FWR9WX',
+  '01JMXBRMFEQW613TFE89F45035',
+  '01JMXBRMFESJCBGJR10PDD3WCQ',
+  '01JSM5RTJWHRWDTS6Q604VEW3B',
+  '01K9G527YRPY1EFRMHTKB5BKT5',
+  '01JVCV8YSWZFRSM1G5CVP253SK',
+  '01KMKFAMWKQ81YWSE1Z18R6VHR',
+  '01KMP3KP5MGE23B80K1EK4S8PV',
+  '01KMKFAMWKNQ84Z1766MV08ZDE',
+  '01KMP3KP5M8X0EBTVW6KN327EE',
+  '01KKAD7C71MCCH3FTREMJH4AAS',
 ]);
 
 const BY_ID = new Map(STATUS_FEATURES.map((f) => [f.componentId, f]));

@@ -101,7 +101,10 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; unknown: Unknown };
 
 /** Checks one answer: a JSON content type, a 2xx status, parseable JSON of the expected shape. */
 export function readAnswer<T>(answer: StatusAnswer, shape: GenericSchema<unknown, T>, checkedAt: number): Parsed<T> {
-  const fail = (reason: StatusUnknownReason, detail: string): Parsed<T> => ({ ok: false, unknown: { state: 'unknown', checkedAt, reason, detail: detail.slice(0, 200) } });
+  const fail = (reason: StatusUnknownReason, detail: string): Parsed<T> => ({
+    ok: false,
+    unknown: { state: 'unknown', checkedAt, reason, detail: detail.slice(0, 200) },
+  });
   if (answer.kind === 'failed') return fail(answer.reason, answer.detail);
   if (answer.status < 200 || answer.status > 299) return fail('http', `HTTP ${answer.status}`);
   const type = (answer.contentType ?? '').toLowerCase();
@@ -203,7 +206,8 @@ function applyAffected(components: StatusComponent[], refs: ReadonlyArray<InferO
   const worst = new Map<string, StatusComponent['status']>();
   for (const r of refs) {
     const status = PROXY_STATUS.get(r.status ?? '');
-    if (status && COMPONENT_STATUSES.indexOf(status) > COMPONENT_STATUSES.indexOf(worst.get(r.component_id) ?? 'operational')) worst.set(r.component_id, status);
+    if (status && COMPONENT_STATUSES.indexOf(status) > COMPONENT_STATUSES.indexOf(worst.get(r.component_id) ?? 'operational'))
+      worst.set(r.component_id, status);
   }
   return components.map((c) => {
     const status = worst.get(c.id);
@@ -254,12 +258,19 @@ function readIncidents(answers: IncidentAnswers, checkedAt: number): IncidentsFo
     return {
       incidents: summary.ongoing_incidents.filter((i) => !DONE.has(i.status)).map(fromProxy),
       // Only maintenance under way matters to a failing request; a scheduled one is still ahead.
-      maintenances: (summary.scheduled_maintenances ?? []).filter((m) => m.status === 'maintenance_in_progress' || m.status === 'in_progress').map((m) => ({ ...fromProxy(m), status: 'in_progress' })),
+      maintenances: (summary.scheduled_maintenances ?? [])
+        .filter((m) => m.status === 'maintenance_in_progress' || m.status === 'in_progress')
+        .map((m) => ({ ...fromProxy(m), status: 'in_progress' })),
       affected,
     };
   }
   const fallback = answers.incidents ? readAnswer(answers.incidents, IncidentsShape, checkedAt) : null;
-  if (fallback?.ok) return { incidents: fallback.value.incidents.filter((i) => !DONE.has(i.status) && i.impact !== 'maintenance').map(toIncident), maintenances: [], affected: [] };
+  if (fallback?.ok)
+    return {
+      incidents: fallback.value.incidents.filter((i) => !DONE.has(i.status) && i.impact !== 'maintenance').map(toIncident),
+      maintenances: [],
+      affected: [],
+    };
   const missing = (proxy && !proxy.ok ? proxy.unknown.reason : undefined) ?? (fallback && !fallback.ok ? fallback.unknown.reason : undefined);
   return { incidents: [], maintenances: [], affected: [], ...(missing ? { missing } : {}) };
 }
@@ -270,7 +281,12 @@ function readIncidents(answers: IncidentAnswers, checkedAt: number): IncidentsFo
  * statuses); when one fails, the rest is still right, so the snapshot says what was missing
  * instead of turning unknown — and never turns a failed answer into an outage.
  */
-export function parseStatusPage(summary: StatusAnswer, components: StatusAnswer | null, checkedAt: number, extra: IncidentAnswers = { proxy: null }): StatusSnapshot {
+export function parseStatusPage(
+  summary: StatusAnswer,
+  components: StatusAnswer | null,
+  checkedAt: number,
+  extra: IncidentAnswers = { proxy: null },
+): StatusSnapshot {
   const s = readAnswer(summary, SummaryShape, checkedAt);
   if (!s.ok) return s.unknown;
   const c = components ? readAnswer(components, ComponentsShape, checkedAt) : null;

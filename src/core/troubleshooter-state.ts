@@ -4,18 +4,7 @@ import { array, boolean, literal, maxLength, nullable, number, object, optional,
  * The guided troubleshooter's progress: the steps tried and what each found. The types are read
  * off the schemas that check the stored copy (contract/troubleshooter.ts), so the two cannot drift.
  */
-export const STEP_IDS = [
-  'reload',
-  'status',
-  'clear-site',
-  'extensions',
-  'other-browser',
-  'devtools',
-  'network',
-  'api-settings',
-  'retries',
-  'support',
-] as const;
+export const STEP_IDS = ['reload', 'status', 'clear-site', 'extensions', 'other-browser', 'devtools', 'network', 'api-settings', 'retries', 'support'] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
 export const STEP_OUTCOMES = ['fixed', 'not-fixed', 'skipped'] as const;

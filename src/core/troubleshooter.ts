@@ -57,7 +57,18 @@ export function currentStep(state: TroubleshooterState, order: readonly StepDef[
 
 const OPENAI_SIDE: readonly CauseId[] = ['openai-incident', 'page-failed', 'signin-down', 'overload', 'gateway'];
 /** The server answered (or the browser blocked the request itself): the network path is not at fault. */
-const NETWORK_FINE: readonly CauseId[] = ['openai-incident', 'page-failed', 'signin-down', 'overload', 'gateway', 'cloudflare-page', 'session-expired', 'one-endpoint', 'telemetry-only', 'blocked-by-extension'];
+const NETWORK_FINE: readonly CauseId[] = [
+  'openai-incident',
+  'page-failed',
+  'signin-down',
+  'overload',
+  'gateway',
+  'cloudflare-page',
+  'session-expired',
+  'one-endpoint',
+  'telemetry-only',
+  'blocked-by-extension',
+];
 const NETWORK_CAUSES: readonly CauseId[] = ['offline-dns', 'proxy-vpn'];
 
 /** Below this the verdict is too unsure to rule anything out. */

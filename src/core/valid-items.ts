@@ -7,8 +7,12 @@ import { array, pipe, safeParse, transform, unknown, type GenericSchema } from '
 export const validItems = <T>(item: GenericSchema<unknown, T>, max = Infinity) =>
   pipe(
     array(unknown()),
-    transform((items) => items.flatMap((value) => {
-      const result = safeParse(item, value);
-      return result.success ? [result.output] : [];
-    }).slice(-max)),
+    transform((items) =>
+      items
+        .flatMap((value) => {
+          const result = safeParse(item, value);
+          return result.success ? [result.output] : [];
+        })
+        .slice(-max),
+    ),
   );

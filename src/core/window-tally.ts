@@ -49,7 +49,20 @@ export const MAX_CHECKS = 20;
 export const MAX_ENDPOINTS = 100;
 
 export function emptyTally(): WindowTally {
-  return { total: 0, telemetry: 0, byCategory: {}, tls: 0, endpoints: [], retry: null, checks: [], checkRay: null, pages: 0, pageStatus: null, signIn: 0, features: {} };
+  return {
+    total: 0,
+    telemetry: 0,
+    byCategory: {},
+    tls: 0,
+    endpoints: [],
+    retry: null,
+    checks: [],
+    checkRay: null,
+    pages: 0,
+    pageStatus: null,
+    signIn: 0,
+    features: {},
+  };
 }
 
 function addEndpoint(tally: WindowTally, endpoint: string): void {

@@ -7,7 +7,19 @@ import { ActionButton } from '../ui/action-button';
 const formats = () => import('./exports');
 
 /** Exports the failures shown (after filters): records as JSON, and a secret-free HAR 1.2. */
-export function ExportBar({ records, extras, now, reportUrl, troubleshooterUrl = null }: { records: readonly ErrorRecord[]; extras: ReadonlyMap<string, NetworkExtra>; now: number; reportUrl: string | null; troubleshooterUrl?: string | null }) {
+export function ExportBar({
+  records,
+  extras,
+  now,
+  reportUrl,
+  troubleshooterUrl = null,
+}: {
+  records: readonly ErrorRecord[];
+  extras: ReadonlyMap<string, NetworkExtra>;
+  now: number;
+  reportUrl: string | null;
+  troubleshooterUrl?: string | null;
+}) {
   const json = async () => (await formats()).exportJson(records, now);
   const har = async () => (await formats()).exportHar(records, extras, now);
   const done = (v: { bytes: number }) => tn('panel_export_done', records.length, [records.length, v.bytes]);

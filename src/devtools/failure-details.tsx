@@ -80,7 +80,10 @@ export function FailureDetails({ record, extra, listening }: { record: ErrorReco
           {extra.gist && (
             <details>
               <summary>{t('panel_gist_body')}</summary>
-              <pre class="gist-excerpt">{extra.gist.excerpt}{extra.gist.truncated ? '…' : ''}</pre>
+              <pre class="gist-excerpt">
+                {extra.gist.excerpt}
+                {extra.gist.truncated ? '…' : ''}
+              </pre>
             </details>
           )}
           <Timings timings={extra.timings} />

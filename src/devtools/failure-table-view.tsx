@@ -51,7 +51,9 @@ export function FailureTableView({ rows, selectedId, onSelect, sort, dir, onSort
       el.scrollTop = top;
       setScrollTop(top);
     }
-    anchor.current = rows[Math.floor(el.scrollTop / ROW_HEIGHT)] ? { id: rows[Math.floor(el.scrollTop / ROW_HEIGHT)]!.id, index: Math.floor(el.scrollTop / ROW_HEIGHT) } : null;
+    anchor.current = rows[Math.floor(el.scrollTop / ROW_HEIGHT)]
+      ? { id: rows[Math.floor(el.scrollTop / ROW_HEIGHT)]!.id, index: Math.floor(el.scrollTop / ROW_HEIGHT) }
+      : null;
   }, [indexById]);
 
   useEffect(() => {
@@ -78,7 +80,11 @@ export function FailureTableView({ rows, selectedId, onSelect, sort, dir, onSort
     const current = selectedId !== null ? (indexById.get(selectedId) ?? -1) : -1;
     const page = Math.max(1, Math.floor((height || ROW_HEIGHT * 20) / ROW_HEIGHT) - 1);
     const next =
-      delta === 'home' ? 0 : delta === 'end' ? rows.length - 1 : Math.min(rows.length - 1, Math.max(0, current + (Math.abs(delta) === 1 ? delta : Math.sign(delta) * page)));
+      delta === 'home'
+        ? 0
+        : delta === 'end'
+          ? rows.length - 1
+          : Math.min(rows.length - 1, Math.max(0, current + (Math.abs(delta) === 1 ? delta : Math.sign(delta) * page)));
     const row = rows[next];
     if (!row) return;
     onSelect(row.id);
@@ -132,7 +138,9 @@ export function FailureTableView({ rows, selectedId, onSelect, sort, dir, onSort
               >
                 <td class="c-time">{clockTime(r.time)}</td>
                 <td class="c-status status">{statusLabel(r)}</td>
-                <td class="c-meaning" title={t(r.meaning)}>{t(r.meaning)}</td>
+                <td class="c-meaning" title={t(r.meaning)}>
+                  {t(r.meaning)}
+                </td>
                 <td class="c-method">{r.method}</td>
                 <td class="c-url">
                   <PathText record={r} />

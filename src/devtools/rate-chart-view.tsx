@@ -20,7 +20,12 @@ export function RateChartView({ chart }: { chart: RateChart }) {
   const peak = chart.buckets.reduce((max, b) => Math.max(max, b.total), 0);
   return (
     <figure class="rate-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={t('panel_chart_label', [tn('count_failures', total), peak, chart.marks.length])}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={t('panel_chart_label', [tn('count_failures', total), peak, chart.marks.length])}
+      >
         <line class="axis" x1={0} y1={HEIGHT - PAD_BOTTOM} x2={WIDTH} y2={HEIGHT - PAD_BOTTOM} />
         {chart.buckets.map((b, i) => {
           let y = HEIGHT - PAD_BOTTOM;

@@ -107,54 +107,61 @@ const toStringProxy = new Proxy(nativeToString, {
 Function.prototype.toString = disguise(toStringProxy, nativeToString);
 
 const nativeFetch = window.fetch;
-window.fetch = disguise(new Proxy(nativeFetch, {
-  apply(target, thisArg, args: unknown[]) {
-    // The page gets exactly the promise the native fetch returned, at once.
-    const result = Reflect.apply(target, thisArg, args) as Promise<Response>;
-    if (enabled) {
+window.fetch = disguise(
+  new Proxy(nativeFetch, {
+    apply(target, thisArg, args: unknown[]) {
+      // The page gets exactly the promise the native fetch returned, at once.
+      const result = Reflect.apply(target, thisArg, args) as Promise<Response>;
+      if (enabled) {
+        try {
+          const signal = signalOf(args);
+          // This runs before the page's own callbacks (registered later), so the clone is taken
+          // before the page can read the body. The rejection handler keeps our branch quiet.
+          result.then(
+            (response) => {
+              try {
+                watchResponse(response, signal);
+              } catch {
+                fault();
+              }
+            },
+            () => undefined,
+          );
+        } catch {
+          fault();
+        }
+      }
+      return result;
+    },
+  }),
+  nativeFetch,
+);
+
+const NativeSocket = window.WebSocket;
+window.WebSocket = disguise(
+  new Proxy(NativeSocket, {
+    construct(target, args: unknown[], newTarget) {
+      const socket = Reflect.construct(target, args, newTarget) as WebSocket;
       try {
-        const signal = signalOf(args);
-        // This runs before the page's own callbacks (registered later), so the clone is taken
-        // before the page can read the body. The rejection handler keeps our branch quiet.
-        result.then(
-          (response) => {
+        if (enabled && SOCKET_HOST.test(new URL(socket.url).hostname)) {
+          const watcher = createSocketWatcher();
+          socket.addEventListener('message', (event: MessageEvent) => {
             try {
-              watchResponse(response, signal);
+              if (enabled && typeof event.data === 'string')
+                send('websocket', new URL(socket.url).pathname, { cfRay: null, xRequestId: null, oaiRequestId: null }, watcher.frame(event.data));
             } catch {
               fault();
             }
-          },
-          () => undefined,
-        );
+          });
+        }
       } catch {
         fault();
       }
-    }
-    return result;
-  },
-}), nativeFetch);
-
-const NativeSocket = window.WebSocket;
-window.WebSocket = disguise(new Proxy(NativeSocket, {
-  construct(target, args: unknown[], newTarget) {
-    const socket = Reflect.construct(target, args, newTarget) as WebSocket;
-    try {
-      if (enabled && SOCKET_HOST.test(new URL(socket.url).hostname)) {
-        const watcher = createSocketWatcher();
-        socket.addEventListener('message', (event: MessageEvent) => {
-          try {
-            if (enabled && typeof event.data === 'string') send('websocket', new URL(socket.url).pathname, { cfRay: null, xRequestId: null, oaiRequestId: null }, watcher.frame(event.data));
-          } catch {
-            fault();
-          }
-        });
-      }
-    } catch {
-      fault();
-    }
-    return socket;
-  },
-}), NativeSocket);
+      return socket;
+    },
+  }),
+  NativeSocket,
+);
 
 // The relay says when the user turned this off; new requests are then left alone.
 window.addEventListener(ANSWER_CONFIG_EVENT, (event) => {

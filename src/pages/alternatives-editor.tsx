@@ -3,7 +3,15 @@ import { DEFAULT_ALTERNATIVES } from '../contract/settings';
 import { t } from '../platform/i18n';
 
 /** Rows of name + link; added, removed or reset here, validated on save with the rest. */
-export function AlternativesEditor({ value, error, onChange }: { value: Alternative[]; error?: string | undefined; onChange: (update: (prev: Alternative[]) => Alternative[]) => void }) {
+export function AlternativesEditor({
+  value,
+  error,
+  onChange,
+}: {
+  value: Alternative[];
+  error?: string | undefined;
+  onChange: (update: (prev: Alternative[]) => Alternative[]) => void;
+}) {
   // Updates are functions of the previous list, so two edits before a re-render both count.
   const update = (i: number, patch: Partial<Alternative>) => onChange((prev) => prev.map((alt, j) => (j === i ? { ...alt, ...patch } : alt)));
   return (
@@ -14,9 +22,24 @@ export function AlternativesEditor({ value, error, onChange }: { value: Alternat
       </p>
       {value.map((alt, i) => (
         <div class="alt-row" key={i}>
-          <input aria-label={t('options_alternative_name', i + 1)} value={alt.name} maxLength={40} onInput={(e) => update(i, { name: (e.currentTarget as HTMLInputElement).value })} />
-          <input aria-label={t('options_alternative_url', i + 1)} type="url" value={alt.url} placeholder="https://" onInput={(e) => update(i, { url: (e.currentTarget as HTMLInputElement).value })} />
-          <button type="button" onClick={() => onChange((prev) => prev.filter((_, j) => j !== i))} aria-label={t('options_alternative_remove', alt.name || String(i + 1))}>
+          <input
+            aria-label={t('options_alternative_name', i + 1)}
+            value={alt.name}
+            maxLength={40}
+            onInput={(e) => update(i, { name: (e.currentTarget as HTMLInputElement).value })}
+          />
+          <input
+            aria-label={t('options_alternative_url', i + 1)}
+            type="url"
+            value={alt.url}
+            placeholder="https://"
+            onInput={(e) => update(i, { url: (e.currentTarget as HTMLInputElement).value })}
+          />
+          <button
+            type="button"
+            onClick={() => onChange((prev) => prev.filter((_, j) => j !== i))}
+            aria-label={t('options_alternative_remove', alt.name || String(i + 1))}
+          >
             {t('options_remove')}
           </button>
         </div>

@@ -9,12 +9,34 @@ interface FieldProps {
 }
 
 /** A number input; its error is tied to it for screen readers (aria-invalid + aria-describedby). */
-export function NumberField({ name, label, error, hint, value, min, max, step = 1, onInput }: FieldProps & { value: string; min: number; max: number; step?: number; onInput: (value: string) => void }) {
+export function NumberField({
+  name,
+  label,
+  error,
+  hint,
+  value,
+  min,
+  max,
+  step = 1,
+  onInput,
+}: FieldProps & { value: string; min: number; max: number; step?: number; onInput: (value: string) => void }) {
   const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`field${error ? ' field-invalid' : ''}`}>
       <label for={`f-${name}`}>{label}</label>
-      <input id={`f-${name}`} name={name} type="number" inputMode="numeric" value={value} min={min} max={max} step={step} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)} />
+      <input
+        id={`f-${name}`}
+        name={name}
+        type="number"
+        inputMode="numeric"
+        value={value}
+        min={min}
+        max={max}
+        step={step}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
+      />
       {hint && (
         <span id={`${name}-hint`} class="muted field-hint">
           {hint}
@@ -32,7 +54,14 @@ export function NumberField({ name, label, error, hint, value, min, max, step = 
 export function CheckField({ name, label, error, hint, checked, onChange }: FieldProps & { checked: boolean; onChange: (checked: boolean) => void }) {
   return (
     <div class={`field field-check${error ? ' field-invalid' : ''}`}>
-      <input id={`f-${name}`} name={name} type="checkbox" checked={checked} aria-describedby={hint ? `${name}-hint` : undefined} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
+      <input
+        id={`f-${name}`}
+        name={name}
+        type="checkbox"
+        checked={checked}
+        aria-describedby={hint ? `${name}-hint` : undefined}
+        onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
+      />
       <label for={`f-${name}`}>{label}</label>
       {hint && (
         <span id={`${name}-hint`} class="muted field-hint">

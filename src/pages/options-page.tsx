@@ -16,7 +16,15 @@ type Errors = Partial<Record<SettingsField, string>>;
 /** Number fields are edited as text, so "" or "2.5" can be shown back with a message, not lost. */
 type Draft = { [K in SettingsField]: Settings[K] extends number ? string : Settings[K] };
 
-const NUMBER_FIELDS = ['maxRecords', 'retentionHours', 'pollMinutes', 'failureThreshold', 'failureWindowMinutes', 'alertThrottleMinutes', 'probeMinutes'] as const;
+const NUMBER_FIELDS = [
+  'maxRecords',
+  'retentionHours',
+  'pollMinutes',
+  'failureThreshold',
+  'failureWindowMinutes',
+  'alertThrottleMinutes',
+  'probeMinutes',
+] as const;
 
 function toDraft(s: Settings): Draft {
   const { version: _version, ...rest } = s;
@@ -50,10 +58,29 @@ export function OptionsPage() {
   // Functional update: two inputs before a re-render must not overwrite each other.
   const set = <K extends SettingsField>(key: K, value: Draft[K]) => setDraft((d) => (d ? { ...d, [key]: value } : d));
   const num = (key: (typeof NUMBER_FIELDS)[number], min: number, max: number, hint?: string) => (
-    <NumberField name={key} label={t(`options_label_${key}`)} value={draft[key]} min={min} max={max} error={errors[key]} onInput={(v) => set(key, v)} {...(hint ? { hint } : {})} />
+    <NumberField
+      name={key}
+      label={t(`options_label_${key}`)}
+      value={draft[key]}
+      min={min}
+      max={max}
+      error={errors[key]}
+      onInput={(v) => set(key, v)}
+      {...(hint ? { hint } : {})}
+    />
   );
-  const check = (key: 'keepAcrossRestarts' | 'monitorEnabled' | 'alertFailures' | 'alertIncident' | 'alertRecovery' | 'probeEnabled' | 'answerErrors', hint?: string) => (
-    <CheckField name={key} label={t(`options_label_${key}`)} checked={draft[key]} error={errors[key]} onChange={(v) => set(key, v)} {...(hint ? { hint } : {})} />
+  const check = (
+    key: 'keepAcrossRestarts' | 'monitorEnabled' | 'alertFailures' | 'alertIncident' | 'alertRecovery' | 'probeEnabled' | 'answerErrors',
+    hint?: string,
+  ) => (
+    <CheckField
+      name={key}
+      label={t(`options_label_${key}`)}
+      checked={draft[key]}
+      error={errors[key]}
+      onChange={(v) => set(key, v)}
+      {...(hint ? { hint } : {})}
+    />
   );
 
   async function save(): Promise<Reply<{ saved: true }>> {
@@ -104,7 +131,11 @@ export function OptionsPage() {
         </section>
         <section aria-labelledby="sec-alternatives">
           <h2 id="sec-alternatives">{t('options_section_alternatives')}</h2>
-          <AlternativesEditor value={draft.alternatives} error={errors.alternatives} onChange={(f) => setDraft((d) => (d ? { ...d, alternatives: f(d.alternatives) } : d))} />
+          <AlternativesEditor
+            value={draft.alternatives}
+            error={errors.alternatives}
+            onChange={(f) => setDraft((d) => (d ? { ...d, alternatives: f(d.alternatives) } : d))}
+          />
         </section>
         <div class="options-save">
           <ActionButton primary id="options-save" label={t('options_save')} run={save} doneText={() => t('options_saved')} />

@@ -52,7 +52,12 @@ export function ProbeHistoryView() {
       {recent.length > 0 ? (
         <div class="probe-bars" role="img" aria-label={tn('options_probe_chart', recent.length, [recent.length, pct(summarizeProbes(recent, 0).uptime)])}>
           {recent.map((e) => (
-            <span key={e.time} class={`probe-bar ${e.ok ? 'probe-ok' : 'probe-fail'}`} style={{ height: `${e.ok ? Math.max(8, Math.round(((e.latencyMs ?? 0) / maxMs) * 100)) : 100}%` }} title={describe(e)} />
+            <span
+              key={e.time}
+              class={`probe-bar ${e.ok ? 'probe-ok' : 'probe-fail'}`}
+              style={{ height: `${e.ok ? Math.max(8, Math.round(((e.latencyMs ?? 0) / maxMs) * 100)) : 100}%` }}
+              title={describe(e)}
+            />
           ))}
         </div>
       ) : (

@@ -48,9 +48,7 @@ export function ReportPage({ search = location.search }: { search?: string }) {
   const logRead = log !== undefined;
   useEffect(() => {
     if (!log) return;
-    void import('../fixes/conflicts')
-      .then((m) => m.listConflicts({ keepIds: [], records: log.records }))
-      .then(setConflicts, () => setConflicts(null));
+    void import('../fixes/conflicts').then((m) => m.listConflicts({ keepIds: [], records: log.records })).then(setConflicts, () => setConflicts(null));
   }, [logRead]);
 
   const report = useMemo(() => {
@@ -76,8 +74,18 @@ export function ReportPage({ search = location.search }: { search?: string }) {
           </label>
           <div class="report-actions">
             <CopyButton text={report.markdown} label={t('report_copy_md')} />
-            <ActionButton id="report-download-md" label={t('report_download_md')} run={async () => downloadText(`${stem}.md`, report.markdown, 'text/markdown')} doneText={(v) => t('report_saved', `${v.bytes} B`)} />
-            <ActionButton id="report-download-json" label={t('report_download_json')} run={async () => downloadText(`${stem}.json`, json)} doneText={(v) => t('report_saved', `${v.bytes} B`)} />
+            <ActionButton
+              id="report-download-md"
+              label={t('report_download_md')}
+              run={async () => downloadText(`${stem}.md`, report.markdown, 'text/markdown')}
+              doneText={(v) => t('report_saved', `${v.bytes} B`)}
+            />
+            <ActionButton
+              id="report-download-json"
+              label={t('report_download_json')}
+              run={async () => downloadText(`${stem}.json`, json)}
+              doneText={(v) => t('report_saved', `${v.bytes} B`)}
+            />
             <a class="button-link" id="report-help-center" href={HELP_CENTER_URL} target="_blank" rel="noreferrer">
               {t('report_help_center')}
             </a>

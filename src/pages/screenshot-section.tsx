@@ -36,7 +36,9 @@ export function ScreenshotSection({ tabId, fileStem }: { tabId: number | null; f
       <p class="notice">{t('report_screenshot_note')}</p>
       <div class="report-actions">
         <ActionButton id="report-screenshot" label={t('report_screenshot_take')} run={take} onDone={setImage} />
-        {image && <ActionButton id="report-screenshot-download" label={t('report_screenshot_download')} run={async () => downloadDataUrl(`${fileStem}.png`, image)} />}
+        {image && (
+          <ActionButton id="report-screenshot-download" label={t('report_screenshot_download')} run={async () => downloadDataUrl(`${fileStem}.png`, image)} />
+        )}
       </div>
       {image && <img src={image} alt={t('report_screenshot_alt')} />}
     </section>

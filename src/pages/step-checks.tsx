@@ -48,7 +48,13 @@ function ClearSiteCheck({ onCheck }: { onCheck: OnCheck }) {
   const [plan, setPlan] = useState<SiteDataPlan | null>(null);
   return (
     <div class="fix">
-      <ActionButton id="ts-clear-preview" label={t('ts_check_btn_clear_site')} run={() => asReply(clearer().then((m) => m.currentPlan()))} onDone={setPlan} doneText={() => ''} />
+      <ActionButton
+        id="ts-clear-preview"
+        label={t('ts_check_btn_clear_site')}
+        run={() => asReply(clearer().then((m) => m.currentPlan()))}
+        onDone={setPlan}
+        doneText={() => ''}
+      />
       {plan && (
         <div class="confirm">
           <p>{t('ts_check_clear_signs_out', plan.signedOut.join(', '))}</p>
@@ -70,19 +76,43 @@ function ClearSiteCheck({ onCheck }: { onCheck: OnCheck }) {
  * check, ChatGPT-only site data clear, the conflicting-extension scan, the reachability probe.
  * `records` are the failures this page holds, for the conflict scan.
  */
-export function StepCheckView({ check, tabId, records, onCheck }: { check: StepCheck; tabId: number | null; records: readonly ErrorRecord[] | undefined; onCheck: OnCheck }) {
+export function StepCheckView({
+  check,
+  tabId,
+  records,
+  onCheck,
+}: {
+  check: StepCheck;
+  tabId: number | null;
+  records: readonly ErrorRecord[] | undefined;
+  onCheck: OnCheck;
+}) {
   switch (check) {
     case 'reload':
       return (
         <ActionButton
           id="ts-check-reload"
           label={t('ts_check_btn_reload')}
-          run={() => checked(asReply(import('../fixes/reload-chatgpt').then((m) => m.reloadChatGpt(tabId))), (v) => (v.reloaded ? { ok: true, key: pluralKey('ts_check_reloaded', v.reloaded), subs: [String(v.reloaded)] } : { ok: false, key: 'ts_check_no_tab' }), onCheck)}
+          run={() =>
+            checked(
+              asReply(import('../fixes/reload-chatgpt').then((m) => m.reloadChatGpt(tabId))),
+              (v) =>
+                v.reloaded ? { ok: true, key: pluralKey('ts_check_reloaded', v.reloaded), subs: [String(v.reloaded)] } : { ok: false, key: 'ts_check_no_tab' },
+              onCheck,
+            )
+          }
           doneText={silent}
         />
       );
     case 'status':
-      return <ActionButton id="ts-check-status" label={t('ts_check_btn_status')} run={() => checked(request('status/check', { force: true }), statusCheckResult, onCheck)} doneText={silent} />;
+      return (
+        <ActionButton
+          id="ts-check-status"
+          label={t('ts_check_btn_status')}
+          run={() => checked(request('status/check', { force: true }), statusCheckResult, onCheck)}
+          doneText={silent}
+        />
+      );
     case 'clear-site':
       return <ClearSiteCheck onCheck={onCheck} />;
     case 'conflicts':
@@ -92,7 +122,11 @@ export function StepCheckView({ check, tabId, records, onCheck }: { check: StepC
           onLoaded={(entries) => {
             // Score 0 means nothing about it points at ChatGPT: not worth naming.
             const names = entries.filter((e) => e.enabled && e.score > 0).map((e) => e.name);
-            onCheck(names.length ? { ok: false, key: pluralKey('ts_check_conflicts', names.length), subs: [String(names.length), names.slice(0, 3).join(', ')], at: Date.now() } : { ok: true, key: 'ts_check_no_conflicts', at: Date.now() });
+            onCheck(
+              names.length
+                ? { ok: false, key: pluralKey('ts_check_conflicts', names.length), subs: [String(names.length), names.slice(0, 3).join(', ')], at: Date.now() }
+                : { ok: true, key: 'ts_check_no_conflicts', at: Date.now() },
+            );
           }}
         />
       );
@@ -104,7 +138,10 @@ export function StepCheckView({ check, tabId, records, onCheck }: { check: StepC
           run={() =>
             checked(
               request('probe/run', {}),
-              (p) => (p.ok ? { ok: true, key: 'ts_check_probe_ok', subs: [String(p.status), String(p.latencyMs ?? '?')] } : { ok: false, key: 'ts_check_probe_failed', subs: [p.error ?? `HTTP ${p.status}`] }),
+              (p) =>
+                p.ok
+                  ? { ok: true, key: 'ts_check_probe_ok', subs: [String(p.status), String(p.latencyMs ?? '?')] }
+                  : { ok: false, key: 'ts_check_probe_failed', subs: [p.error ?? `HTTP ${p.status}`] },
               onCheck,
             )
           }

@@ -50,7 +50,21 @@ function Extra({ def, tabId }: { def: StepDef; tabId: number | null }) {
 }
 
 /** The current step: what to do, its automatic check, then "did that fix it?". */
-export function TroubleshooterStep({ def, record, ruledOutKey, tabId, records, actions }: { def: StepDef; record: StepRecord | undefined; ruledOutKey: string | undefined; tabId: number | null; records: readonly ErrorRecord[] | undefined; actions: StepActions }) {
+export function TroubleshooterStep({
+  def,
+  record,
+  ruledOutKey,
+  tabId,
+  records,
+  actions,
+}: {
+  def: StepDef;
+  record: StepRecord | undefined;
+  ruledOutKey: string | undefined;
+  tabId: number | null;
+  records: readonly ErrorRecord[] | undefined;
+  actions: StepActions;
+}) {
   return (
     <div class="ts-step-body">
       {ruledOutKey && <p class="notice ts-ruled-out">{t('ts_ruled_out', t(ruledOutKey))}</p>}

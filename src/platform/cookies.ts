@@ -42,7 +42,12 @@ export async function removeCookiesUnder(roots: readonly string[], isTarget: (do
   for (const cookie of await cookiesUnder(roots)) {
     if (!isTarget(cookie.domain)) continue;
     try {
-      const details = { url: cookieUrl(cookie), name: cookie.name, storeId: cookie.storeId, ...(cookie.partitionKey ? { partitionKey: cookie.partitionKey } : {}) };
+      const details = {
+        url: cookieUrl(cookie),
+        name: cookie.name,
+        storeId: cookie.storeId,
+        ...(cookie.partitionKey ? { partitionKey: cookie.partitionKey } : {}),
+      };
       const done = await browser.cookies.remove(details as Parameters<typeof browser.cookies.remove>[0]);
       if (done) sweep.removed[cookie.domain] = (sweep.removed[cookie.domain] ?? 0) + 1;
       else sweep.failed.push(cookie.domain);

@@ -1,4 +1,13 @@
-import { CONTENT_SCRIPT_REQUESTS, errorReply, readRequest, type Params, type Reply, type RequestSender, type RequestType, type Result } from '../contract/messages';
+import {
+  CONTENT_SCRIPT_REQUESTS,
+  errorReply,
+  readRequest,
+  type Params,
+  type Reply,
+  type RequestSender,
+  type RequestType,
+  type Result,
+} from '../contract/messages';
 import { browser, type Runtime } from './browser';
 
 export type Handlers = { [K in RequestType]: (params: Params<K>, from: RequestSender) => Promise<Result<K>> };

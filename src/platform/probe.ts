@@ -21,9 +21,7 @@ export async function probeUrl(url: string, timeoutMs: number, fetchFn: typeof f
     // `redirect: 'manual'` gives an opaque redirect with status 0: still an answer from the host.
     status = response.status;
   } catch (thrown) {
-    error = signal.aborted
-      ? `timed out after ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`
-      : errorText(thrown).slice(0, 120);
+    error = signal.aborted ? `timed out after ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}` : errorText(thrown).slice(0, 120);
   }
   return { status, error, ms: Math.round(performance.now() - started) };
 }

@@ -72,7 +72,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<string 
   const decoder = new TextDecoder();
   let text = '';
   let size = 0;
-  for (let read; !(read = await reader.read()).done; ) {
+  for (let read; !(read = await reader.read()).done;) {
     size += read.value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => undefined);

@@ -38,7 +38,11 @@ function ExtensionsFix({ records, suspects, onExtensionsChanged, extensionsOpen:
         </button>
       </div>
       <p class={likely?.length ? 'suspects' : 'muted suspects'}>
-        {likely === undefined ? t('popup_loading') : likely.length ? likely.map((s) => `${s.name} (${t(`popup_kind_${s.kind}`)})`).join(', ') : t('popup_extensions_none_likely')}
+        {likely === undefined
+          ? t('popup_loading')
+          : likely.length
+            ? likely.map((s) => `${s.name} (${t(`popup_kind_${s.kind}`)})`).join(', ')
+            : t('popup_extensions_none_likely')}
       </p>
       {open && (
         <div id="extension-list" ref={listRef} tabIndex={-1}>

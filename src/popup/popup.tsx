@@ -77,10 +77,16 @@ export function Popup() {
       {below?.kind === 'done' && <below.value.HostAccessNotice />}
       {known && scope.kind === 'all' && !scope.onChatGpt && failures !== null && (
         <p class="scope-note" role="status">
-          {scope.chatTabs === 0 ? tn('popup_scope_no_tab', failures) : scope.chatTabs === 1 ? tn('popup_scope_one_tab', failures) : tn('popup_scope_tabs', failures, [scope.chatTabs, failures])}
+          {scope.chatTabs === 0
+            ? tn('popup_scope_no_tab', failures)
+            : scope.chatTabs === 1
+              ? tn('popup_scope_one_tab', failures)
+              : tn('popup_scope_tabs', failures, [scope.chatTabs, failures])}
         </p>
       )}
-      <VerdictCard diagnosis={diagnosis}>{action && <VerdictActionButton action={action} tabId={scopeTabId(scope)} onExtensions={onOpenExtensions} />}</VerdictCard>
+      <VerdictCard diagnosis={diagnosis}>
+        {action && <VerdictActionButton action={action} tabId={scopeTabId(scope)} onExtensions={onOpenExtensions} />}
+      </VerdictCard>
       {diagnosis?.verdict.side === 'openai' && below?.kind === 'done' && <below.value.Alternatives outage={diagnosis.outageReported} />}
       {fixes?.kind === 'done' ? (
         <fixes.value.PopupFixes

@@ -22,7 +22,15 @@ export function VerdictActionButton({ action, tabId, onExtensions }: VerdictActi
     case 'clear-site-data':
       return <ClearSiteData primary />;
     case 'status':
-      return <ActionButton id="verdict-status" primary label={t('verdict_action_status')} run={() => request('status/check', { force: true })} doneText={() => t('popup_status_checkedNow')} />;
+      return (
+        <ActionButton
+          id="verdict-status"
+          primary
+          label={t('verdict_action_status')}
+          run={() => request('status/check', { force: true })}
+          doneText={() => t('popup_status_checkedNow')}
+        />
+      );
     case 'reload':
       return (
         <ActionButton

@@ -2,11 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Reply } from '../contract/messages';
 import { t } from '../platform/i18n';
 
-export type ActionState<T> =
-  | { kind: 'idle' }
-  | { kind: 'working' }
-  | { kind: 'done'; value: T }
-  | { kind: 'failed'; message: string };
+export type ActionState<T> = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; value: T } | { kind: 'failed'; message: string };
 
 export interface ActionButtonProps<T> {
   label: string;
@@ -38,7 +34,14 @@ export function ActionButton<T>({ label, run, doneText, onDone, primary, disable
   };
   return (
     <span class={`action action-${state.kind}`}>
-      <button type="button" id={id} class={primary ? 'primary' : undefined} disabled={disabled || state.kind === 'working'} aria-busy={state.kind === 'working'} onClick={onClick}>
+      <button
+        type="button"
+        id={id}
+        class={primary ? 'primary' : undefined}
+        disabled={disabled || state.kind === 'working'}
+        aria-busy={state.kind === 'working'}
+        onClick={onClick}
+      >
         {label}
       </button>
       <span class="action-status" role="status" aria-live="polite">

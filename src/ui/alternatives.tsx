@@ -13,7 +13,11 @@ export function Alternatives({ heading = true, outage = true }: { heading?: bool
   const alternatives = useStored(SETTINGS_ALTERNATIVES);
   if (!alternatives?.length) return null;
   return (
-    <section class="alternatives" aria-labelledby={heading ? 'alternatives-heading' : undefined} aria-label={heading ? undefined : t('monitor_alternatives_title')}>
+    <section
+      class="alternatives"
+      aria-labelledby={heading ? 'alternatives-heading' : undefined}
+      aria-label={heading ? undefined : t('monitor_alternatives_title')}
+    >
       {heading && <h2 id="alternatives-heading">{t('monitor_alternatives_title')}</h2>}
       <p class="muted alternatives-hint">{t(outage ? 'monitor_alternatives_hint' : 'monitor_alternatives_hint_failing')}</p>
       <ul>

@@ -19,7 +19,9 @@ function ClearReport({ report, plan }: { report: SiteClearReport; plan: SiteData
   return (
     <div class="clear-report" role="status" data-verified={report.verified}>
       <p>{tn('popup_clear_removed', before, [String(before), report.dataTypes.map((d) => t(`popup_data_${d}`)).join(', ')])}</p>
-      <p class={report.verified ? 'ok' : 'bad'}>{report.verified ? t('popup_clear_verified') : tn('popup_clear_remaining', left, [String(left), Object.keys(report.remainingCookies).join(', ')])}</p>
+      <p class={report.verified ? 'ok' : 'bad'}>
+        {report.verified ? t('popup_clear_verified') : tn('popup_clear_remaining', left, [String(left), Object.keys(report.remainingCookies).join(', ')])}
+      </p>
       {!plan.cachePerSite && <p class="muted">{report.wholeCacheCleared ? t('popup_clear_wholeCacheDone') : t('popup_clear_cacheKept')}</p>}
       {report.reloadedTabs > 0 && <p class="muted">{tn('popup_clear_reloaded', report.reloadedTabs)}</p>}
       {report.failures.length > 0 && (
@@ -60,7 +62,9 @@ export function ClearFlow({ plan, onClose }: { plan: SiteDataPlan; onClose: () =
         </>
       ) : (
         <div class="confirm">
-          <h3 id="clear-confirm-title" ref={focusTarget} tabIndex={-1}>{t('popup_clear_confirmTitle')}</h3>
+          <h3 id="clear-confirm-title" ref={focusTarget} tabIndex={-1}>
+            {t('popup_clear_confirmTitle')}
+          </h3>
           <p>{t('popup_clear_signedOut')}</p>
           <ul class="sites signed-out">
             {plan.signedOut.map((site) => (
@@ -83,7 +87,13 @@ export function ClearFlow({ plan, onClose }: { plan: SiteDataPlan; onClose: () =
             <input type="checkbox" id="clear-reload" checked={reload} onChange={(e) => setReload(e.currentTarget.checked)} /> {t('popup_clear_reload')}
           </label>
           <div class="row">
-            <ActionButton id="clear-site-data-confirm" primary label={t('popup_clear_confirm')} run={() => asReply(clearer().then((m) => m.clearSiteData({ reloadTabs: reload, wholeCache })))} onDone={setReport} />
+            <ActionButton
+              id="clear-site-data-confirm"
+              primary
+              label={t('popup_clear_confirm')}
+              run={() => asReply(clearer().then((m) => m.clearSiteData({ reloadTabs: reload, wholeCache })))}
+              onDone={setReport}
+            />
             <button type="button" onClick={onClose}>
               {t('popup_cancel')}
             </button>

@@ -33,7 +33,11 @@ function ConflictItem({ entry, onToggled }: { entry: ConflictEntry; onToggled: (
           />
         )}
         {entry.manageUrl && (
-          <ActionButton label={t('popup_conflict_openPage')} run={() => asReply(conflictActions().then((m) => m.openConflictPage(entry.id)))} doneText={() => t('popup_conflict_opened')} />
+          <ActionButton
+            label={t('popup_conflict_openPage')}
+            run={() => asReply(conflictActions().then((m) => m.openConflictPage(entry.id)))}
+            doneText={() => t('popup_conflict_opened')}
+          />
         )}
         {/* Firefox: its page (options or homepage) cannot turn it off; only the Add-ons Manager can. */}
         {!entry.canDisable && <span class="muted">{isFirefox() ? t('popup_conflict_manageHint') : t('popup_conflict_policyHint')}</span>}
@@ -61,7 +65,11 @@ export function ConflictList({
   const { entries, error } = conflicts;
   return (
     <div class="fix conflict-list">
-      {error && <p class="bad" role="status">{t('popup_conflict_loadFailed', error)}</p>}
+      {error && (
+        <p class="bad" role="status">
+          {t('popup_conflict_loadFailed', error)}
+        </p>
+      )}
       {entries === null && !error && <p class="muted">{t('popup_loading')}</p>}
       {entries?.length === 0 && <p class="empty">{t('popup_conflict_none')}</p>}
       {entries && entries.length > 0 && (

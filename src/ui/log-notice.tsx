@@ -6,8 +6,16 @@ export function LogNotice({ log }: { log: FailureLog }) {
   const notice = log.notice;
   return (
     <>
-      {notice?.kind === 'corrupt-recovered' && <p class="notice" role="status">{tn('noticeCorrupt', notice.lost)}</p>}
-      {notice?.kind === 'storage-full' && <p class="notice" role="status">{tn('noticeStorageFull', notice.lost)}</p>}
+      {notice?.kind === 'corrupt-recovered' && (
+        <p class="notice" role="status">
+          {tn('noticeCorrupt', notice.lost)}
+        </p>
+      )}
+      {notice?.kind === 'storage-full' && (
+        <p class="notice" role="status">
+          {tn('noticeStorageFull', notice.lost)}
+        </p>
+      )}
       {log.dropped > 0 && <p class="muted">{tn('droppedOlder', log.dropped)}</p>}
     </>
   );

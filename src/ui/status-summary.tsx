@@ -84,7 +84,12 @@ export function StatusSummary({ now, status }: { now: number; status: StatusSnap
           </a>
         </p>
       )}
-      <ActionButton id="status-check" label={t('popup_status_check')} run={() => request('status/check', { force: true })} doneText={() => t('popup_status_checkedNow')} />
+      <ActionButton
+        id="status-check"
+        label={t('popup_status_check')}
+        run={() => request('status/check', { force: true })}
+        doneText={() => t('popup_status_checkedNow')}
+      />
     </div>
   );
 }

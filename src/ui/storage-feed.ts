@@ -135,7 +135,10 @@ export function watchKey(key: string, take: (raw: unknown) => void, signal: Abor
   const read = () => {
     const mine = ++reads;
     const got = (raw: unknown) => mine === reads && !signal.aborted && take(raw);
-    readLocal([key]).then((stored) => got(stored[key]), () => got(undefined));
+    readLocal([key]).then(
+      (stored) => got(stored[key]),
+      () => got(undefined),
+    );
   };
   watchStorage(
     [key],

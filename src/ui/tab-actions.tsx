@@ -21,7 +21,12 @@ export function TabActions({ tabId }: { tabId: number | null }) {
         run={() => asReply(import('../fixes/reload-chatgpt').then((m) => m.reloadChatGpt(tabId)))}
         doneText={(v) => tn('popup_reload_done', v.reloaded)}
       />
-      <ActionButton id="open-troubleshooter" label={t('ts_open_troubleshooter')} run={() => open(TROUBLESHOOTER_PAGE, tabId)} doneText={() => t('popup_opened')} />
+      <ActionButton
+        id="open-troubleshooter"
+        label={t('ts_open_troubleshooter')}
+        run={() => open(TROUBLESHOOTER_PAGE, tabId)}
+        doneText={() => t('popup_opened')}
+      />
       <ActionButton id="open-report" label={t('popup_open_report')} run={() => open(REPORT_PAGE, tabId)} doneText={() => t('popup_opened')} />
       <ActionButton id="open-panel" label={t('popup_open_panel')} run={() => open(PANEL_PAGE, tabId)} doneText={() => t('popup_opened')} />
     </div>

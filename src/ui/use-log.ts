@@ -47,11 +47,14 @@ export function useLog(newest?: number, load = true): FailureLog | undefined {
         shownAt = Date.now();
         return publish();
       }
-      timer = setTimeout(() => {
-        timer = undefined;
-        shownAt = Date.now();
-        publish();
-      }, Math.max(0, shownAt + REFRESH_MS - Date.now()));
+      timer = setTimeout(
+        () => {
+          timer = undefined;
+          shownAt = Date.now();
+          publish();
+        },
+        Math.max(0, shownAt + REFRESH_MS - Date.now()),
+      );
     };
     controller.signal.addEventListener('abort', () => clearTimeout(timer));
     const fetchMissing = async () => {

@@ -18,7 +18,11 @@ export interface Suspects {
 export function useSuspects(active: boolean): Suspects {
   const [list, setList] = useState<Suspect[] | null>(null);
   const refresh = () => {
-    if (active) listExtensions().then((all) => setList(suspects(all, selfId())), () => setList(null));
+    if (active)
+      listExtensions().then(
+        (all) => setList(suspects(all, selfId())),
+        () => setList(null),
+      );
   };
   useEffect(refresh, [active]);
   return { list, refresh };

@@ -18,7 +18,10 @@ const ROUNDS = 9;
 
 /** About 1 MB of SSE, and its event count. */
 export function megabyteOfEvents(): { text: string; events: number } {
-  const parts = ['event: delta_encoding\ndata: "v1"\n\n', 'event: delta\ndata: {"p": "", "o": "add", "v": {"message": {"id": "m1", "author": {"role": "assistant"}, "content": {"content_type": "text", "parts": [""]}, "status": "in_progress"}, "conversation_id": "c1", "error": null}, "c": 0}\n\n'];
+  const parts = [
+    'event: delta_encoding\ndata: "v1"\n\n',
+    'event: delta\ndata: {"p": "", "o": "add", "v": {"message": {"id": "m1", "author": {"role": "assistant"}, "content": {"content_type": "text", "parts": [""]}, "status": "in_progress"}, "conversation_id": "c1", "error": null}, "c": 0}\n\n',
+  ];
   let size = parts.join('').length;
   let events = 2;
   for (let i = 0; size < 1_000_000; i++) {
@@ -77,7 +80,15 @@ export const answerObserver: Bench = {
       perEvent.push(Number(process.hrtime.bigint() - start) / events);
     }
     // The fastest round: on a shared machine the others measure the neighbours (as recorder-cost does).
-    rows.push(row('answer observer: parser cost per event', Math.min(...perEvent), 'ns', 2000, `${events.toLocaleString('en-US')} events in ${(text.length / 1e6).toFixed(2)} MB in 2 KB pieces, best of 15 in node (median ${Math.round(median(perEvent))} ns)`));
+    rows.push(
+      row(
+        'answer observer: parser cost per event',
+        Math.min(...perEvent),
+        'ns',
+        2000,
+        `${events.toLocaleString('en-US')} events in ${(text.length / 1e6).toFixed(2)} MB in 2 KB pieces, best of 15 in node (median ${Math.round(median(perEvent))} ns)`,
+      ),
+    );
 
     const world = await startFakeWorld();
     const session = await launchChromium(world);
@@ -100,7 +111,16 @@ export const answerObserver: Bench = {
         await timeRead(control);
         for (let round = 0; round < ROUNDS; round++) {
           // Alternate which goes first, so neither always meets a warmer or colder machine.
-          const order = round % 2 ? [[chat, on], [control, off]] as const : [[control, off], [chat, on]] as const;
+          const order =
+            round % 2
+              ? ([
+                  [chat, on],
+                  [control, off],
+                ] as const)
+              : ([
+                  [control, off],
+                  [chat, on],
+                ] as const);
           for (const [page, into] of order) {
             const t = await timeRead(page);
             if (t.bytes !== Buffer.byteLength(text)) throw new Error(`read ${t.bytes} bytes, sent ${Buffer.byteLength(text)}`);
@@ -109,8 +129,24 @@ export const answerObserver: Bench = {
           }
         }
         const [onFirst, offFirst, onLast, offLast] = [median(on.first), median(off.first), median(on.last), median(off.last)];
-        rows.push(row(`answer observer (${label}): time to first byte, observed - none`, onFirst - offFirst, 'ms', 2, `${onFirst.toFixed(1)} vs ${offFirst.toFixed(1)} ms, median of ${ROUNDS}`));
-        rows.push(row(`answer observer (${label}): time to last byte, observed / none`, onLast / offLast, 'x', 1.05, `${onLast.toFixed(1)} vs ${offLast.toFixed(1)} ms, median of ${ROUNDS}`));
+        rows.push(
+          row(
+            `answer observer (${label}): time to first byte, observed - none`,
+            onFirst - offFirst,
+            'ms',
+            2,
+            `${onFirst.toFixed(1)} vs ${offFirst.toFixed(1)} ms, median of ${ROUNDS}`,
+          ),
+        );
+        rows.push(
+          row(
+            `answer observer (${label}): time to last byte, observed / none`,
+            onLast / offLast,
+            'x',
+            1.05,
+            `${onLast.toFixed(1)} vs ${offLast.toFixed(1)} ms, median of ${ROUNDS}`,
+          ),
+        );
       }
     } finally {
       await session.close();

@@ -83,7 +83,11 @@ export async function openBenchBrowser(): Promise<BenchBrowser> {
   const readChunks = (from: string) =>
     `chrome.storage.local.get(["log"]).then(({ log }) => { const keys = []; const last = Math.floor((log.first + log.count - 1) / ${CHUNK_SIZE}); for (let k = ${from}; k <= last; k++) keys.push("log:" + (k % ${SLOTS})); return chrome.storage.local.get(keys); }).then(() => { ${showReady} });`;
   writeFileSync(join(dir, BLANK), html('<p id="ready">ready</p>'));
-  scriptPage(BLANK_LISTEN, '<p id="ready">ready</p>', 'chrome.storage.onChanged.addListener((changes) => { if (changes.log) window.__total = changes.log.newValue.count + changes.log.newValue.dropped; });');
+  scriptPage(
+    BLANK_LISTEN,
+    '<p id="ready">ready</p>',
+    'chrome.storage.onChanged.addListener((changes) => { if (changes.log) window.__total = changes.log.newValue.count + changes.log.newValue.dropped; });',
+  );
   scriptPage(BLANK_SCRIPT, '', showReady);
   scriptPage(BLANK_READ_KEY, '', `chrome.storage.local.get([${JSON.stringify(SUMMARY_KEY)}]).then(() => { ${showReady} });`);
   scriptPage(BLANK_READ_RECENT, '', readChunks(`Math.max(Math.floor(log.first / ${CHUNK_SIZE}), last - ${Math.ceil(POPUP_RECENT / CHUNK_SIZE)})`));

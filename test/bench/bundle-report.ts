@@ -50,10 +50,15 @@ const outDir = mkdtempSync(join(tmpdir(), 'edr-bundle-report-'));
 try {
   const config = viteConfig({ mode: browser, command: 'build' }) as UserConfig;
   // The build without its last step (one file per page, the zip), which would delete the chunks and maps read here.
-  const plugins = (config.plugins as PluginOption[]).flat(Infinity as 1).filter((p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'error-doctor:finish'));
+  const plugins = (config.plugins as PluginOption[])
+    .flat(Infinity as 1)
+    .filter((p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'error-doctor:finish'));
   await build({ ...config, configFile: false, logLevel: 'silent', plugins, build: { ...config.build, outDir, sourcemap: true } });
 
-  const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as { action: { default_popup: string }; background: { service_worker?: string; scripts?: string[] } };
+  const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as {
+    action: { default_popup: string };
+    background: { service_worker?: string; scripts?: string[] };
+  };
   const script = (page: string) => /<script type="module"[^>]*? src="\/([^"]+)"/.exec(readFileSync(join(outDir, page), 'utf8'))![1]!;
   const bundles = [
     ['popup', script(manifest.action.default_popup)],
@@ -71,7 +76,8 @@ try {
     console.log('  gzip share     raw  package or folder');
     for (const r of byPackage.rows) console.log(`  ${String(r.gzip).padStart(10)}  ${String(r.raw).padStart(6)}  ${r.group}`);
     console.log(`  largest modules:`);
-    for (const r of shares(code, owner, moduleOf).rows.slice(0, TOP_MODULES)) console.log(`  ${String(r.gzip).padStart(10)}  ${String(r.raw).padStart(6)}  ${r.group}`);
+    for (const r of shares(code, owner, moduleOf).rows.slice(0, TOP_MODULES))
+      console.log(`  ${String(r.gzip).padStart(10)}  ${String(r.raw).padStart(6)}  ${r.group}`);
   }
 } finally {
   rmSync(outDir, { recursive: true, force: true });

@@ -40,7 +40,8 @@ export function bundleSizes(dist: string): BundleSize[] {
     background?: { service_worker?: string; scripts?: string[] };
   };
   const gzip = (file: string) => gzipSync(readFileSync(join(dir, file))).length;
-  const from = (entry: string, lazy: boolean) => [...reachable(dir, [join(dir, entry)], { lazy })].map((f) => posix.normalize(relative(dir, f).split('\\').join('/')));
+  const from = (entry: string, lazy: boolean) =>
+    [...reachable(dir, [join(dir, entry)], { lazy })].map((f) => posix.normalize(relative(dir, f).split('\\').join('/')));
   const entries: Array<[string, string | undefined, number]> = [
     ['popup bundle (gzip)', manifest.action?.default_popup, BUDGETS.popupGzipBytes],
     ['DevTools panel bundle (gzip)', PANEL_PAGE, BUDGETS.panelGzipBytes],

@@ -64,7 +64,13 @@ export const logStoreWrites: Bench = {
       rows: [
         row('storage writes per 1,000-failure burst', stats.writes, 'writes', BUDGETS.writesPerBurst, `one failure per task, ${WRITE_LATENCY_MS} ms per write`),
         row('burst of 1,000 stored within', flushMs, 'ms', BUDGETS.burstFlushMs),
-        row('stored log at the cap (1,000 records)', storedBytes, 'B', BUDGETS.logBytesAtCap, `${Math.round(storedBytes / BURST)} B per record, index and chunks`),
+        row(
+          'stored log at the cap (1,000 records)',
+          storedBytes,
+          'B',
+          BUDGETS.logBytesAtCap,
+          `${Math.round(storedBytes / BURST)} B per record, index and chunks`,
+        ),
       ],
     };
   },

@@ -63,7 +63,9 @@ export const panelRender: Bench = {
         }
         const n = records.length.toLocaleString('en-US');
         const note = `median of ${firsts.length}: panel ${median(firsts).toFixed(0)} ms from navigation start to the first frame with rows; a bare page that only reads the same log (${n} records, ${(JSON.stringify(records).length / 1024).toFixed(0)} KB) ${median(floor).toFixed(0)} ms`;
-        first.push(row(`panel first render, ${n} records, vs bare page reading them`, median(firsts) / median(floor), 'x', BUDGETS.panelFirstRenderRatio, note));
+        first.push(
+          row(`panel first render, ${n} records, vs bare page reading them`, median(firsts) / median(floor), 'x', BUDGETS.panelFirstRenderRatio, note),
+        );
         first.push(row(`panel first render, ${n} records`, median(firsts), 'ms', BUDGETS.panelFirstRenderMs, note));
       }
 
@@ -80,7 +82,13 @@ export const panelRender: Bench = {
       return {
         rows: [
           ...first,
-          row('panel main-thread CPU per s, 100 new failures/s', panel.cpuPerSecond, 'ms', BUDGETS.panelUpdateMsPerSecond, `on a ${UPDATE_BASE}-record log, ${PER_SECOND} failing requests/s from the fake ChatGPT: ${panel.sent} failures in ${panel.seconds.toFixed(1)} s through the recorder; CPU time of the panel's main thread ${panel.cpuPerSecond.toFixed(0)} ms/s (its tasks' wall time ${panel.wallPerSecond.toFixed(0)} ms/s); a bare page that only receives the same changes: ${bare.cpuPerSecond.toFixed(0)} ms/s CPU (${bare.wallPerSecond.toFixed(0)} wall)`),
+          row(
+            'panel main-thread CPU per s, 100 new failures/s',
+            panel.cpuPerSecond,
+            'ms',
+            BUDGETS.panelUpdateMsPerSecond,
+            `on a ${UPDATE_BASE}-record log, ${PER_SECOND} failing requests/s from the fake ChatGPT: ${panel.sent} failures in ${panel.seconds.toFixed(1)} s through the recorder; CPU time of the panel's main thread ${panel.cpuPerSecond.toFixed(0)} ms/s (its tasks' wall time ${panel.wallPerSecond.toFixed(0)} ms/s); a bare page that only receives the same changes: ${bare.cpuPerSecond.toFixed(0)} ms/s CPU (${bare.wallPerSecond.toFixed(0)} wall)`,
+          ),
         ],
       };
     } finally {
@@ -109,10 +117,13 @@ async function updateCost(bench: BenchBrowser, chat: Page, path: string, ready: 
     const started = Date.now();
     const sent = (await chat.evaluate(senderScript())) as number;
     // Every failure must have reached storage (and so the page), or its cost is not in the figure.
-    await waitFor(async () => {
-      const log = await readStoredLog(bench.session);
-      return log.records.length + log.dropped >= target;
-    }, { timeoutMs: 30_000, what: 'every failure stored' });
+    await waitFor(
+      async () => {
+        const log = await readStoredLog(bench.session);
+        return log.records.length + log.dropped >= target;
+      },
+      { timeoutMs: 30_000, what: 'every failure stored' },
+    );
     await new Promise((r) => setTimeout(r, 300));
     const seconds = (Date.now() - started) / 1000;
     const after = await times();

@@ -63,10 +63,13 @@ export const popupReady: Bench = {
 async function toolbarPopup(bench: BenchBrowser, runs: number): Promise<{ ratio: number; note: string }> {
   const page = await bench.session.openExtensionPage(BLANK);
   try {
-    const tabId = await page.evaluate(async () => (await (globalThis as unknown as { chrome: { tabs: { getCurrent(): Promise<{ id: number }> } } }).chrome.tabs.getCurrent()).id);
+    const tabId = await page.evaluate(
+      async () => (await (globalThis as unknown as { chrome: { tabs: { getCurrent(): Promise<{ id: number }> } } }).chrome.tabs.getCurrent()).id,
+    );
     await bench.seedLog(recentRecords(TOOLBAR_RECORDS, tabId));
     await page.bringToFront();
-    const open = (popup: string, selector: string) => page.evaluate(`(${OPEN_POPUP})(${JSON.stringify(popup)}, ${JSON.stringify(selector)})`) as Promise<number>;
+    const open = (popup: string, selector: string) =>
+      page.evaluate(`(${OPEN_POPUP})(${JSON.stringify(popup)}, ${JSON.stringify(selector)})`) as Promise<number>;
     const real: number[] = [];
     const bare: number[] = [];
     await open('src/popup/index.html', '.failure'); // not counted: compiles the scripts
@@ -75,7 +78,10 @@ async function toolbarPopup(bench: BenchBrowser, runs: number): Promise<{ ratio:
       bare.push(await open(BLANK_SCRIPT, '#ready'));
     }
     const ratio = median(real) / median(bare);
-    return { ratio, note: `median of ${runs}, action.openPopup() to the first frame with the failures: popup ${median(real).toFixed(1)} ms (${Math.min(...real).toFixed(1)}-${Math.max(...real).toFixed(1)}), a bare popup page with one tiny script ${median(bare).toFixed(1)} ms (${Math.min(...bare).toFixed(1)}-${Math.max(...bare).toFixed(1)})` };
+    return {
+      ratio,
+      note: `median of ${runs}, action.openPopup() to the first frame with the failures: popup ${median(real).toFixed(1)} ms (${Math.min(...real).toFixed(1)}-${Math.max(...real).toFixed(1)}), a bare popup page with one tiny script ${median(bare).toFixed(1)} ms (${Math.min(...bare).toFixed(1)}-${Math.max(...bare).toFixed(1)})`,
+    };
   } finally {
     await page.close();
   }

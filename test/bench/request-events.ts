@@ -23,18 +23,42 @@ const PATHS = ['/backend-api/f/conversation', '/backend-api/conversations', '/ba
 export function requestPair(i: number, status: number, base = BASE_TIME): [string, string] {
   const requestId = String(100_000 + i);
   const url = `https://chatgpt.com${PATHS[i % PATHS.length]}?offset=${i}&limit=28`;
-  const common = { requestId, url, method: i % 3 ? 'GET' : 'POST', tabId: 7 + (i % 4), type: 'xmlhttprequest', frameId: 0, parentFrameId: -1, initiator: 'https://chatgpt.com' };
+  const common = {
+    requestId,
+    url,
+    method: i % 3 ? 'GET' : 'POST',
+    tabId: 7 + (i % 4),
+    type: 'xmlhttprequest',
+    frameId: 0,
+    parentFrameId: -1,
+    initiator: 'https://chatgpt.com',
+  };
   const start = { ...common, timeStamp: base + i };
-  const finish = { ...common, timeStamp: base + 250 + i, statusCode: status, statusLine: `HTTP/1.1 ${status}`, fromCache: false, ip: '104.18.32.47', responseHeaders: headers(i, status) };
+  const finish = {
+    ...common,
+    timeStamp: base + 250 + i,
+    statusCode: status,
+    statusLine: `HTTP/1.1 ${status}`,
+    fromCache: false,
+    ip: '104.18.32.47',
+    responseHeaders: headers(i, status),
+  };
   return [JSON.stringify(start), JSON.stringify(finish)];
 }
 
 export function failureEvent(i: number, base = BASE_TIME): RequestEvent {
   if (i % 4 === 3) {
-    return { requestId: String(i), url: `https://chatgpt.com${PATHS[i % PATHS.length]}`, method: 'POST', tabId: 7, type: 'xmlhttprequest', timeStamp: base + i, error: ['net::ERR_BLOCKED_BY_CLIENT', 'net::ERR_CONNECTION_RESET', 'net::ERR_TUNNEL_CONNECTION_FAILED'][i % 3] };
+    return {
+      requestId: String(i),
+      url: `https://chatgpt.com${PATHS[i % PATHS.length]}`,
+      method: 'POST',
+      tabId: 7,
+      type: 'xmlhttprequest',
+      timeStamp: base + i,
+      error: ['net::ERR_BLOCKED_BY_CLIENT', 'net::ERR_CONNECTION_RESET', 'net::ERR_TUNNEL_CONNECTION_FAILED'][i % 3],
+    };
   }
   const status = [500, 502, 503, 429][i % 4]!;
   const [, finish] = requestPair(i, status, base);
   return JSON.parse(finish) as RequestEvent;
 }
-

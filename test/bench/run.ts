@@ -59,12 +59,21 @@ async function main(): Promise<number> {
       skipped.push(...(result.skipped ?? []));
     } catch (error) {
       // A benchmark that cannot run is a failure, not a silent gap in the table.
-      rows.push({ name: `${bench.name} (could not run)`, value: Number.NaN, unit: '', budget: 0, pass: false, note: String(error instanceof Error ? error.message : error) });
+      rows.push({
+        name: `${bench.name} (could not run)`,
+        value: Number.NaN,
+        unit: '',
+        budget: 0,
+        pass: false,
+        note: String(error instanceof Error ? error.message : error),
+      });
     }
   }
   printTable(rows, skipped);
   const failed = rows.filter((r) => !r.pass).length;
-  console.log(`\n${rows.length - failed} within budget, ${failed} over budget${skipped.length ? `, ${skipped.length} skipped` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `\n${rows.length - failed} within budget, ${failed} over budget${skipped.length ? `, ${skipped.length} skipped` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   if (args.json) {
     mkdirSync(dirname(args.json), { recursive: true });
     writeFileSync(args.json, `${JSON.stringify({ rows, skipped }, null, 2)}\n`);

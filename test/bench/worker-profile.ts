@@ -41,7 +41,9 @@ try {
   });
   const all = [...self.values()].reduce((a, b) => a + b, 0);
   const busy = all - (self.get('(idle) :-1:-1') ?? 0);
-  console.log(`${TOTAL} failures sent in ${(sent.ms / 1000).toFixed(1)} s, ${stored} stored after ${(settledMs / 1000).toFixed(1)} s; worker busy ${(busy / 1e6).toFixed(1)} of ${(all / 1e6).toFixed(1)} s`);
+  console.log(
+    `${TOTAL} failures sent in ${(sent.ms / 1000).toFixed(1)} s, ${stored} stored after ${(settledMs / 1000).toFixed(1)} s; worker busy ${(busy / 1e6).toFixed(1)} of ${(all / 1e6).toFixed(1)} s`,
+  );
   for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${(us / 1000).toFixed(0).padStart(7)} ms  ${key}`);
 } finally {
   await driver.close();

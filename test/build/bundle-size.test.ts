@@ -10,7 +10,9 @@ describe.each(['dist/chrome', 'dist/firefox'])('bundle sizes of %s', (dist) => {
 
   it.each(sizes.map((s) => [s.name, s] as const))('%s is within its budget', (_name, size) => {
     expect(size.files.length, 'the measure found the files').toBeGreaterThan(0);
-    expect(size.bytes, `${size.files.join(', ')}: ${(size.bytes / 1024).toFixed(1)} KB gzip, budget ${(size.budget / 1024).toFixed(0)} KB`).toBeLessThanOrEqual(size.budget);
+    expect(size.bytes, `${size.files.join(', ')}: ${(size.bytes / 1024).toFixed(1)} KB gzip, budget ${(size.budget / 1024).toFixed(0)} KB`).toBeLessThanOrEqual(
+      size.budget,
+    );
   });
 
   it('counts what a page loads at open and not what it loads on a click', () => {

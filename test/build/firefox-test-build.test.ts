@@ -12,7 +12,10 @@ const SHIPPED = 'dist/firefox';
 const TESTED = 'dist/firefox-test';
 const HOOK = 'test-hook.js';
 
-const list = (dir: string) => filesUnder(dir).map((f) => relative(dir, f).split('\\').join('/')).sort();
+const list = (dir: string) =>
+  filesUnder(dir)
+    .map((f) => relative(dir, f).split('\\').join('/'))
+    .sort();
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { background: { scripts: string[] } };
 
 describe('dist/firefox-test is dist/firefox plus the test hook', () => {

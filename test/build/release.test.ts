@@ -30,13 +30,20 @@ describe('npm run release', () => {
       const zip = unzipSync(readFileSync(join(first.dir, `error-doctor-${version}-${browser}.zip`)));
       expect(JSON.parse(new TextDecoder().decode(zip['manifest.json'])).version, browser).toBe(version);
     }
-    expect(first.sums.trim().split('\n').map((line) => line.split('  ')[1])).toEqual(first.files.filter((f) => f !== 'SHA256SUMS'));
+    expect(
+      first.sums
+        .trim()
+        .split('\n')
+        .map((line) => line.split('  ')[1]),
+    ).toEqual(first.files.filter((f) => f !== 'SHA256SUMS'));
     expect(first.sums).toMatch(/^([0-9a-f]{64} {2}\S+\n)+$/);
   });
 
   it('archives the sources of HEAD and lists its commits in the notes', () => {
     const source = unzipSync(readFileSync(join(first.dir, `error-doctor-${first.version}-source.zip`)));
-    expect(Object.keys(source)).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'manifest.json', 'vite.config.ts', 'src/build/release.ts']));
+    expect(Object.keys(source)).toEqual(
+      expect.arrayContaining(['package.json', 'package-lock.json', 'manifest.json', 'vite.config.ts', 'src/build/release.ts']),
+    );
     expect(Object.keys(source).some((name) => name.startsWith('node_modules/') || name.startsWith('dist/'))).toBe(false);
     const notes = readFileSync(join(first.dir, 'RELEASE-NOTES.md'), 'utf8');
     expect(notes).toMatch(new RegExp(`^## ${first.version.replaceAll('.', '\\.')}\\n`));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { expectCompleteAnswerLeftAlone, expectErrorInsideAnswerRecordedAndShown, expectSocketErrorsRecorded, expectWrapsLookNative, type AnswerContext } from '../support/answer-checks';
+import {
+  expectCompleteAnswerLeftAlone,
+  expectErrorInsideAnswerRecordedAndShown,
+  expectSocketErrorsRecorded,
+  expectWrapsLookNative,
+  type AnswerContext,
+} from '../support/answer-checks';
 import { BROWSERS, browserFixture } from '../support/driver';
 
 /**
@@ -10,7 +16,8 @@ describe.each(BROWSERS)('errors inside the answer, %s', (name) => {
   const t = browserFixture(name, { chat: true });
   const ctx = (): AnswerContext => ({ world: t.world(), driver: t.driver(), chat: t.chat(), tabId: t.tabId() });
 
-  it('an error inside a 200 stream is listed in the popup and the panel, and the page gets the stream byte for byte', () => expectErrorInsideAnswerRecordedAndShown(ctx()));
+  it('an error inside a 200 stream is listed in the popup and the panel, and the page gets the stream byte for byte', () =>
+    expectErrorInsideAnswerRecordedAndShown(ctx()));
 
   it('complete answers are left alone (byte for byte, nothing recorded); one that stops halfway is recorded', () => expectCompleteAnswerLeftAlone(ctx()));
 

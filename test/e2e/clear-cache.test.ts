@@ -19,14 +19,30 @@ const CACHED = '/edr-cacheable.js';
 /** A response the HTTP cache keeps for an hour (the fake world answers no-store otherwise). */
 function routeCacheable(world: FakeWorld): void {
   for (const host of ['chatgpt.com', 'control-site.test']) {
-    world.route(host, CACHED, () => ({ status: 200, headers: { 'content-type': 'text/javascript', 'cache-control': 'public, max-age=3600' }, body: '// cached' }));
+    world.route(host, CACHED, () => ({
+      status: 200,
+      headers: { 'content-type': 'text/javascript', 'cache-control': 'public, max-age=3600' },
+      body: '// cached',
+    }));
   }
 }
 
 /** Whether `page`'s origin has CACHED in the HTTP cache: `only-if-cached` answers from the cache alone, never the network. */
 const inHttpCache = (page: Page) =>
-  page.evaluate((path: string) => fetch(path, { cache: 'only-if-cached', mode: 'same-origin' }).then((r) => r.ok, () => false), CACHED);
-const cacheStorageKeys = (page: Page) => page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => `${name} ${new URL(r.url).pathname}`)))).flat());
+  page.evaluate(
+    (path: string) =>
+      fetch(path, { cache: 'only-if-cached', mode: 'same-origin' }).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    CACHED,
+  );
+const cacheStorageKeys = (page: Page) =>
+  page.evaluate(async () =>
+    (
+      await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => `${name} ${new URL(r.url).pathname}`)))
+    ).flat(),
+  );
 
 /**
  * A HOME whose NSS store (where Chromium on Linux looks) trusts the throwaway test CA: Chromium
@@ -72,7 +88,13 @@ describe('clearing ChatGPT’s cache in Chromium', () => {
     await popup.close();
 
     // The fix reloads ChatGPT's tab; read the caches from the reloaded page.
-    await waitFor(() => chat().evaluate(() => document.readyState === 'complete').catch(() => false), { what: 'the reloaded ChatGPT tab' });
+    await waitFor(
+      () =>
+        chat()
+          .evaluate(() => document.readyState === 'complete')
+          .catch(() => false),
+      { what: 'the reloaded ChatGPT tab' },
+    );
     expect(await inHttpCache(chat())).toBe(false);
     expect(await cacheStorageKeys(chat())).toEqual([]);
     expect(await inHttpCache(control)).toBe(true);

@@ -153,7 +153,9 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
     session = driver.chromium!;
     chat = await session.browser.newPage();
     cdp = await chat.createCDPSession();
-    cdp.on('ServiceWorker.workerErrorReported', (e) => workerErrors.push(`${e.errorMessage.errorMessage} at ${e.errorMessage.sourceURL}:${e.errorMessage.lineNumber}`));
+    cdp.on('ServiceWorker.workerErrorReported', (e) =>
+      workerErrors.push(`${e.errorMessage.errorMessage} at ${e.errorMessage.sourceURL}:${e.errorMessage.lineNumber}`),
+    );
     await cdp.send('ServiceWorker.enable');
     await chat.goto('https://chatgpt.com/');
     tabId = await driver.tabIdOf('https://chatgpt.com/*');
@@ -166,7 +168,10 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
   });
 
   it('reads the console of a worker it is not attached to (positive control)', async () => {
-    await waitFor(() => workerConsole(true).some((line) => line.includes('console-probe: worker started')), { timeoutMs: 10_000, what: "the probe extension's warning in Chrome's log" });
+    await waitFor(() => workerConsole(true).some((line) => line.includes('console-probe: worker started')), {
+      timeoutMs: 10_000,
+      what: "the probe extension's warning in Chrome's log",
+    });
   });
 
   it('keeps exactly the newest 1,000, counts the rest as dropped, badges the tab, logs no error', async () => {
@@ -223,7 +228,8 @@ describe('load: 5,000 failures in 10 s with the worker stopped several times', (
     // A loss is reported with when the fake server answered each lost request, next to the stops.
     const servedAt = new Map(served().map((r) => [seqOf(r), r.time - t0]));
     const lost = Array.from({ length: TOTAL }, (_, i) => i).filter((q) => !everStored.has(q));
-    const atStop = (q: number) => stops.some((s) => (servedAt.get(q) ?? -1e9) >= s.at - LOST_BEFORE_STOP_MS && (servedAt.get(q) ?? -1e9) <= s.done + LOST_AFTER_STOP_MS);
+    const atStop = (q: number) =>
+      stops.some((s) => (servedAt.get(q) ?? -1e9) >= s.at - LOST_BEFORE_STOP_MS && (servedAt.get(q) ?? -1e9) <= s.done + LOST_AFTER_STOP_MS);
     const lostAtStops = lost.filter(atStop);
     const lostElsewhere = lost.filter((q) => !atStop(q));
     const lossReport = `stops (ms after start: command sent, answered; requests served): ${JSON.stringify(stops)}; lost (seq@ms the server answered): ${lost.map((q) => `${q}@${servedAt.get(q)}`).join(' ')}`;

@@ -84,7 +84,10 @@ describe.each(BROWSERS)('status monitor and alerts in %s', (name) => {
 
     world.clearRoutes();
     expect(await sendFrom(t.chat(), '/backend-api/f/conversation')).toBe(200);
-    const recovery = await waitFor(async () => (await alerts()).find((a) => a.kind === 'recovery' && a.message === 'Requests to ChatGPT succeed again after the failures.'), { what: 'the request recovery alert' });
+    const recovery = await waitFor(
+      async () => (await alerts()).find((a) => a.kind === 'recovery' && a.message === 'Requests to ChatGPT succeed again after the failures.'),
+      { what: 'the request recovery alert' },
+    );
     expect(recovery.shown).toBe(true);
   });
 
@@ -109,7 +112,9 @@ describe.each(BROWSERS)('status monitor and alerts in %s', (name) => {
 
     await type('7');
     await page.click('#options-save');
-    const saved = await waitFor(async () => ((await driver().storage(['settings'])).settings as { pollMinutes?: number } | undefined)?.pollMinutes === 7, { what: 'the saved settings' });
+    const saved = await waitFor(async () => ((await driver().storage(['settings'])).settings as { pollMinutes?: number } | undefined)?.pollMinutes === 7, {
+      what: 'the saved settings',
+    });
     expect(saved).toBe(true);
     expect(await page.$('#pollMinutes-error')).toBeNull();
     expect(((await driver().storage(['settings'])).settings as { version: number }).version).toBe(2);

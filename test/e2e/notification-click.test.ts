@@ -72,7 +72,9 @@ describe.each(BROWSERS)('a click on an alert notification opens its page (%s, th
     const tabs = () => t.driver().ext(async (api) => (await api.tabs.query({})).map((tab) => tab.url ?? ''));
     const before = await tabs();
     // Another extension's, or a web page's, id reaches the same server: ours ignores it.
-    const id = await t.driver().ext((api) => api.notifications.create('someone-else', { type: 'basic', iconUrl: 'icons/icon-48.png', title: 'Not ours', message: 'x' }));
+    const id = await t
+      .driver()
+      .ext((api) => api.notifications.create('someone-else', { type: 'basic', iconUrl: 'icons/icon-48.png', title: 'Not ours', message: 'x' }));
     expect(id).toBe('someone-else');
     const shown = await shownAs('Not ours');
     server.click(shown.id);

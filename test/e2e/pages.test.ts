@@ -21,9 +21,12 @@ describe.each(BROWSERS)('extension pages in %s', (name) => {
 
   it('sees a script error in an extension page (the check below can fail)', async () => {
     const page = await t.driver().open(OPTIONS_PAGE);
-    await page.evaluate(() => void setTimeout(() => {
-      throw new Error('planted error');
-    }));
+    await page.evaluate(
+      () =>
+        void setTimeout(() => {
+          throw new Error('planted error');
+        }),
+    );
     await waitFor(async () => (await page.errors()).some((e) => e.includes('planted error')), { what: 'the planted error' });
     await page.close();
   });

@@ -13,7 +13,6 @@ function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
   return Promise.race([promise.catch(() => fallback), new Promise<T>((r) => setTimeout(() => r(fallback), ms))]);
 }
 
-
 describe.each(BROWSERS)('panel page opened with ?tabId= in %s', (name) => {
   const { world, driver } = browserFixture(name);
 
@@ -35,7 +34,10 @@ describe.each(BROWSERS)('panel page opened with ?tabId= in %s', (name) => {
     expect(first[0]).toContain(ray);
     expect(await panel.$eval('.scope', (el) => [el.textContent, el.getAttribute('title')])).toEqual(['ChatGPT (fake, local)', `Tab ${tabId}`]);
     // Rows keep the fixed height the virtual window assumes, cells side by side (no stray layout rule).
-    const box = await panel.$eval('tr.failure-row', (row) => ({ h: row.getBoundingClientRect().height, cells: new Set([...row.children].filter((c) => c.getBoundingClientRect().width > 0).map((c) => Math.round(c.getBoundingClientRect().top))).size }));
+    const box = await panel.$eval('tr.failure-row', (row) => ({
+      h: row.getBoundingClientRect().height,
+      cells: new Set([...row.children].filter((c) => c.getBoundingClientRect().width > 0).map((c) => Math.round(c.getBoundingClientRect().top))).size,
+    }));
     expect(box).toEqual({ h: 24, cells: 1 });
 
     // Select it, then a new failure arrives: it shows without a reload and the selection stays.
@@ -74,7 +76,12 @@ describe('panel inside the real DevTools in chromium', () => {
     const panelId = `chrome-extension://${session().extensionId}ErrorDoctor`;
     const devtoolsPages = await waitFor(
       async () => {
-        const pages = await Promise.all(session().browser.targets().filter((t) => t.url().startsWith('devtools://')).map((t) => t.asPage()));
+        const pages = await Promise.all(
+          session()
+            .browser.targets()
+            .filter((t) => t.url().startsWith('devtools://'))
+            .map((t) => t.asPage()),
+        );
         return pages.length >= 1 ? pages : null;
       },
       { what: 'a DevTools window' },
@@ -96,7 +103,11 @@ describe('panel inside the real DevTools in chromium', () => {
           );
           for (const frame of page.frames()) {
             if (!frame.url().endsWith('/src/devtools/panel.html')) continue;
-            const scope = await within(frame.$eval('.scope', (el) => el.getAttribute('title')), 3000, null);
+            const scope = await within(
+              frame.$eval('.scope', (el) => el.getAttribute('title')),
+              3000,
+              null,
+            );
             if (scope === `Tab ${tabId}`) panel = frame;
           }
         }
@@ -116,7 +127,10 @@ describe('panel inside the real DevTools in chromium', () => {
     await waitFor(async () => (await rowTexts(frame)).some((r) => r.includes(ray)), { what: 'the failure in the panel', timeoutMs: 15_000 });
     // A DOM click: DevTools' window has no input pipeline puppeteer can drive in headless mode.
     await frame.$eval('tr.failure-row', (row) => (row as HTMLElement).click());
-    const detail = await waitFor(async () => frame.$eval('.gist-detail', (el) => el.textContent).catch(() => null), { what: 'the body gist from onRequestFinished', timeoutMs: 15_000 });
+    const detail = await waitFor(async () => frame.$eval('.gist-detail', (el) => el.textContent).catch(() => null), {
+      what: 'the body gist from onRequestFinished',
+      timeoutMs: 15_000,
+    });
     expect(detail).toContain('Fake 500');
     expect(await frame.$$eval('.timing', (els) => els.length)).toBeGreaterThan(0);
     // The clipboard works inside DevTools' extension iframe (writeText resolved).
@@ -127,7 +141,10 @@ describe('panel inside the real DevTools in chromium', () => {
     // Its view loads when its section opens; the toggle event follows setting `open`.
     await frame.$eval('#fix-conflicts', (d) => ((d as HTMLDetailsElement).open = true));
     const conflicts = await waitFor(
-      async () => frame.$eval('.conflict-list', (el) => (el.querySelector('.empty, .conflicts') ? 'listed' : (el.querySelector('.bad')?.textContent ?? null))).catch(() => null),
+      async () =>
+        frame
+          .$eval('.conflict-list', (el) => (el.querySelector('.empty, .conflicts') ? 'listed' : (el.querySelector('.bad')?.textContent ?? null)))
+          .catch(() => null),
       { what: 'the extension list in the panel' },
     );
     expect(conflicts).toBe('listed');

@@ -48,7 +48,14 @@ describe.each(BROWSERS)('popup fixes in %s', (name) => {
   it('clears ChatGPT’s cookies and storage only, says who gets signed out, verifies and reloads ChatGPT', async () => {
     await setCookieSites(driver().browser, chat());
     const before = await allCookies();
-    for (const cookie of ['__Secure-next-auth.session-token@chatgpt.com', 'oai-did@chatgpt.com', 'control@control-site.test', 'platform@platform.openai.com', 'chatold@chat.openai.com', 'shared@.openai.com']) {
+    for (const cookie of [
+      '__Secure-next-auth.session-token@chatgpt.com',
+      'oai-did@chatgpt.com',
+      'control@control-site.test',
+      'platform@platform.openai.com',
+      'chatold@chat.openai.com',
+      'shared@.openai.com',
+    ]) {
       expect(before).toContain(cookie);
     }
     // Leave ChatGPT on a page that sets no cookie, so the reload afterwards proves itself.
@@ -94,7 +101,11 @@ describe.each(BROWSERS)('popup fixes in %s', (name) => {
     await page.click(wholeCache);
     await page.click('#clear-reload'); // no reload this time
     // Both choices must be in place before confirming (the confirm button reads them).
-    await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement).checked && !(document.querySelector('#clear-reload') as HTMLInputElement).checked, { timeout: 5_000 }, wholeCache);
+    await page.waitForFunction(
+      (sel) => (document.querySelector(sel) as HTMLInputElement).checked && !(document.querySelector('#clear-reload') as HTMLInputElement).checked,
+      { timeout: 5_000 },
+      wholeCache,
+    );
     await page.click('#clear-site-data-confirm');
     await page.waitForSelector('.clear-report', { timeout: 20_000 });
     expect(await page.$eval('.clear-report', (e) => e.textContent ?? '')).toContain('The whole browser cache was cleared.');
@@ -111,7 +122,12 @@ describe.each(BROWSERS)('popup fixes in %s', (name) => {
     await page.click('#review-extensions');
     await page.waitForSelector('.conflict', { timeout: 10_000 });
     const entries = await page.$$eval('.conflict', (els) =>
-      els.map((e) => ({ name: e.querySelector('.conflict-name')!.textContent, reasons: e.querySelector('.reasons')!.textContent, text: e.textContent ?? '', buttons: [...e.querySelectorAll('button')].map((b) => b.textContent) })),
+      els.map((e) => ({
+        name: e.querySelector('.conflict-name')!.textContent,
+        reasons: e.querySelector('.reasons')!.textContent,
+        text: e.textContent ?? '',
+        buttons: [...e.querySelectorAll('button')].map((b) => b.textContent),
+      })),
     );
     expect(entries.map((e) => e.name)).toEqual(['Test Ad Blocker', 'Test Notes']);
     expect(entries[0]!.reasons).toContain('ChatGPT requests were blocked by an extension 1 time,');
@@ -161,7 +177,10 @@ describe.each(BROWSERS)('popup fixes in %s', (name) => {
     await page.waitForSelector(':is(.action-done, .action-failed) > #reload-chatgpt', { timeout: 10_000 });
     expect(await page.$eval('#reload-chatgpt + .action-status', (e) => e.textContent)).toBe('Reloaded 1 tab');
     await waitFor(() => meLoads() > before, { what: 'reload' });
-    for (const [button, path] of [['#open-report', 'src/pages/report.html'], ['#open-panel', 'src/devtools/panel.html']] as const) {
+    for (const [button, path] of [
+      ['#open-report', 'src/pages/report.html'],
+      ['#open-panel', 'src/devtools/panel.html'],
+    ] as const) {
       await page.click(button);
       await (await driver().waitForPage(`${path}?tabId=${t.tabId()}`)).close();
     }

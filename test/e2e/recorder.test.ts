@@ -24,7 +24,14 @@ describe.each(BROWSERS)('recorder in %s', (name) => {
     expect(await sendFrom(t.chat(), '/backend-api/f/conversation?model=secret-model')).toBe(500);
     const seen = world.requests.findLast((r) => r.path === '/backend-api/f/conversation')!;
     const record = await waitFor(async () => (await records()).find((r) => r.path === '/backend-api/f/conversation'), { what: 'the 500 record' });
-    expect(record).toMatchObject({ status: 500, method: 'POST', host: 'chatgpt.com', category: 'server', tabId: t.tabId(), ids: { cfRay: seen.cfRay, xRequestId: seen.requestId } });
+    expect(record).toMatchObject({
+      status: 500,
+      method: 'POST',
+      host: 'chatgpt.com',
+      category: 'server',
+      tabId: t.tabId(),
+      ids: { cfRay: seen.cfRay, xRequestId: seen.requestId },
+    });
     expect(JSON.stringify(await records())).not.toContain('secret-model');
 
     const popup = await t.driver().open(`src/popup/index.html?tabId=${t.tabId()}`);
@@ -70,7 +77,9 @@ describe.each(BROWSERS)('recorder in %s', (name) => {
   it('loses nothing when the background is stopped, and wakes for the next failure', async () => {
     // A failure wakes the background, so the stop below has something to stop.
     expect(await sendFrom(t.chat(), '/backend-api/status/502', 'GET')).toBe(502);
-    await waitFor(async () => (await records()).some((r) => r.path === '/backend-api/status/502') && (await t.driver().backgroundRunning()), { what: 'the background running' });
+    await waitFor(async () => (await records()).some((r) => r.path === '/backend-api/status/502') && (await t.driver().backgroundRunning()), {
+      what: 'the background running',
+    });
     const before = await records();
     await t.driver().stopBackground();
     expect(await sendFrom(t.chat(), '/backend-api/status/503', 'GET')).toBe(503);
@@ -85,26 +94,29 @@ describe.each(BROWSERS)('recorder in %s', (name) => {
   // Chrome refuses permissions.remove for host permissions the manifest requires, and its user
   // switch (site access) is browser UI no protocol reaches; Firefox's Add-ons Manager switch is
   // this same API call.
-  it.skipIf(name === 'chromium')('when the user turns off access to chatgpt.com, records nothing, says so in the popup, and one click brings it back', async () => {
-    const driver = t.driver();
-    // Opened first: the test hook that opens extension pages needs chatgpt.com access itself.
-    const popup = await driver.open(`src/popup/index.html?tabId=${t.tabId()}`);
-    // Both, because https://*.chatgpt.com/* covers chatgpt.com itself (measured: with only the first one off, access stays).
-    const chatgpt = ['https://chatgpt.com/*', 'https://*.chatgpt.com/*'];
-    expect(await driver.ext((api, o) => api.permissions.remove({ origins: o }), chatgpt)).toBe(true);
-    const before = (await records()).length;
-    expect(await sendFrom(t.chat(), '/backend-api/status/500', 'GET')).toBe(500);
+  it.skipIf(name === 'chromium')(
+    'when the user turns off access to chatgpt.com, records nothing, says so in the popup, and one click brings it back',
+    async () => {
+      const driver = t.driver();
+      // Opened first: the test hook that opens extension pages needs chatgpt.com access itself.
+      const popup = await driver.open(`src/popup/index.html?tabId=${t.tabId()}`);
+      // Both, because https://*.chatgpt.com/* covers chatgpt.com itself (measured: with only the first one off, access stays).
+      const chatgpt = ['https://chatgpt.com/*', 'https://*.chatgpt.com/*'];
+      expect(await driver.ext((api, o) => api.permissions.remove({ origins: o }), chatgpt)).toBe(true);
+      const before = (await records()).length;
+      expect(await sendFrom(t.chat(), '/backend-api/status/500', 'GET')).toBe(500);
 
-    await popup.evaluate(() => location.reload());
-    const notice = await popup.waitForSelector('.host-access', { timeout: 10_000 });
-    expect(await notice!.evaluate((e) => e.textContent)).toContain('cannot see requests to chatgpt.com, *.chatgpt.com:');
-    expect((await records()).length).toBe(before); // the 500 above went unseen
-    await popup.click('#host-access-allow');
-    await popup.waitForSelector('.host-access', { hidden: true, timeout: 10_000 });
-    expect(await driver.ext((api, o) => api.permissions.contains({ origins: o }), chatgpt)).toBe(true);
+      await popup.evaluate(() => location.reload());
+      const notice = await popup.waitForSelector('.host-access', { timeout: 10_000 });
+      expect(await notice!.evaluate((e) => e.textContent)).toContain('cannot see requests to chatgpt.com, *.chatgpt.com:');
+      expect((await records()).length).toBe(before); // the 500 above went unseen
+      await popup.click('#host-access-allow');
+      await popup.waitForSelector('.host-access', { hidden: true, timeout: 10_000 });
+      expect(await driver.ext((api, o) => api.permissions.contains({ origins: o }), chatgpt)).toBe(true);
 
-    expect(await sendFrom(t.chat(), '/backend-api/status/504', 'GET')).toBe(504);
-    await waitFor(async () => (await records()).some((r) => r.path === '/backend-api/status/504'), { what: 'recording again after access was allowed' });
-    await popup.close();
-  });
+      expect(await sendFrom(t.chat(), '/backend-api/status/504', 'GET')).toBe(504);
+      await waitFor(async () => (await records()).some((r) => r.path === '/backend-api/status/504'), { what: 'recording again after access was allowed' });
+      await popup.close();
+    },
+  );
 });

@@ -5,7 +5,15 @@ import { sendFrom } from '../support/recorder-checks';
 import { readStoredLog } from '../support/stored-log';
 
 /** Secrets planted in the URLs (query values, a path) and in ChatGPT's session cookie (SECRET-SESSION plus a JWT). */
-const PLANTED = ['jane@example.com', 'jane%40example.com', 'sk-proj-ABCDEF1234567890', 'ABCDEF1234567890', 'SECRET-SESSION', 'eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiJqYW5lIn0'];
+const PLANTED = [
+  'jane@example.com',
+  'jane%40example.com',
+  'sk-proj-ABCDEF1234567890',
+  'ABCDEF1234567890',
+  'SECRET-SESSION',
+  'eyJhbGciOiJIUzI1NiJ9',
+  'eyJzdWIiOiJqYW5lIn0',
+];
 const EMAIL_PATH = '/backend-api/u/jane@example.com/files';
 
 /** The browser row of the report: Chromium's from client hints, Firefox's from runtime.getBrowserInfo. */
@@ -36,12 +44,14 @@ describe.each(BROWSERS)('troubleshooter and support report in %s', (name) => {
     await waitFor(async () => (await readStoredLog(driver())).records.length === 2, { what: 'two records' });
   });
 
-  it('troubleshooter: status first (the 500 and 502 put it on OpenAI\'s side), then the reload check, and keeps its progress when the background stops', async () => {
+  it("troubleshooter: status first (the 500 and 502 put it on OpenAI's side), then the reload check, and keeps its progress when the background stops", async () => {
     const page = await driver().open(`src/pages/troubleshooter.html?tabId=${t.tabId()}`);
     await page.waitForSelector('.ts-step.is-current[data-step="status"]', { timeout: 10_000 });
     expect(await page.$eval('.ts-steps > li:first-child', (e) => e.getAttribute('data-step'))).toBe('status');
     await page.click('#ts-check-status');
-    await page.waitForFunction(() => document.querySelector('.ts-check-result')?.textContent === 'OpenAI reports all systems operational.', { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('.ts-check-result')?.textContent === 'OpenAI reports all systems operational.', {
+      timeout: 15_000,
+    });
     await page.click('#ts-no');
     await page.waitForSelector('.ts-step.is-current[data-step="reload"]', { timeout: 10_000 });
     await page.click('#ts-check-reload');
@@ -98,7 +108,10 @@ describe.each(BROWSERS)('troubleshooter and support report in %s', (name) => {
     await report.waitForSelector('#report-screenshot', { timeout: 10_000 });
     await report.click('#report-screenshot');
     const outcome = await waitFor(
-      () => report.evaluate(() => (document.querySelector('.report-screenshot img') ? 'image' : document.querySelector('.report-screenshot .action-failed')?.textContent ?? null)),
+      () =>
+        report.evaluate(() =>
+          document.querySelector('.report-screenshot img') ? 'image' : (document.querySelector('.report-screenshot .action-failed')?.textContent ?? null),
+        ),
       { what: 'screenshot outcome', timeoutMs: 15_000 },
     );
     return { report, outcome };
@@ -113,25 +126,30 @@ describe.each(BROWSERS)('troubleshooter and support report in %s', (name) => {
 
   // Chromium only: the real toolbar click is CDP's Extensions.triggerAction; WebDriver BiDi has no
   // command that clicks a toolbar button (browser UI), so Firefox's activeTab grant cannot be made.
-  it.skipIf(name === 'firefox')('the toolbar click on the ChatGPT tab opens the real popup for that tab, after which the screenshot is allowed (activeTab)', async () => {
-    const session = driver().chromium!;
-    const chat = t.chat();
-    const extension = (await session.browser.extensions()).get(session.extensionId);
-    if (!extension) throw new Error('the extension is not listed by the browser');
-    await chat.bringToFront();
-    await chat.triggerExtensionAction(extension);
-    // The real popup: no ?tabId, so it finds the ChatGPT tab as the active tab of its window.
-    const popupTarget = await session.browser.waitForTarget((t) => t.url() === `chrome-extension://${session.extensionId}/src/popup/index.html`, { timeout: 10_000 });
-    const popup = await popupTarget.asPage();
-    await popup.waitForSelector('.failure', { timeout: 10_000 });
-    expect(await popup.$$eval('.failure', (els) => els.length)).toBe(2);
-    const { report, outcome } = await takeScreenshot();
-    expect(outcome).toBe('image');
-    const src = await report.$eval('.report-screenshot img', (e) => (e as HTMLImageElement).src);
-    expect(src).toMatch(/^data:image\/png;base64,/);
-    expect(src.length).toBeGreaterThan(1000);
-    // The capture brought the ChatGPT tab forward, then put the report back in front.
-    expect(await report.evaluate(() => document.visibilityState)).toBe('visible');
-    await report.close();
-  });
+  it.skipIf(name === 'firefox')(
+    'the toolbar click on the ChatGPT tab opens the real popup for that tab, after which the screenshot is allowed (activeTab)',
+    async () => {
+      const session = driver().chromium!;
+      const chat = t.chat();
+      const extension = (await session.browser.extensions()).get(session.extensionId);
+      if (!extension) throw new Error('the extension is not listed by the browser');
+      await chat.bringToFront();
+      await chat.triggerExtensionAction(extension);
+      // The real popup: no ?tabId, so it finds the ChatGPT tab as the active tab of its window.
+      const popupTarget = await session.browser.waitForTarget((t) => t.url() === `chrome-extension://${session.extensionId}/src/popup/index.html`, {
+        timeout: 10_000,
+      });
+      const popup = await popupTarget.asPage();
+      await popup.waitForSelector('.failure', { timeout: 10_000 });
+      expect(await popup.$$eval('.failure', (els) => els.length)).toBe(2);
+      const { report, outcome } = await takeScreenshot();
+      expect(outcome).toBe('image');
+      const src = await report.$eval('.report-screenshot img', (e) => (e as HTMLImageElement).src);
+      expect(src).toMatch(/^data:image\/png;base64,/);
+      expect(src.length).toBeGreaterThan(1000);
+      // The capture brought the ChatGPT tab forward, then put the report back in front.
+      expect(await report.evaluate(() => document.visibilityState)).toBe('visible');
+      await report.close();
+    },
+  );
 });

@@ -19,7 +19,10 @@ describe.each(BROWSERS)('status check in %s', (name) => {
     expect(reply.ok).toBe(true);
     expect(reply.value).toMatchObject({ state: 'known', indicator: 'major' });
     if (reply.value.state !== 'known') throw new Error('known expected');
-    expect(reply.value.incidents[0]).toMatchObject({ name: 'Elevated error rates in ChatGPT', latestUpdate: 'We have identified the cause and are working on a fix.' });
+    expect(reply.value.incidents[0]).toMatchObject({
+      name: 'Elevated error rates in ChatGPT',
+      latestUpdate: 'We have identified the cause and are working on a fix.',
+    });
     expect(reply.value.components.map((c) => c.id).sort()).toEqual(['c1', 'c2', 'c3']);
     expect((await driver().storage(['status'])).status).toEqual(reply.value);
 

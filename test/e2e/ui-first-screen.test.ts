@@ -62,7 +62,9 @@ describe.each(BROWSERS)('popup and panel at first sight in %s', (name) => {
     expect(await panel.$eval('.rate-chart', (e) => getComputedStyle(e).display !== 'none').catch(() => false)).toBe(size.height >= 560);
     // The long path, shortened in the middle: its last segment still whole.
     await panel.type('.text-filter', 'textdocs');
-    await panel.waitForFunction(() => [...document.querySelectorAll('tr.failure-row .path-text')].every((p) => p.getAttribute('title')?.includes('textdocs')), { timeout: 5000 });
+    await panel.waitForFunction(() => [...document.querySelectorAll('tr.failure-row .path-text')].every((p) => p.getAttribute('title')?.includes('textdocs')), {
+      timeout: 5000,
+    });
     const long = await pathCells(panel);
     expect(long.length).toBeGreaterThan(0);
     for (const cell of long) expect(cell, JSON.stringify(cell)).toMatchObject({ last: 'latest', shown: 'latest', whole: true });

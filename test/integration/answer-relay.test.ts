@@ -73,7 +73,10 @@ describe('answer relay → background', () => {
     sender = { tab: { id: TAB }, url: PAGE };
     sent = 0;
     // Traffic stays on this machine: the status check the first failure starts gets a refusal.
-    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('offline in tests'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('offline in tests'))),
+    );
   });
 
   afterEach(() => {
@@ -168,7 +171,9 @@ describe('answer relay → background', () => {
 
   it('a web page may send only this request: clearing the log from ChatGPT’s tab is forbidden', async () => {
     await start();
-    const reply = await new Promise((resolve) => void fakeBrowser.runtime.onMessage.trigger({ edr: 1, type: 'log/clear', params: {} }, sender as never, resolve));
+    const reply = await new Promise(
+      (resolve) => void fakeBrowser.runtime.onMessage.trigger({ edr: 1, type: 'log/clear', params: {} }, sender as never, resolve),
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

@@ -40,7 +40,13 @@ describe('background over fakeBrowser', () => {
     await settle();
     const log = await storedLog();
     expect(log?.records).toHaveLength(1);
-    expect(log?.records[0]).toMatchObject({ status: 500, method: 'POST', path: '/backend-api/f/conversation', tabId: 3, ids: { cfRay: '8f1e2d3c4b5a6978-SJC', xRequestId: 'req-1' } });
+    expect(log?.records[0]).toMatchObject({
+      status: 500,
+      method: 'POST',
+      path: '/backend-api/f/conversation',
+      tabId: 3,
+      ids: { cfRay: '8f1e2d3c4b5a6978-SJC', xRequestId: 'req-1' },
+    });
     expect(JSON.stringify(log)).not.toMatch(/SECRET|secret/);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('1');
   });

@@ -42,7 +42,9 @@ async function stored<T = unknown>(key: string): Promise<T> {
 }
 
 async function fireAlarm(name: string) {
-  await fakeBrowser.alarms.onAlarm.trigger({ name, scheduledTime: Date.now(), persistAcrossSessions: false } as Parameters<typeof fakeBrowser.alarms.onAlarm.trigger>[0]);
+  await fakeBrowser.alarms.onAlarm.trigger({ name, scheduledTime: Date.now(), persistAcrossSessions: false } as Parameters<
+    typeof fakeBrowser.alarms.onAlarm.trigger
+  >[0]);
   await settle();
 }
 
@@ -105,7 +107,9 @@ describe('monitor and alerts over fakeBrowser', () => {
 
     summary = fixture('major');
     await fireAlarm('status-monitor');
-    expect(notes.created.map((n) => n.options.message)).toEqual(['Elevated error rates in ChatGPT (Partial System Outage). Retrying will not help until it is fixed; click for what you can do.']);
+    expect(notes.created.map((n) => n.options.message)).toEqual([
+      'Elevated error rates in ChatGPT (Partial System Outage). Retrying will not help until it is fixed; click for what you can do.',
+    ]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
     expect(await fakeBrowser.action.getTitle({})).toBe('Error Doctor: OpenAI incident: Elevated error rates in ChatGPT');
 
@@ -221,7 +225,10 @@ describe('monitor and alerts over fakeBrowser', () => {
   it('settings/save refuses bad values with their keys and stores nothing', async () => {
     await start();
     const reply = await fakeBrowser.runtime.sendMessage({ edr: 1, type: 'settings/save', params: { settings: { pollMinutes: 0, alternatives: 'x' } } });
-    expect(reply).toEqual({ ok: true, value: { settings: null, errors: { pollMinutes: 'options_invalid_pollMinutes', alternatives: 'options_invalid_alternatives' } } });
+    expect(reply).toEqual({
+      ok: true,
+      value: { settings: null, errors: { pollMinutes: 'options_invalid_pollMinutes', alternatives: 'options_invalid_alternatives' } },
+    });
     expect(await stored('settings')).toBeUndefined();
   });
 

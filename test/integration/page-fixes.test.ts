@@ -39,7 +39,11 @@ describe('page-side fixes', () => {
     expect(report).toMatchObject({ verified: true, remainingCookies: {}, failures: [], reloadedTabs: 0, wholeCacheCleared: false });
     expect(report.cookiesBefore).toEqual({ 'chatgpt.com': 1, '.chatgpt.com': 1, 'ab.chatgpt.com': 1, 'chat.openai.com': 1 });
     expect(report.removedCookies).toEqual({ 'chat.openai.com': 1 }); // the rest went with browsingData
-    expect(calls.flatMap((c) => c.options.origins ?? []).filter((o) => o.includes('openai.com') && calls.find((x) => x.options.origins?.includes(o))!.dataTypes.cookies)).toEqual([]);
+    expect(
+      calls
+        .flatMap((c) => c.options.origins ?? [])
+        .filter((o) => o.includes('openai.com') && calls.find((x) => x.options.origins?.includes(o))!.dataTypes.cookies),
+    ).toEqual([]);
     expect(calls.every((c) => c.options.since === 0 && !c.options.hostnames)).toBe(true);
   });
 
@@ -77,7 +81,9 @@ describe('page-side fixes', () => {
   });
 
   it('reloads just the given tab when it shows ChatGPT, and fails clearly when none is open', async () => {
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValueOnce([{ id: 4 }, { id: 9 }] as never).mockResolvedValueOnce([] as never);
+    vi.spyOn(fakeBrowser.tabs, 'query')
+      .mockResolvedValueOnce([{ id: 4 }, { id: 9 }] as never)
+      .mockResolvedValueOnce([] as never);
     const reload = vi.spyOn(fakeBrowser.tabs, 'reload').mockResolvedValue(undefined as never);
     expect(await reloadChatGpt(9)).toEqual({ reloaded: 1 });
     expect(reload).toHaveBeenCalledWith(9);

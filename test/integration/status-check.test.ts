@@ -10,7 +10,13 @@ const body = (name: string) => readFileSync(`test/fixtures/status/${name}.json`,
 /** A scripted status server: each URL answers from `answers`, honouring the ETag like the real one. */
 function scriptedFetch() {
   const calls: Array<{ url: string; validators: Validators }> = [];
-  const state = { summary: body('operational'), etag: '"op"', fail: null as FetchedAnswer | null, proxy: { summary: { ongoing_incidents: [] as unknown[] } } as unknown, proxyType: 'application/json' };
+  const state = {
+    summary: body('operational'),
+    etag: '"op"',
+    fail: null as FetchedAnswer | null,
+    proxy: { summary: { ongoing_incidents: [] as unknown[] } } as unknown,
+    proxyType: 'application/json',
+  };
   const fetchUrl: typeof fetchStatusUrl = async (url, options = {}) => {
     calls.push({ url, validators: options.validators ?? {} });
     if (state.fail) return { answer: state.fail, validators: {} };
@@ -20,7 +26,8 @@ function scriptedFetch() {
     }
     if (url === COMPONENTS_URL) return { answer: { kind: 'answer', status: 200, contentType: 'application/json', body: body('components') }, validators: {} };
     if (url === PROXY_URL) return { answer: { kind: 'answer', status: 200, contentType: state.proxyType, body: JSON.stringify(state.proxy) }, validators: {} };
-    if (url === INCIDENTS_URL) return { answer: { kind: 'answer', status: 200, contentType: 'application/json', body: JSON.stringify({ incidents: [] }) }, validators: {} };
+    if (url === INCIDENTS_URL)
+      return { answer: { kind: 'answer', status: 200, contentType: 'application/json', body: JSON.stringify({ incidents: [] }) }, validators: {} };
     throw new Error(`unexpected ${url}`);
   };
   return { fetchUrl, calls, state };

@@ -62,7 +62,14 @@ export async function expectErrorInsideAnswerRecordedAndShown(ctx: AnswerContext
   const seen = world.requests.findLast((r) => r.path === PATH)!;
 
   const record = await waitFor(async () => (await answerRecords(ctx))[before], { what: 'the error inside the answer in storage', timeoutMs: 15_000 });
-  expect(record).toMatchObject({ category: 'answer', status: 200, host: 'chatgpt.com', path: PATH, tabId, ids: { cfRay: seen.cfRay, xRequestId: seen.requestId } });
+  expect(record).toMatchObject({
+    category: 'answer',
+    status: 200,
+    host: 'chatgpt.com',
+    path: PATH,
+    tabId,
+    ids: { cfRay: seen.cfRay, xRequestId: seen.requestId },
+  });
   expect(record.error).toBe('Our systems have detected unusual activity coming from your system. Please try again later.');
   // The conversation id in the stream never reaches storage.
   expect(JSON.stringify(await storedRecords(driver))).not.toContain('38b8bfcf-9912-45db-a48e-b62fb585c855');
@@ -166,16 +173,21 @@ async function wrapVisibility(ctx: AnswerContext): Promise<{ chat: Record<string
       webSocketOpenConstant: W.OPEN,
       toStringToString: Function.prototype.toString.call(Function.prototype.toString),
       toStringName: Function.prototype.toString.name,
-      toStringOfOthers: Function.prototype.toString.call(function named(a: number) {
-        return a;
-      }).replace(/\s+/g, ' '),
+      toStringOfOthers: Function.prototype.toString
+        .call(function named(a: number) {
+          return a;
+        })
+        .replace(/\s+/g, ' '),
       // A constructor that throws at once: where the error's stack says it was thrown.
       webSocketBadUrlStack: (() => {
         try {
           new W('ftp://127.0.0.1/');
           return 'no throw';
         } catch (e) {
-          return String((e as Error).stack ?? e).split('\n').slice(0, 3).join(' | ');
+          return String((e as Error).stack ?? e)
+            .split('\n')
+            .slice(0, 3)
+            .join(' | ');
         }
       })(),
       fetchDescriptor: JSON.stringify(Object.getOwnPropertyDescriptor(window, 'fetch'), (k, v) => (typeof v === 'function' ? 'fn' : v)),

@@ -43,11 +43,44 @@ export function testCerts(root = join(process.cwd(), '.cache', 'certs')): TestCe
   if (!existsSync(certPath) || !existsSync(extPath) || readFileSync(extPath, 'utf8') !== ext) {
     mkdirSync(dir, { recursive: true });
     const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-    run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', caKeyPath, '-out', caCertPath, '-days', '30', '-subj', '/CN=Error Doctor Test CA',
-      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+    run([
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      caKeyPath,
+      '-out',
+      caCertPath,
+      '-days',
+      '30',
+      '-subj',
+      '/CN=Error Doctor Test CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ]);
     run(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', join(dir, 'server.csr'), '-subj', '/CN=chatgpt.com']);
     writeFileSync(extPath, ext);
-    run(['x509', '-req', '-in', join(dir, 'server.csr'), '-CA', caCertPath, '-CAkey', caKeyPath, '-CAcreateserial', '-out', certPath, '-days', '30', '-extfile', extPath]);
+    run([
+      'x509',
+      '-req',
+      '-in',
+      join(dir, 'server.csr'),
+      '-CA',
+      caCertPath,
+      '-CAkey',
+      caKeyPath,
+      '-CAcreateserial',
+      '-out',
+      certPath,
+      '-days',
+      '30',
+      '-extfile',
+      extPath,
+    ]);
   }
   return {
     dir,

@@ -6,7 +6,10 @@ import type { FakeWorld } from './fake-world';
 
 /** The `chrome` global as seen inside an extension page, for code evaluated there. */
 export interface ExtensionGlobal {
-  chrome: { storage: { local: { get(keys: string[] | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } }; runtime: { sendMessage(message: unknown): Promise<unknown> } };
+  chrome: {
+    storage: { local: { get(keys: string[] | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
+    runtime: { sendMessage(message: unknown): Promise<unknown> };
+  };
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -81,10 +84,9 @@ export async function launchChromium(
     ],
   });
 
-  const workerTarget = await browser.waitForTarget(
-    (t) => t.type() === 'service_worker' && t.url().endsWith('/service-worker-loader.js') && isOurs(t.url()),
-    { timeout: 30_000 },
-  );
+  const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/service-worker-loader.js') && isOurs(t.url()), {
+    timeout: 30_000,
+  });
   const extensionId = new URL(workerTarget.url()).host;
 
   function isOurs(url: string): boolean {
@@ -100,7 +102,9 @@ export async function launchChromium(
     // Waking the worker: opening an extension page starts it.
     const page = await browser.newPage();
     await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`).catch(() => undefined);
-    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`), { timeout: 20_000 });
+    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`), {
+      timeout: 20_000,
+    });
     await page.close();
     const w = await target.worker();
     if (!w) throw new Error('extension worker did not start');
@@ -141,7 +145,9 @@ export async function launchChromium(
     async tabIdOf(pattern) {
       const page = await readerPage();
       const id = await page.evaluate(
-        async (p) => (await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id: number }>> } } }).chrome.tabs.query({ url: p }))[0]?.id ?? -1,
+        async (p) =>
+          (await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id: number }>> } } }).chrome.tabs.query({ url: p }))[0]?.id ??
+          -1,
         pattern,
       );
       if (id < 0) throw new Error(`no tab matches ${pattern}`);
@@ -149,10 +155,7 @@ export async function launchChromium(
     },
     async storage(keys) {
       const reader = await readerPage();
-      return (await reader.evaluate(
-        (k) => (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get(k),
-        keys ?? null,
-      )) as Record<string, unknown>;
+      return (await reader.evaluate((k) => (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get(k), keys ?? null)) as Record<string, unknown>;
     },
     async close() {
       await browser.close().catch(() => undefined);
@@ -172,4 +175,3 @@ export async function waitFor<T>(check: () => Promise<T> | T, { timeoutMs = 10_0
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)?.slice(0, 300)})`);
 }
-

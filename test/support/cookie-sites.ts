@@ -7,7 +7,11 @@ import type { FakeWorld } from './fake-world';
  * (must stay), and an unrelated control site (must stay).
  */
 export function routeCookieSites(world: FakeWorld): void {
-  world.route('platform.openai.com', '/', { status: 200, headers: { 'content-type': 'text/html', 'set-cookie': 'platform=keep-me; Path=/; Secure; SameSite=Lax; Max-Age=3600' }, body: '<p>platform</p>' });
+  world.route('platform.openai.com', '/', {
+    status: 200,
+    headers: { 'content-type': 'text/html', 'set-cookie': 'platform=keep-me; Path=/; Secure; SameSite=Lax; Max-Age=3600' },
+    body: '<p>platform</p>',
+  });
   // On chat.openai.com: one host-only cookie (ChatGPT's) and one for the whole of openai.com.
   world.route('chat.openai.com', '/set-cookies', () => ({
     status: 200,

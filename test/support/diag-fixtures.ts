@@ -58,7 +58,19 @@ export function knownStatus(
     description: indicator === 'none' ? 'All Systems Operational' : indicator === 'minor' ? 'Partially Degraded Service' : 'Major Service Outage',
     components: extra.components ?? [{ id: 'c1', name: 'Conversations', status: 'operational' }],
     incidents: extra.incident
-      ? [{ id: 'i1', name: extra.incident, status: 'investigating', impact: indicator, url: null, startedAt: NOW - 600_000, updatedAt: NOW - 60_000, latestUpdate: null, componentIds: [] }]
+      ? [
+          {
+            id: 'i1',
+            name: extra.incident,
+            status: 'investigating',
+            impact: indicator,
+            url: null,
+            startedAt: NOW - 600_000,
+            updatedAt: NOW - 60_000,
+            latestUpdate: null,
+            componentIds: [],
+          },
+        ]
       : [],
     maintenances: [],
     pageUrl: 'https://status.openai.com/',

@@ -121,9 +121,14 @@ function listenForErrors(page: Page): ExtensionPage {
 }
 
 async function chromiumDriver(world: FakeWorld, options: LaunchOptions): Promise<Core> {
-  const session = await launchChromium(world, { ...options.chromium, extraExtensions: options.extraExtensions, env: { ...options.chromium?.env, ...options.env } });
+  const session = await launchChromium(world, {
+    ...options.chromium,
+    extraExtensions: options.extraExtensions,
+    env: { ...options.chromium?.env, ...options.env },
+  });
   // Chrome lists a target for the extension's service worker only while it runs.
-  const running = () => session.browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${session.extensionId}/`));
+  const running = () =>
+    session.browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${session.extensionId}/`));
   return {
     name: 'chromium',
     browser: session.browser,
@@ -160,7 +165,11 @@ async function firefoxDriver(world: FakeWorld, options: LaunchOptions): Promise<
       ...options.firefoxPrefs,
     },
   });
-  const alive = () => session.inExtension(async () => (await (globalThis as unknown as { browser: ExtensionApi }).browser.runtime.getContexts({ contextTypes: ['BACKGROUND'] })).length > 0, null);
+  const alive = () =>
+    session.inExtension(
+      async () => (await (globalThis as unknown as { browser: ExtensionApi }).browser.runtime.getContexts({ contextTypes: ['BACKGROUND'] })).length > 0,
+      null,
+    );
   return {
     name: 'firefox',
     browser: session.browser,
@@ -171,7 +180,11 @@ async function firefoxDriver(world: FakeWorld, options: LaunchOptions): Promise<
       // in tabs.query, not in BiDi's browsing contexts). So: find the tab the click opened, close
       // it, and open the same URL where BiDi reaches it, through the test hook.
       const url = await waitFor(
-        () => session.inExtension(async (s) => (await (globalThis as unknown as { browser: ExtensionApi }).browser.tabs.query({})).find((tab) => tab.url?.includes(s)) ?? null, part),
+        () =>
+          session.inExtension(
+            async (s) => (await (globalThis as unknown as { browser: ExtensionApi }).browser.tabs.query({})).find((tab) => tab.url?.includes(s)) ?? null,
+            part,
+          ),
         { what: `a tab on ${part}` },
       );
       await session.inExtension((id) => (globalThis as unknown as { browser: ExtensionApi }).browser.tabs.remove(id), url.id!);

@@ -14,7 +14,21 @@ export interface FakeStatus {
 const PAGE = { id: 'fake', name: 'OpenAI', url: 'https://status.openai.com', updated_at: '2026-11-25T10:00:00.000Z' };
 
 function component(id: string, name: string, status: string) {
-  return { id, name, status, created_at: '2024-01-01T00:00:00Z', updated_at: PAGE.updated_at, position: 1, description: null, showcase: true, start_date: null, group_id: null, page_id: 'fake', group: false, only_show_if_degraded: false };
+  return {
+    id,
+    name,
+    status,
+    created_at: '2024-01-01T00:00:00Z',
+    updated_at: PAGE.updated_at,
+    position: 1,
+    description: null,
+    showcase: true,
+    start_date: null,
+    group_id: null,
+    page_id: 'fake',
+    group: false,
+    only_show_if_degraded: false,
+  };
 }
 
 export function operationalStatus(): FakeStatus {
@@ -27,7 +41,11 @@ export function operationalStatus(): FakeStatus {
 }
 
 export function majorIncidentStatus(name = 'Elevated error rates in ChatGPT'): FakeStatus {
-  const components = [component('c1', 'Conversations', 'major_outage'), component('c2', 'Login', 'operational'), component('c3', 'APIs', 'degraded_performance')];
+  const components = [
+    component('c1', 'Conversations', 'major_outage'),
+    component('c2', 'Login', 'operational'),
+    component('c3', 'APIs', 'degraded_performance'),
+  ];
   return {
     summary: {
       page: PAGE,

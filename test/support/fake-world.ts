@@ -83,14 +83,21 @@ export async function startFakeWorld(options: { demo?: boolean } = {}): Promise<
       if (typeof status === 'function' || 'status' in status) return typeof status === 'function' ? status(req) : (status as FakeResponse);
       const s = status as FakeStatus;
       if (path === '/api/v2/summary.json') return { status: 200, headers: { ...JSON_HEADERS, etag: `"${s.etag}"` }, body: JSON.stringify(s.summary) };
-      if (path === '/api/v2/components.json') return { status: 200, headers: JSON_HEADERS, body: JSON.stringify({ page: s.summary.page, components: s.components }) };
-      if (path === '/api/v2/status.json') return { status: 200, headers: JSON_HEADERS, body: JSON.stringify({ page: s.summary.page, status: s.summary.status }) };
-      if (path === '/api/v2/incidents/unresolved.json') return { status: 200, headers: JSON_HEADERS, body: JSON.stringify({ page: s.summary.page, incidents: s.summary.incidents }) };
+      if (path === '/api/v2/components.json')
+        return { status: 200, headers: JSON_HEADERS, body: JSON.stringify({ page: s.summary.page, components: s.components }) };
+      if (path === '/api/v2/status.json')
+        return { status: 200, headers: JSON_HEADERS, body: JSON.stringify({ page: s.summary.page, status: s.summary.status }) };
+      if (path === '/api/v2/incidents/unresolved.json')
+        return { status: 200, headers: JSON_HEADERS, body: JSON.stringify({ page: s.summary.page, incidents: s.summary.incidents }) };
       return { status: 200, headers: { 'content-type': 'text/html' }, body: '<!doctype html><title>OpenAI Status</title><h1>Fake status page</h1>' };
     }
     if (host === 'control-site.test') {
       if (path === '/fail500') return { status: 500, headers: { 'content-type': 'text/plain', 'cf-ray': cfRay() }, body: 'control failure' };
-      return { status: 200, headers: { 'content-type': 'text/html', 'set-cookie': 'control=keep-me; Path=/; Secure; SameSite=Lax; Max-Age=3600' }, body: fakeControlPage() };
+      return {
+        status: 200,
+        headers: { 'content-type': 'text/html', 'set-cookie': 'control=keep-me; Path=/; Secure; SameSite=Lax; Max-Age=3600' },
+        body: fakeControlPage(),
+      };
     }
     if (host === 'chat.openai.com') return { status: 308, headers: { location: `https://chatgpt.com${path}` } };
     if (host.endsWith('chatgpt.com') || host.endsWith('oaistatic.com') || host.endsWith('oaiusercontent.com')) {
@@ -105,16 +112,29 @@ export async function startFakeWorld(options: { demo?: boolean } = {}): Promise<
           body: fakeChatGptPage({ demo: !!options.demo }),
         };
       }
-      if (path === '/oai-did') return { status: 200, headers: { 'content-type': 'text/plain', 'set-cookie': 'oai-did=device-123; Path=/; Secure; SameSite=Lax; Max-Age=3600' }, body: 'ok' };
+      if (path === '/oai-did')
+        return {
+          status: 200,
+          headers: { 'content-type': 'text/plain', 'set-cookie': 'oai-did=device-123; Path=/; Secure; SameSite=Lax; Max-Age=3600' },
+          body: 'ok',
+        };
       if (path.startsWith('/backend-api/status/')) {
         const code = Number(path.split('/')[3]);
-        return { status: Number.isInteger(code) && code >= 200 && code < 600 ? code : 400, headers: JSON_HEADERS, body: JSON.stringify({ detail: 'Scripted status' }) };
+        return {
+          status: Number.isInteger(code) && code >= 200 && code < 600 ? code : 400,
+          headers: JSON_HEADERS,
+          body: JSON.stringify({ detail: 'Scripted status' }),
+        };
       }
       if (options.demo && path === '/backend-api/f/conversation') {
         // The demo fails now and then, in the ways users meet: 500, 502, 503 with retry-after, 429.
         const turn = demoCounter++ % 6;
         const scripted = [500, 200, 502, 200, 503, 429][turn]!;
-        return { status: scripted, headers: { ...JSON_HEADERS, ...(scripted >= 429 && scripted !== 500 ? { 'retry-after': '30' } : {}) }, body: JSON.stringify({ detail: scripted === 200 ? 'ok' : 'Fake failure' }) };
+        return {
+          status: scripted,
+          headers: { ...JSON_HEADERS, ...(scripted >= 429 && scripted !== 500 ? { 'retry-after': '30' } : {}) },
+          body: JSON.stringify({ detail: scripted === 200 ? 'ok' : 'Fake failure' }),
+        };
       }
       return { status: 200, headers: JSON_HEADERS, body: '{"ok":true}' };
     }

@@ -173,10 +173,10 @@ export async function launchFirefox(
     await page.evaluate((url) => void (location.href = url), hook);
     // page.url() stays stale here: BiDi's navigation tracking loses this extension-initiated
     // navigation, so ask the document itself where it is.
-    await waitFor(
-      () => page.evaluate((url) => location.href === url && document.readyState === 'complete', target).catch(() => false),
-      { timeoutMs: 20_000, what: `extension page ${path}` },
-    );
+    await waitFor(() => page.evaluate((url) => location.href === url && document.readyState === 'complete', target).catch(() => false), {
+      timeoutMs: 20_000,
+      what: `extension page ${path}`,
+    });
     return collectErrors(page);
   }
 

@@ -26,9 +26,14 @@ export function realResponse(file: string, override: Partial<RealAnswer> = {}): 
 
 /** A status-page scenario (test/fixtures/real/status/): each URL path's answer; other paths answer an HTML 404. */
 export function realStatus(file: string): Responder {
-  const answers = JSON.parse(readFileSync(resolve(REAL_DIR, 'status', file), 'utf8')) as Record<string, { status: number; headers: Record<string, string>; body: unknown }>;
+  const answers = JSON.parse(readFileSync(resolve(REAL_DIR, 'status', file), 'utf8')) as Record<
+    string,
+    { status: number; headers: Record<string, string>; body: unknown }
+  >;
   return (req) => {
-    const a = Object.hasOwn(answers, req.path) ? answers[req.path]! : { status: 404, headers: { 'content-type': 'text/html' }, body: '<!doctype html><title>Not found</title>' };
+    const a = Object.hasOwn(answers, req.path)
+      ? answers[req.path]!
+      : { status: 404, headers: { 'content-type': 'text/html' }, body: '<!doctype html><title>Not found</title>' };
     return { status: a.status, headers: a.headers, body: typeof a.body === 'string' ? a.body : JSON.stringify(a.body), exact: true };
   };
 }

@@ -8,7 +8,14 @@ const SHAPES: ReadonlyArray<{ status: number | null; error: string | null; categ
   { status: 429, error: null, category: 'rate-limit', meaning: 'meaning_429', path: '/backend-api/sentinel/chat-requirements', method: 'POST' },
   { status: 401, error: null, category: 'session', meaning: 'meaning_401', path: '/api/auth/session', method: 'GET' },
   { status: null, error: 'net::ERR_BLOCKED_BY_CLIENT', category: 'blocked', meaning: 'meaning_blocked', path: '/ces/v1/t', method: 'POST' },
-  { status: null, error: 'net::ERR_CONNECTION_RESET', category: 'connection', meaning: 'meaning_reset', path: '/backend-api/f/conversation/resume', method: 'POST' },
+  {
+    status: null,
+    error: 'net::ERR_CONNECTION_RESET',
+    category: 'connection',
+    meaning: 'meaning_reset',
+    path: '/backend-api/f/conversation/resume',
+    method: 'POST',
+  },
 ];
 
 /** A realistic record; `i` varies the shape, ids and time deterministically. */

@@ -97,7 +97,12 @@ export async function replayOnApi({ world, session }: ReplayContext, file: strin
 }
 
 /** cf-524-page.json and cf-502-page.json on the page itself: the page failed, OpenAI's side. */
-export async function replayErrorPage({ world, session }: ReplayContext, file: 'cf-524-page.json' | 'cf-502-page.json', status: number, ray?: string): Promise<void> {
+export async function replayErrorPage(
+  { world, session }: ReplayContext,
+  file: 'cf-524-page.json' | 'cf-502-page.json',
+  status: number,
+  ray?: string,
+): Promise<void> {
   const path = `/replay/${status}`;
   world.route('chatgpt.com', path, realResponse(file));
   const { page, tabId } = await openTab(session, `https://chatgpt.com${path}`);
@@ -174,8 +179,14 @@ export async function replayIncidentMissingFromSummary({ world, session }: Repla
 /** status/maintenance.json: maintenance under way is shown as such, not as an outage. */
 export async function replayMaintenance({ world, session }: ReplayContext): Promise<void> {
   world.setStatus(realStatus('maintenance.json'));
-  const reply = (await checkStatusNow(session)) as { value: { indicator: string; incidents: unknown[]; maintenances: Array<{ name: string; status: string }> } };
-  expect(reply.value).toMatchObject({ indicator: 'none', incidents: [], maintenances: [{ name: 'Scheduled database maintenance for Conversations', status: 'in_progress' }] });
+  const reply = (await checkStatusNow(session)) as {
+    value: { indicator: string; incidents: unknown[]; maintenances: Array<{ name: string; status: string }> };
+  };
+  expect(reply.value).toMatchObject({
+    indicator: 'none',
+    incidents: [],
+    maintenances: [{ name: 'Scheduled database maintenance for Conversations', status: 'in_progress' }],
+  });
 }
 
 /** status/incident-listed.json: the provider answers HTML, incidents.json lists the incident; unresolved.json's HTML 404 is never read. */

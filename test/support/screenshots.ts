@@ -36,7 +36,11 @@ try {
       }
       if (name === 'firefox') continue;
       await shot(await driver.open('src/popup/index.html'), 'popup-chromium-other-tab', { width: 400, height: 600 }, 'light', '.scope-note');
-      for (const [w, h] of [[1280, 600], [1000, 420], [800, 500]] as const) {
+      for (const [w, h] of [
+        [1280, 600],
+        [1000, 420],
+        [800, 500],
+      ] as const) {
         await shot(await driver.open(`src/devtools/panel.html?tabId=${tabId}`), `panel-${w}x${h}`, { width: w, height: h }, 'light', 'tr.failure-row');
       }
       const selected = await driver.open(`src/devtools/panel.html?tabId=${tabId}`);
@@ -45,7 +49,13 @@ try {
       await selected.click('tr.failure-row');
       await shot(selected, 'panel-1000x420-selected', { width: 1000, height: 420 }, 'light', '.details[data-record-id]');
       for (const page of ['troubleshooter', 'report', 'options']) {
-        await shot(await driver.open(`src/pages/${page}.html?tabId=${tabId}`), `page-${page}`, { width: 1000, height: 800 }, 'light', page === 'report' ? '#report-preview' : 'main h1');
+        await shot(
+          await driver.open(`src/pages/${page}.html?tabId=${tabId}`),
+          `page-${page}`,
+          { width: 1000, height: 800 },
+          'light',
+          page === 'report' ? '#report-preview' : 'main h1',
+        );
       }
     } finally {
       await driver.close();

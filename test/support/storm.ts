@@ -26,4 +26,3 @@ export function stormSender(path: string, total: number, concurrency: number, pa
     return { ms: performance.now() - started, statuses };
   })()`;
 }
-

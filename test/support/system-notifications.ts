@@ -48,7 +48,9 @@ export async function startNotificationServer(): Promise<NotificationServer> {
   const socket = join(dir, 'bus');
   writeFileSync(join(dir, 'bus.conf'), daemonConfig(socket));
   // --print-address writes the address once the daemon listens: then the socket is there.
-  const daemon: ChildProcess = spawn('dbus-daemon', ['--config-file', join(dir, 'bus.conf'), '--nofork', '--nopidfile', '--print-address'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const daemon: ChildProcess = spawn('dbus-daemon', ['--config-file', join(dir, 'bus.conf'), '--nofork', '--nopidfile', '--print-address'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const address = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('dbus-daemon did not start within 5 s')), 5_000);
     daemon.once('error', (error) => reject(new Error(`dbus-daemon could not run (is the dbus-daemon package installed?): ${error.message}`)));

@@ -14,7 +14,12 @@ export const LONG_PATH = '/backend-api/conversation/6751f0c2-8a1e-8000-b2c4-5b0e
 
 /** 1,000 failures of the last ten minutes in one tab (every 50th on LONG_PATH). */
 export function storm(tabId: number, now: number, count = 1000): ErrorRecord[] {
-  return Array.from({ length: count }, (_, i) => ({ ...makeRecord(i, { time: now - (count - i) * 600 }), id: `s${i}`, tabId, ...(i % 50 === 49 ? { path: LONG_PATH } : {}) }));
+  return Array.from({ length: count }, (_, i) => ({
+    ...makeRecord(i, { time: now - (count - i) * 600 }),
+    id: `s${i}`,
+    tabId,
+    ...(i % 50 === 49 ? { path: LONG_PATH } : {}),
+  }));
 }
 
 /** Writes `records` as the stored log (through an extension page) and asks for a status check. */
@@ -78,7 +83,9 @@ export function pathCells(page: Page): Promise<Array<{ last: string; shown: stri
 
 /** The panel's column headers each on one line (a header that wrapped is taller than a row). */
 export function headerHeights(page: Page): Promise<number[]> {
-  return page.$$eval('.failure-table th', (ths) => ths.filter((th) => th.getBoundingClientRect().width > 0).map((th) => Math.round(th.getBoundingClientRect().height)));
+  return page.$$eval('.failure-table th', (ths) =>
+    ths.filter((th) => th.getBoundingClientRect().width > 0).map((th) => Math.round(th.getBoundingClientRect().height)),
+  );
 }
 
 export const PANEL_SIZES = [

@@ -29,7 +29,11 @@ const cloudflareChallenge: Responder = () => ({
 });
 
 /** The app's own refusal of an expired session: JSON, on an API path. */
-const sessionExpired: Responder = () => ({ status: 401, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ detail: 'Unauthorized - Access token is missing' }) });
+const sessionExpired: Responder = () => ({
+  status: 401,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ detail: 'Unauthorized - Access token is missing' }),
+});
 
 export const USER_SIDE_SCENARIOS: VerdictScenario[] = [
   {
@@ -68,7 +72,10 @@ export const USER_SIDE_SCENARIOS: VerdictScenario[] = [
  * Clears the log, sends the scenario's failures, waits for them to be recorded, then opens the
  * popup for the chat tab and reads the verdict: its cause, side, and the sentences on screen.
  */
-export async function expectVerdict({ world, driver, chat, tabId }: { world: FakeWorld; driver: Driver; chat: Page; tabId: number }, scenario: VerdictScenario): Promise<void> {
+export async function expectVerdict(
+  { world, driver, chat, tabId }: { world: FakeWorld; driver: Driver; chat: Page; tabId: number },
+  scenario: VerdictScenario,
+): Promise<void> {
   world.clearRoutes();
   expect(await driver.call('log/clear')).toMatchObject({ ok: true });
   await waitFor(async () => (await storedRecords(driver)).length === 0, { what: 'an empty log' });
@@ -81,7 +88,9 @@ export async function expectVerdict({ world, driver, chat, tabId }: { world: Fak
   try {
     const verdict = await popup.waitForSelector(`.verdict[data-cause="${scenario.cause}"]`, { timeout: 15_000 }).catch(async () => {
       const shown = await popup.$eval('.verdict', (e) => `${e.getAttribute('data-cause')}: ${e.textContent}`).catch(() => 'no verdict');
-      throw new Error(`expected the verdict ${scenario.cause}, the popup shows ${shown}; records: ${JSON.stringify((await storedRecords(driver)).map((r) => [r.path, r.status, r.error, r.category]))}`);
+      throw new Error(
+        `expected the verdict ${scenario.cause}, the popup shows ${shown}; records: ${JSON.stringify((await storedRecords(driver)).map((r) => [r.path, r.status, r.error, r.category]))}`,
+      );
     });
     expect(await verdict!.evaluate((e) => e.className)).toContain(`side-${scenario.side}`);
     const text = await verdict!.evaluate((e) => ({

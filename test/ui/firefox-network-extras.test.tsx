@@ -17,7 +17,13 @@ function Probe() {
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const probe = () => document.getElementById('probe')!;
 const at = new Date().toISOString();
-const failed = { startedDateTime: at, time: 12, request: { method: 'POST', url: 'https://chatgpt.com/backend-api/f/conversation' }, response: { status: 500, content: { mimeType: 'application/json' } }, timings: { send: 1, wait: 10, receive: 1 } };
+const failed = {
+  startedDateTime: at,
+  time: 12,
+  request: { method: 'POST', url: 'https://chatgpt.com/backend-api/f/conversation' },
+  response: { status: 500, content: { mimeType: 'application/json' } },
+  timings: { send: 1, wait: 10, receive: 1 },
+};
 const ok = { startedDateTime: at, time: 3, request: { method: 'GET', url: 'https://chatgpt.com/' }, response: { status: 200 } };
 
 describe('DevTools network extras', () => {

@@ -72,7 +72,12 @@ describe('options page', () => {
     await until(() => $('.action-done'), 'the save');
     expect($('#failureThreshold-error')).toBeNull();
     expect(saves).toHaveLength(1);
-    expect((await fakeBrowser.storage.local.get(SETTINGS.name))[SETTINGS.name]).toEqual({ ...DEFAULT_SETTINGS, failureThreshold: 4, failureWindowMinutes: 3, retentionHours: 48 });
+    expect((await fakeBrowser.storage.local.get(SETTINGS.name))[SETTINGS.name]).toEqual({
+      ...DEFAULT_SETTINGS,
+      failureThreshold: 4,
+      failureWindowMinutes: 3,
+      retentionHours: 48,
+    });
   });
 
   it('alternatives: an http link is refused with a message; add, edit and remove rows', async () => {
@@ -99,7 +104,9 @@ describe('options page', () => {
   });
 
   it('says what the monitor is doing', async () => {
-    await fakeBrowser.storage.local.set({ monitor: { mode: 'backoff', errors: 2, lastCheckAt: Date.now(), nextAt: Date.now() + 60_000, appSeenAt: Date.now(), failureAt: null } });
+    await fakeBrowser.storage.local.set({
+      monitor: { mode: 'backoff', errors: 2, lastCheckAt: Date.now(), nextAt: Date.now() + 60_000, appSeenAt: Date.now(), failureAt: null },
+    });
     render(<OptionsPage />, root);
     const status = await until(() => $('.monitor-status'), 'the monitor status');
     expect(status.textContent).toContain('The status page could not be read; checking less often (backoff).');
@@ -125,8 +132,16 @@ describe('options page', () => {
 });
 
 describe('alternatives component', () => {
-  it('lists the user\'s alternatives as https links opening in a new tab', async () => {
-    await fakeBrowser.storage.local.set({ [SETTINGS.name]: { ...DEFAULT_SETTINGS, alternatives: [{ name: 'Claude', url: 'https://claude.ai/' }, { name: 'Local', url: 'https://localhost.example/' }] } });
+  it("lists the user's alternatives as https links opening in a new tab", async () => {
+    await fakeBrowser.storage.local.set({
+      [SETTINGS.name]: {
+        ...DEFAULT_SETTINGS,
+        alternatives: [
+          { name: 'Claude', url: 'https://claude.ai/' },
+          { name: 'Local', url: 'https://localhost.example/' },
+        ],
+      },
+    });
     render(<Alternatives />, root);
     await until(() => root.querySelectorAll('.alternatives a').length === 2, 'the links');
     const links = [...root.querySelectorAll<HTMLAnchorElement>('.alternatives a')];

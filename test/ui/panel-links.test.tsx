@@ -12,7 +12,14 @@ beforeEach(() => {
 
 describe('DevTools panel links', () => {
   it('opens the troubleshooter and the report for the inspected tab', async () => {
-    render(<Panel tabId={7} reportUrl="chrome-extension://x/src/pages/report.html?tabId=7" troubleshooterUrl="chrome-extension://x/src/pages/troubleshooter.html?tabId=7" />, root);
+    render(
+      <Panel
+        tabId={7}
+        reportUrl="chrome-extension://x/src/pages/report.html?tabId=7"
+        troubleshooterUrl="chrome-extension://x/src/pages/troubleshooter.html?tabId=7"
+      />,
+      root,
+    );
     const link = await until(() => root.querySelector('#open-troubleshooter'), 'troubleshooter link');
     expect(link.getAttribute('href')).toBe('chrome-extension://x/src/pages/troubleshooter.html?tabId=7');
     expect(link.textContent).toBe('Troubleshoot step by step');

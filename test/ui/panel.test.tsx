@@ -220,7 +220,18 @@ describe('Panel details', () => {
   it('adds the body gist and timings DevTools saw, matched to the record', async () => {
     devtools = installFakeDevtools({ tabId: 7 });
     const now = Date.now();
-    const record: ErrorRecord = { ...generateRecords({ count: 1, now })[0]!, method: 'POST', host: 'chatgpt.com', path: '/backend-api/f/conversation', status: 500, error: null, category: 'server', meaning: 'meaning_500', telemetry: false, time: now - 1000 };
+    const record: ErrorRecord = {
+      ...generateRecords({ count: 1, now })[0]!,
+      method: 'POST',
+      host: 'chatgpt.com',
+      path: '/backend-api/f/conversation',
+      status: 500,
+      error: null,
+      category: 'server',
+      meaning: 'meaning_500',
+      telemetry: false,
+      time: now - 1000,
+    };
     await store([record]);
     await mount(panelTabId(''));
     devtools.finish(
@@ -234,8 +245,18 @@ describe('Panel details', () => {
       '{"detail":"Something went wrong. sk-proj-abcdefghijklmnop leaked"}',
     );
     // A success and another site are ignored.
-    devtools.finish({ startedDateTime: new Date(now).toISOString(), time: 5, request: { method: 'GET', url: 'https://chatgpt.com/' }, response: { status: 200 } });
-    devtools.finish({ startedDateTime: new Date(now).toISOString(), time: 5, request: { method: 'GET', url: 'https://example.com/x' }, response: { status: 500 } });
+    devtools.finish({
+      startedDateTime: new Date(now).toISOString(),
+      time: 5,
+      request: { method: 'GET', url: 'https://chatgpt.com/' },
+      response: { status: 200 },
+    });
+    devtools.finish({
+      startedDateTime: new Date(now).toISOString(),
+      time: 5,
+      request: { method: 'GET', url: 'https://example.com/x' },
+      response: { status: 500 },
+    });
     click($('tr.failure-row'));
     const detail = await until(() => $('.gist-detail'), 'the gist');
     expect(detail.textContent).toBe('Error detail: Something went wrong. [key] leaked');
@@ -249,10 +270,36 @@ describe('Panel chart and export', () => {
     const now = Date.now();
     await store(generateRecords({ count: 90, now, spanMs: 30 * 60_000 }), {
       [STATUS.name]: {
-        state: 'known', checkedAt: now, indicator: 'major', description: 'x', components: [], maintenances: [], pageUrl: 'https://status.openai.com/',
+        state: 'known',
+        checkedAt: now,
+        indicator: 'major',
+        description: 'x',
+        components: [],
+        maintenances: [],
+        pageUrl: 'https://status.openai.com/',
         incidents: [
-          { id: 'i1', name: 'Elevated error rates', status: 'investigating', impact: 'major', url: null, startedAt: now - 20 * 60_000, updatedAt: now - 5 * 60_000, latestUpdate: null, componentIds: [] },
-          { id: 'i2', name: 'Not started yet', status: 'investigating', impact: 'minor', url: null, startedAt: null, updatedAt: null, latestUpdate: null, componentIds: [] },
+          {
+            id: 'i1',
+            name: 'Elevated error rates',
+            status: 'investigating',
+            impact: 'major',
+            url: null,
+            startedAt: now - 20 * 60_000,
+            updatedAt: now - 5 * 60_000,
+            latestUpdate: null,
+            componentIds: [],
+          },
+          {
+            id: 'i2',
+            name: 'Not started yet',
+            status: 'investigating',
+            impact: 'minor',
+            url: null,
+            startedAt: null,
+            updatedAt: null,
+            latestUpdate: null,
+            componentIds: [],
+          },
         ],
       },
     });
@@ -267,7 +314,19 @@ describe('Panel chart and export', () => {
 
   it.each([
     ['incidents not a list', { state: 'known', incidents: 'nope' }],
-    ['malformed incidents', { state: 'known', checkedAt: 1, indicator: 'major', description: 'x', components: [], maintenances: [], pageUrl: 'https://status.openai.com/', incidents: [{ id: 'i2', name: 'Broken', startedAt: 'yesterday' }, { id: 'i3' }] }],
+    [
+      'malformed incidents',
+      {
+        state: 'known',
+        checkedAt: 1,
+        indicator: 'major',
+        description: 'x',
+        components: [],
+        maintenances: [],
+        pageUrl: 'https://status.openai.com/',
+        incidents: [{ id: 'i2', name: 'Broken', startedAt: 'yesterday' }, { id: 'i3' }],
+      },
+    ],
   ])('survives a corrupt status snapshot (%s): no marks, the chart still drawn', async (_, status) => {
     await store(generateRecords({ count: 10, now: Date.now(), spanMs: 60_000 }), { [STATUS.name]: status });
     await mount();
@@ -287,7 +346,16 @@ describe('Panel chart and export', () => {
 
   it('loads the status summary when the fix list is first opened', async () => {
     await store(generateRecords({ count: 5, now: Date.now() }), {
-      [STATUS.name]: { state: 'known', checkedAt: Date.now(), indicator: 'none', description: 'All Systems Operational', components: [], incidents: [], maintenances: [], pageUrl: 'https://status.openai.com/' },
+      [STATUS.name]: {
+        state: 'known',
+        checkedAt: Date.now(),
+        indicator: 'none',
+        description: 'All Systems Operational',
+        components: [],
+        incidents: [],
+        maintenances: [],
+        pageUrl: 'https://status.openai.com/',
+      },
     });
     await mount();
     const list = await until(() => $<HTMLDetailsElement>('.panel-fix-list'), 'the fix list');

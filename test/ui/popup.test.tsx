@@ -15,14 +15,38 @@ import { domRoot } from '../support/dom-root';
 
 function record(i: number, over: Partial<ErrorRecord> = {}): ErrorRecord {
   return {
-    id: `r${i}`, time: Date.now() - (1000 - i) * 1000, tabId: i % 2 ? 7 : 8, type: 'xmlhttprequest', method: 'POST', host: 'chatgpt.com',
-    path: `/backend-api/f/conversation/${i}`, status: 500, statusLine: 'HTTP/1.1 500', error: null, category: 'server', meaning: 'meaning_500',
-    telemetry: false, durationMs: 40, ids: { cfRay: `ray-${i}`, xRequestId: null, oaiRequestId: null }, retryAfter: null, retryAfterSec: null,
-    server: 'cloudflare', contentType: 'application/json', htmlOnApi: false, ...over,
+    id: `r${i}`,
+    time: Date.now() - (1000 - i) * 1000,
+    tabId: i % 2 ? 7 : 8,
+    type: 'xmlhttprequest',
+    method: 'POST',
+    host: 'chatgpt.com',
+    path: `/backend-api/f/conversation/${i}`,
+    status: 500,
+    statusLine: 'HTTP/1.1 500',
+    error: null,
+    category: 'server',
+    meaning: 'meaning_500',
+    telemetry: false,
+    durationMs: 40,
+    ids: { cfRay: `ray-${i}`, xRequestId: null, oaiRequestId: null },
+    retryAfter: null,
+    retryAfterSec: null,
+    server: 'cloudflare',
+    contentType: 'application/json',
+    htmlOnApi: false,
+    ...over,
   };
 }
 
-const blocker: ManagedExtension = { id: 'blk', name: 'Test Ad Blocker', version: '1.0', type: 'extension', enabled: true, permissions: ['declarativeNetRequest'] };
+const blocker: ManagedExtension = {
+  id: 'blk',
+  name: 'Test Ad Blocker',
+  version: '1.0',
+  type: 'extension',
+  enabled: true,
+  permissions: ['declarativeNetRequest'],
+};
 
 /** Every message to the background: the fixes run in the page, so none should be sent for them. */
 const seen: Array<{ type: string; params: unknown }> = [];
@@ -134,9 +158,28 @@ describe('Popup', () => {
     const checkedAt = Date.now() - 60_000;
     await fakeBrowser.storage.local.set({
       status: {
-        state: 'known', checkedAt, indicator: 'major', description: 'Partial System Outage', pageUrl: 'https://status.openai.com/',
-        components: [{ id: 'c1', name: 'Conversations', status: 'major_outage' }, { id: 'c2', name: 'Login', status: 'operational' }],
-        incidents: [{ id: 'i', name: 'Elevated error rates', status: 'identified', impact: 'major', url: null, startedAt: null, updatedAt: null, latestUpdate: 'Fix in progress.', componentIds: ['c1'] }],
+        state: 'known',
+        checkedAt,
+        indicator: 'major',
+        description: 'Partial System Outage',
+        pageUrl: 'https://status.openai.com/',
+        components: [
+          { id: 'c1', name: 'Conversations', status: 'major_outage' },
+          { id: 'c2', name: 'Login', status: 'operational' },
+        ],
+        incidents: [
+          {
+            id: 'i',
+            name: 'Elevated error rates',
+            status: 'identified',
+            impact: 'major',
+            url: null,
+            startedAt: null,
+            updatedAt: null,
+            latestUpdate: 'Fix in progress.',
+            componentIds: ['c1'],
+          },
+        ],
         maintenances: [],
       },
     });
@@ -279,7 +322,12 @@ describe('Popup', () => {
 
   it('the verdict carries its fix: a session refusal offers the clear right in the verdict, then one confirmation', async () => {
     fakeFixApis();
-    await fakeBrowser.storage.local.set(storedLogItems([record(1, { time: Date.now() - 60_000, status: 401, category: 'session', meaning: 'meaning_401', path: '/api/auth/session' }), record(3, { time: Date.now() - 30_000, status: 401, category: 'session', meaning: 'meaning_401', path: '/api/auth/session' })]));
+    await fakeBrowser.storage.local.set(
+      storedLogItems([
+        record(1, { time: Date.now() - 60_000, status: 401, category: 'session', meaning: 'meaning_401', path: '/api/auth/session' }),
+        record(3, { time: Date.now() - 30_000, status: 401, category: 'session', meaning: 'meaning_401', path: '/api/auth/session' }),
+      ]),
+    );
     render(<Popup />, root);
     const start = await until(() => root.querySelector<HTMLButtonElement>('.verdict #clear-site-data-start'), 'the clear in the verdict');
     expect(start.classList.contains('primary')).toBe(true);
@@ -300,8 +348,26 @@ describe('Popup', () => {
   });
 
   it('mixed evidence: "could be either side", the cheapest test first, no outage words, no alternatives', async () => {
-    await fakeBrowser.storage.local.set({ status: { state: 'known', checkedAt: Date.now() - 60_000, indicator: 'none', description: 'All Systems Operational', pageUrl: 'https://status.openai.com/', components: [], incidents: [], maintenances: [] } });
-    const at = (i: number, status: number) => record(i * 2 + 1, { time: Date.now() - (10 - i) * 20_000, status, category: status === 503 ? 'overload' : 'server', meaning: `meaning_${status}`, path: `/backend-api/e${i}` });
+    await fakeBrowser.storage.local.set({
+      status: {
+        state: 'known',
+        checkedAt: Date.now() - 60_000,
+        indicator: 'none',
+        description: 'All Systems Operational',
+        pageUrl: 'https://status.openai.com/',
+        components: [],
+        incidents: [],
+        maintenances: [],
+      },
+    });
+    const at = (i: number, status: number) =>
+      record(i * 2 + 1, {
+        time: Date.now() - (10 - i) * 20_000,
+        status,
+        category: status === 503 ? 'overload' : 'server',
+        meaning: `meaning_${status}`,
+        path: `/backend-api/e${i}`,
+      });
     await fakeBrowser.storage.local.set(storedLogItems([at(0, 503), at(1, 503), at(2, 500), at(3, 500), at(4, 500)]));
     render(<Popup />, root);
     const verdict = await until(() => root.querySelector('.verdict[data-cause]'), 'verdict');
@@ -311,6 +377,8 @@ describe('Popup', () => {
     expect(root.querySelector('.alternatives')).toBeNull();
     expect(root.textContent!.toLowerCase()).not.toContain('outage');
     // The two causes it weighs are listed, on both sides, so nothing below contradicts the headline.
-    expect([...verdict.querySelectorAll('.verdict-others li[data-cause]')].map((li) => li.getAttribute('data-cause'))).toEqual(expect.arrayContaining(['overload', 'local-only']));
+    expect([...verdict.querySelectorAll('.verdict-others li[data-cause]')].map((li) => li.getAttribute('data-cause'))).toEqual(
+      expect.arrayContaining(['overload', 'local-only']),
+    );
   });
 });

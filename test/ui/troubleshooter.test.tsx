@@ -13,7 +13,16 @@ import { storedLogItems } from '../support/stored-log';
 import { until as waitUntil } from '../support/until';
 import { domRoot } from '../support/dom-root';
 
-const operational: StatusSnapshot = { state: 'known', checkedAt: Date.now(), indicator: 'none', description: 'All Systems Operational', components: [], incidents: [], maintenances: [], pageUrl: 'https://status.openai.com/' };
+const operational: StatusSnapshot = {
+  state: 'known',
+  checkedAt: Date.now(),
+  indicator: 'none',
+  description: 'All Systems Operational',
+  components: [],
+  incidents: [],
+  maintenances: [],
+  pageUrl: 'https://status.openai.com/',
+};
 
 type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 const seen: Array<{ type: string; params: unknown }> = [];
@@ -75,7 +84,16 @@ describe('Troubleshooter', () => {
     render(<Troubleshooter search="?tabId=7" />, root);
     await until(() => current() === 'reload', 'first step');
     expect([...root.querySelectorAll('.ts-step')].map((e) => e.getAttribute('data-step'))).toEqual([
-      'reload', 'status', 'clear-site', 'extensions', 'other-browser', 'devtools', 'network', 'api-settings', 'retries', 'support',
+      'reload',
+      'status',
+      'clear-site',
+      'extensions',
+      'other-browser',
+      'devtools',
+      'network',
+      'api-settings',
+      'retries',
+      'support',
     ]);
     // One numbering: the list's own (no "Step 1 of 10" repeated in the heading).
     expect($('.ts-step.is-current h2')!.textContent).not.toContain('Step 1 of');
@@ -133,7 +151,8 @@ describe('Troubleshooter', () => {
 
   it('offers the report when nothing helped, and starts over', async () => {
     let state = startTroubleshooter(Date.now(), 7);
-    for (const id of ['reload', 'status', 'clear-site', 'extensions', 'other-browser', 'devtools', 'network', 'api-settings', 'retries'] as const) state = answerStep(state, id, false, Date.now());
+    for (const id of ['reload', 'status', 'clear-site', 'extensions', 'other-browser', 'devtools', 'network', 'api-settings', 'retries'] as const)
+      state = answerStep(state, id, false, Date.now());
     await fakeBrowser.storage.local.set({ [TROUBLESHOOTER.name]: state });
     render(<Troubleshooter search="?tabId=7" />, root);
     await until(() => current() === 'support', 'support step');
@@ -149,9 +168,26 @@ describe('Troubleshooter', () => {
   it('marks the steps the diagnosis rules out and still lets them run', async () => {
     const now = Date.now();
     const records = ['/backend-api/a', '/backend-api/b', '/backend-api/c'].map((path, i) => ({
-      id: `r${i}`, time: now - 30_000, tabId: 7, type: 'xmlhttprequest', method: 'POST', host: 'chatgpt.com', path, status: 500, statusLine: null, error: null,
-      category: 'server' as const, meaning: 'meaning_500', telemetry: false, durationMs: 10, ids: { cfRay: null, xRequestId: null, oaiRequestId: null },
-      retryAfter: null, retryAfterSec: null, server: null, contentType: null, htmlOnApi: false,
+      id: `r${i}`,
+      time: now - 30_000,
+      tabId: 7,
+      type: 'xmlhttprequest',
+      method: 'POST',
+      host: 'chatgpt.com',
+      path,
+      status: 500,
+      statusLine: null,
+      error: null,
+      category: 'server' as const,
+      meaning: 'meaning_500',
+      telemetry: false,
+      durationMs: 10,
+      ids: { cfRay: null, xRequestId: null, oaiRequestId: null },
+      retryAfter: null,
+      retryAfterSec: null,
+      server: null,
+      contentType: null,
+      htmlOnApi: false,
     }));
     await fakeBrowser.storage.local.set({ ...storedLogItems(records), status: { ...operational, indicator: 'major', description: 'Major Service Outage' } });
     render(<Troubleshooter search="?tabId=7" />, root);
@@ -177,7 +213,8 @@ describe('Troubleshooter', () => {
 
   it('shows the retry snippet and the developer tag', async () => {
     let state = startTroubleshooter(Date.now(), null);
-    for (const id of ['reload', 'status', 'clear-site', 'extensions', 'other-browser', 'devtools', 'network', 'api-settings'] as const) state = answerStep(state, id, false, Date.now());
+    for (const id of ['reload', 'status', 'clear-site', 'extensions', 'other-browser', 'devtools', 'network', 'api-settings'] as const)
+      state = answerStep(state, id, false, Date.now());
     await fakeBrowser.storage.local.set({ [TROUBLESHOOTER.name]: state });
     render(<Troubleshooter search="" />, root);
     await until(() => current() === 'retries', 'retries');

@@ -13,11 +13,16 @@ function mount(node: preact.ComponentChild): HTMLElement {
 
 describe('VerdictCard', () => {
   it('says whose side, names the fix, and keeps the evidence behind a details element', () => {
-    const diagnosis = diagnose({ records: many(3, { error: 'net::ERR_BLOCKED_BY_CLIENT' }), now: NOW, status: knownStatus('major'), conflicts: [conflict('uBlock Origin', 'blocker')] });
+    const diagnosis = diagnose({
+      records: many(3, { error: 'net::ERR_BLOCKED_BY_CLIENT' }),
+      now: NOW,
+      status: knownStatus('major'),
+      conflicts: [conflict('uBlock Origin', 'blocker')],
+    });
     const el = mount(<VerdictCard diagnosis={diagnosis} />);
     const card = el.querySelector('.verdict')!;
     expect(card.getAttribute('data-cause')).toBe('blocked-by-extension');
-    expect(card.querySelector('.verdict-side')!.textContent).toBe("The trouble is on your side: this browser, its extensions or your network.");
+    expect(card.querySelector('.verdict-side')!.textContent).toBe('The trouble is on your side: this browser, its extensions or your network.');
     expect(card.querySelector('.verdict-title')!.textContent).toBe('Another extension is blocking ChatGPT');
     expect(card.querySelector('.verdict-fix')!.textContent).toContain('Allow chatgpt.com in your blocker');
     const details = card.querySelector('details')!;
@@ -30,16 +35,33 @@ describe('VerdictCard', () => {
   });
 
   it('tells when to try again from retry-after', () => {
-    const diagnosis = diagnose({ records: [failure({ status: 429, agoSec: 10, headers: [{ name: 'retry-after', value: '40' }] })], now: NOW, status: knownStatus('none'), conflicts: null });
+    const diagnosis = diagnose({
+      records: [failure({ status: 429, agoSec: 10, headers: [{ name: 'retry-after', value: '40' }] })],
+      now: NOW,
+      status: knownStatus('none'),
+      conflicts: null,
+    });
     const el = mount(<VerdictCard diagnosis={diagnosis} />);
     expect(el.querySelector('.verdict-retry')!.textContent).toBe('Try again in about 30 s.');
   });
 
   it('uses minutes for long waits and "now" once the wait is over', () => {
-    const long = diagnose({ records: [failure({ status: 503, agoSec: 0, headers: [{ name: 'retry-after', value: '600' }] })], now: NOW, status: null, conflicts: null });
+    const long = diagnose({
+      records: [failure({ status: 503, agoSec: 0, headers: [{ name: 'retry-after', value: '600' }] })],
+      now: NOW,
+      status: null,
+      conflicts: null,
+    });
     expect(mount(<VerdictCard diagnosis={long} />).querySelector('.verdict-retry')!.textContent).toBe('Try again in about 10 min.');
-    const over = diagnose({ records: [failure({ status: 429, agoSec: 100, headers: [{ name: 'retry-after', value: '5' }] })], now: NOW, status: null, conflicts: null });
-    expect(mount(<VerdictCard diagnosis={over} />).querySelector('.verdict-retry')!.textContent).toBe('The server’s wait time is over: you can try again now.'.replace('’', "'"));
+    const over = diagnose({
+      records: [failure({ status: 429, agoSec: 100, headers: [{ name: 'retry-after', value: '5' }] })],
+      now: NOW,
+      status: null,
+      conflicts: null,
+    });
+    expect(mount(<VerdictCard diagnosis={over} />).querySelector('.verdict-retry')!.textContent).toBe(
+      'The server’s wait time is over: you can try again now.'.replace('’', "'"),
+    );
   });
 
   it('shows all clear and a loading state', () => {

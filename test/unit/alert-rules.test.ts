@@ -5,7 +5,14 @@ import { EMPTY_ALERT_STATE, onFailure, onSnapshot, onSuccess, type AlertRules, t
 import { parseStatusPage } from '../../src/core/status-page';
 import type { StatusSnapshot } from '../../src/core/status';
 
-const RULES: AlertRules = { alertFailures: true, alertIncident: true, alertRecovery: true, failureThreshold: 3, failureWindowMinutes: 2, alertThrottleMinutes: 30 };
+const RULES: AlertRules = {
+  alertFailures: true,
+  alertIncident: true,
+  alertRecovery: true,
+  failureThreshold: 3,
+  failureWindowMinutes: 2,
+  alertThrottleMinutes: 30,
+};
 const MIN = 60_000;
 const snap = (name: string): StatusSnapshot =>
   parseStatusPage({ kind: 'answer', status: 200, contentType: 'application/json', body: readFileSync(`test/fixtures/status/${name}.json`, 'utf8') }, null, 1);
@@ -28,7 +35,15 @@ describe('failure alert: N consecutive failures within M minutes', () => {
     const second = onFailure(state, RULES, 30_000, 7);
     expect(second.alerts).toEqual([]);
     const third = onFailure(second.state, RULES, 60_000, 7);
-    expect(third.alerts).toEqual([{ kind: 'failures', titleKey: 'monitor_alert_failures_title', messageKey: 'monitor_alert_failures_message_other', subs: ['3', '2'], target: { page: 'panel', tabId: 7 } }]);
+    expect(third.alerts).toEqual([
+      {
+        kind: 'failures',
+        titleKey: 'monitor_alert_failures_title',
+        messageKey: 'monitor_alert_failures_message_other',
+        subs: ['3', '2'],
+        target: { page: 'panel', tabId: 7 },
+      },
+    ]);
     expect(third.state.failing).toBe(true);
   });
 
@@ -120,7 +135,15 @@ describe('incident alert', () => {
     expect(first.alerts).toEqual([]);
     expect(first.changed).toBe(false);
     const major = onSnapshot(first.state, RULES, 1000, snap('major'));
-    expect(major.alerts).toEqual([{ kind: 'incident', titleKey: 'monitor_alert_incident_title', messageKey: 'monitor_alert_incident_message', subs: ['Elevated error rates in ChatGPT', 'Partial System Outage'], target: { page: 'troubleshooter' } }]);
+    expect(major.alerts).toEqual([
+      {
+        kind: 'incident',
+        titleKey: 'monitor_alert_incident_title',
+        messageKey: 'monitor_alert_incident_message',
+        subs: ['Elevated error rates in ChatGPT', 'Partial System Outage'],
+        target: { page: 'troubleshooter' },
+      },
+    ]);
     expect(major.state).toMatchObject({ incidentActive: true, incidentIds: ['inc1'] });
     expect(onSnapshot(major.state, RULES, 2000, snap('major')).alerts).toEqual([]);
   });
@@ -163,7 +186,14 @@ describe('incident alert', () => {
 describe('stored alert state', () => {
   it('garbage falls back safely', () => {
     expect(ALERT_STATE.read('x')).toEqual(EMPTY_ALERT_STATE);
-    expect(ALERT_STATE.read({ streak: [1, 'a', 2], failing: 'yes', incidentIds: [1, 'a'], lastSent: { failures: 5, bogus: 1, incident: 'x' } })).toEqual({ streak: [1, 2], failing: false, incidentIds: ['a'], incidentActive: false, lastSent: { failures: 5 }, owed: [] });
+    expect(ALERT_STATE.read({ streak: [1, 'a', 2], failing: 'yes', incidentIds: [1, 'a'], lastSent: { failures: 5, bogus: 1, incident: 'x' } })).toEqual({
+      streak: [1, 2],
+      failing: false,
+      incidentIds: ['a'],
+      incidentActive: false,
+      lastSent: { failures: 5 },
+      owed: [],
+    });
     expect(ALERT_STATE.read({ owed: ['failures', 'bogus', 'incident'] }).owed).toEqual(['failures', 'incident']);
   });
 });

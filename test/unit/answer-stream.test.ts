@@ -32,7 +32,9 @@ function cut(text: string, offsets: readonly number[]): string[] {
 
 /** What each real-format file must give: kind and a part of the (masked) text. */
 const EXPECTED: Record<string, Array<{ kind: AnswerError['kind']; text: RegExp }>> = {
-  'whole-message-error-field.sse': [{ kind: 'error-field', text: /^Our systems have detected unusual activity coming from your system\. Please try again later\.$/ }],
+  'whole-message-error-field.sse': [
+    { kind: 'error-field', text: /^Our systems have detected unusual activity coming from your system\. Please try again later\.$/ },
+  ],
   'whole-message-complete.sse': [],
   'delta-v1-complete.sse': [],
   'delta-v1-error-in-root.sse': [{ kind: 'error-field', text: /^Something went wrong while generating the response\./ }],
@@ -54,8 +56,14 @@ describe('answer stream parser: the real formats', () => {
   it('parses CRLF and CR line ends like LF', () => {
     for (const [name, expected] of Object.entries(EXPECTED)) {
       const text = fixture(name);
-      expect(parse([text.replace(/\n/g, '\r\n')]).map((e) => e.kind), name).toEqual(expected.map((e) => e.kind));
-      expect(parse([text.replace(/\n/g, '\r')]).map((e) => e.kind), name).toEqual(expected.map((e) => e.kind));
+      expect(
+        parse([text.replace(/\n/g, '\r\n')]).map((e) => e.kind),
+        name,
+      ).toEqual(expected.map((e) => e.kind));
+      expect(
+        parse([text.replace(/\n/g, '\r')]).map((e) => e.kind),
+        name,
+      ).toEqual(expected.map((e) => e.kind));
     }
   });
 
@@ -101,37 +109,57 @@ describe('answer stream parser: the real formats', () => {
 });
 
 describe('answer stream parser: properties', () => {
-  it('any split into chunks gives the same errors as the whole stream', () => {
-    const names = Object.keys(EXPECTED);
-    fc.assert(
-      fc.property(fc.constantFrom(...names), fc.array(fc.nat(), { maxLength: 40 }), fc.boolean(), (name, offsets, crlf) => {
-        const text = crlf ? fixture(name).replace(/\n/g, '\r\n') : fixture(name);
-        expect(parse(cut(text, offsets))).toEqual(parse([text]));
-      }),
-      { numRuns: 3000 },
-    );
-  }, TIMEOUT);
+  it(
+    'any split into chunks gives the same errors as the whole stream',
+    () => {
+      const names = Object.keys(EXPECTED);
+      fc.assert(
+        fc.property(fc.constantFrom(...names), fc.array(fc.nat(), { maxLength: 40 }), fc.boolean(), (name, offsets, crlf) => {
+          const text = crlf ? fixture(name).replace(/\n/g, '\r\n') : fixture(name);
+          expect(parse(cut(text, offsets))).toEqual(parse([text]));
+        }),
+        { numRuns: 3000 },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('garbage never throws, and every error it yields is bounded and of a known kind', () => {
-    const sseish = fc.oneof(
-      fc.string(),
-      fc.string({ unit: 'binary' }),
-      fc.constantFrom('data: ', 'event: error\n', 'data: {"error":', '\r', '\n', '\r\n', ':', 'data: [DONE]\n\n', '{"p":"/error","o":"add","v":', '"type":"error"', '\uFFFD'),
-      fc.json().map((j) => `data: ${j}\n\n`),
-      fc.anything().map((a) => `data: ${JSON.stringify(a) ?? 'undefined'}\n\n`),
-    );
-    fc.assert(
-      fc.property(fc.array(sseish, { maxLength: 30 }), (pieces) => {
-        const errors = parse(pieces);
-        expect(errors.length).toBeLessThanOrEqual(3);
-        for (const e of errors) {
-          expect(['error-field', 'error-event', 'error-type', 'stopped']).toContain(e.kind);
-          expect(e.text.length).toBeLessThanOrEqual(MAX_ERROR_TEXT);
-        }
-      }),
-      { numRuns: 3000 },
-    );
-  }, TIMEOUT);
+  it(
+    'garbage never throws, and every error it yields is bounded and of a known kind',
+    () => {
+      const sseish = fc.oneof(
+        fc.string(),
+        fc.string({ unit: 'binary' }),
+        fc.constantFrom(
+          'data: ',
+          'event: error\n',
+          'data: {"error":',
+          '\r',
+          '\n',
+          '\r\n',
+          ':',
+          'data: [DONE]\n\n',
+          '{"p":"/error","o":"add","v":',
+          '"type":"error"',
+          '\uFFFD',
+        ),
+        fc.json().map((j) => `data: ${j}\n\n`),
+        fc.anything().map((a) => `data: ${JSON.stringify(a) ?? 'undefined'}\n\n`),
+      );
+      fc.assert(
+        fc.property(fc.array(sseish, { maxLength: 30 }), (pieces) => {
+          const errors = parse(pieces);
+          expect(errors.length).toBeLessThanOrEqual(3);
+          for (const e of errors) {
+            expect(['error-field', 'error-event', 'error-type', 'stopped']).toContain(e.kind);
+            expect(e.text.length).toBeLessThanOrEqual(MAX_ERROR_TEXT);
+          }
+        }),
+        { numRuns: 3000 },
+      );
+    },
+    TIMEOUT,
+  );
 
   it('non-string input is ignored, not thrown on', () => {
     const parser = createAnswerStreamParser();
@@ -154,15 +182,19 @@ describe('answers over a WebSocket', () => {
     expect(errors).toEqual([{ kind: 'error-field', text: 'Something went wrong while generating the response.' }]);
   });
 
-  it('ignores other frames and garbage without throwing', () => {
-    const watcher = createSocketWatcher();
-    fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.anything()), (frame) => {
-        expect(() => watcher.frame(frame)).not.toThrow();
-      }),
-      { numRuns: 2000 },
-    );
-    expect(watcher.frame('{"type":"http.response.body","body":"!!not base64!!"}')).toEqual([]);
-    expect(watcher.frame(`{"encoded_item": "${'x'.repeat(600_000)}"}`)).toEqual([]);
-  }, TIMEOUT);
+  it(
+    'ignores other frames and garbage without throwing',
+    () => {
+      const watcher = createSocketWatcher();
+      fc.assert(
+        fc.property(fc.oneof(fc.string(), fc.json(), fc.anything()), (frame) => {
+          expect(() => watcher.frame(frame)).not.toThrow();
+        }),
+        { numRuns: 2000 },
+      );
+      expect(watcher.frame('{"type":"http.response.body","body":"!!not base64!!"}')).toEqual([]);
+      expect(watcher.frame(`{"encoded_item": "${'x'.repeat(600_000)}"}`)).toEqual([]);
+    },
+    TIMEOUT,
+  );
 });

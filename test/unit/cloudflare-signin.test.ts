@@ -39,21 +39,40 @@ describe('classifyStatus: Cloudflare checks and the page itself', () => {
 });
 
 describe('buildRecord', () => {
-  const event = (over: Record<string, unknown>) => ({ requestId: '1', url: 'https://chatgpt.com/', method: 'GET', tabId: 3, type: 'main_frame', timeStamp: NOW, statusCode: 403, ...over });
+  const event = (over: Record<string, unknown>) => ({
+    requestId: '1',
+    url: 'https://chatgpt.com/',
+    method: 'GET',
+    tabId: 3,
+    type: 'main_frame',
+    timeStamp: NOW,
+    statusCode: 403,
+    ...over,
+  });
 
   it('records a challenge on the page itself with its ray', () => {
     const r = buildRecord(event({ responseHeaders: challengeHeaders('8e4f1a2b3c4d5e6f-FRA') }))!;
-    expect(r).toMatchObject({ category: 'cloudflare', meaning: 'meaning_cf_challenge', type: 'main_frame', status: 403, ids: { cfRay: '8e4f1a2b3c4d5e6f-FRA' } });
+    expect(r).toMatchObject({
+      category: 'cloudflare',
+      meaning: 'meaning_cf_challenge',
+      type: 'main_frame',
+      status: 403,
+      ids: { cfRay: '8e4f1a2b3c4d5e6f-FRA' },
+    });
   });
 
   it('records a 5xx page and a Cloudflare 52x page on the document', () => {
-    expect(buildRecord(event({ statusCode: 502, responseHeaders: [{ name: 'content-type', value: 'text/html' }] }))).toMatchObject({ category: 'gateway', type: 'main_frame' });
+    expect(buildRecord(event({ statusCode: 502, responseHeaders: [{ name: 'content-type', value: 'text/html' }] }))).toMatchObject({
+      category: 'gateway',
+      type: 'main_frame',
+    });
     expect(buildRecord(event({ statusCode: 522, responseHeaders: [{ name: 'content-type', value: 'text/html' }] }))).toMatchObject({ meaning: 'meaning_522' });
   });
 
   it('watches the sign-in hosts and nothing that merely looks like them', () => {
     for (const host of ['auth.openai.com', 'AUTH.openai.com.', 'auth0.openai.com']) expect(isWatchedHost(host), host).toBe(true);
-    for (const host of ['openai.com', 'platform.openai.com', 'evil-auth.openai.com', 'auth.openai.com.evil.example']) expect(isWatchedHost(host), host).toBe(false);
+    for (const host of ['openai.com', 'platform.openai.com', 'evil-auth.openai.com', 'auth.openai.com.evil.example'])
+      expect(isWatchedHost(host), host).toBe(false);
     expect(isSignInHost('auth.openai.com')).toBe(true);
     expect(hostPermissions()).toEqual(expect.arrayContaining(['https://auth.openai.com/*', 'https://auth0.openai.com/*']));
     const r = buildRecord(event({ url: 'https://auth.openai.com/log-in', statusCode: 503, responseHeaders: [{ name: 'content-type', value: 'text/html' }] }))!;
@@ -77,12 +96,14 @@ describe('buildRecord', () => {
   });
 
   it('does not count the app’s own calls as telemetry', () => {
-    for (const path of ['/backend-api/f/conversation', '/backend-api/conversations', '/api/auth/session']) expect(isOwnTelemetry('chatgpt.com', path), path).toBe(false);
+    for (const path of ['/backend-api/f/conversation', '/backend-api/conversations', '/api/auth/session'])
+      expect(isOwnTelemetry('chatgpt.com', path), path).toBe(false);
   });
 });
 
 describe('diagnosis', () => {
-  const check = (agoSec: number, ray?: string) => failure({ path: '/', type: 'main_frame', method: 'GET', status: 403, agoSec, headers: challengeHeaders(ray) });
+  const check = (agoSec: number, ray?: string) =>
+    failure({ path: '/', type: 'main_frame', method: 'GET', status: 403, agoSec, headers: challengeHeaders(ray) });
 
   it('names a challenge on the page itself, with its ray and fixes for its causes', () => {
     const { verdict } = diagnose({ records: [check(30, '8e4f1a2b3c4d5e6f-FRA')], now: NOW, status: ok, conflicts: null });
@@ -124,7 +145,16 @@ describe('diagnosis', () => {
     const { verdict } = diagnose({ records, now: NOW, status: unknownStatus, conflicts: null });
     expect(verdict).toMatchObject({ id: 'signin-down', side: 'openai', titleKey: 'diag_signin_down_title' });
     // The sign-in page itself failing is the sign-in service, not chatgpt.com's page.
-    const page = [failure({ host: 'auth.openai.com', path: '/log-in', type: 'main_frame', method: 'GET', status: 500, headers: [{ name: 'content-type', value: 'text/html' }] })];
+    const page = [
+      failure({
+        host: 'auth.openai.com',
+        path: '/log-in',
+        type: 'main_frame',
+        method: 'GET',
+        status: 500,
+        headers: [{ name: 'content-type', value: 'text/html' }],
+      }),
+    ];
     expect(diagnose({ records: page, now: NOW, status: ok, conflicts: null }).verdict.id).toBe('signin-down');
   });
 });

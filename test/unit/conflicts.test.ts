@@ -11,10 +11,27 @@ const CHROME_SELF = 'selfselfselfselfselfselfselfself';
 
 function record(over: Partial<ErrorRecord> = {}): ErrorRecord {
   return {
-    id: 'r1', time: 1, tabId: 1, type: 'xmlhttprequest', method: 'POST', host: 'chatgpt.com', path: '/backend-api/f/conversation',
-    status: null, statusLine: null, error: 'net::ERR_BLOCKED_BY_CLIENT', category: 'blocked', meaning: 'meaning_blocked', telemetry: false,
-    durationMs: 3, ids: { cfRay: null, xRequestId: null, oaiRequestId: null }, retryAfter: null, retryAfterSec: null, server: null,
-    contentType: null, htmlOnApi: false, ...over,
+    id: 'r1',
+    time: 1,
+    tabId: 1,
+    type: 'xmlhttprequest',
+    method: 'POST',
+    host: 'chatgpt.com',
+    path: '/backend-api/f/conversation',
+    status: null,
+    statusLine: null,
+    error: 'net::ERR_BLOCKED_BY_CLIENT',
+    category: 'blocked',
+    meaning: 'meaning_blocked',
+    telemetry: false,
+    durationMs: 3,
+    ids: { cfRay: null, xRequestId: null, oaiRequestId: null },
+    retryAfter: null,
+    retryAfterSec: null,
+    server: null,
+    contentType: null,
+    htmlOnApi: false,
+    ...over,
   };
 }
 
@@ -67,7 +84,7 @@ describe('rankConflicts over management.getAll() fixtures', () => {
     expect(withBlocked.find((e) => e.name === 'Fast Free VPN')!.reasons[0]!.key).toBe('popup_conflict_reason_vpn');
   });
 
-  it('counts Firefox\'s NS_ERROR_ABORT (a request an extension cancelled) like Chrome\'s blocked-by-client', () => {
+  it("counts Firefox's NS_ERROR_ABORT (a request an extension cancelled) like Chrome's blocked-by-client", () => {
     expect(blockedByClientCount([record({ error: 'NS_ERROR_ABORT' }), record({ error: 'NS_BINDING_ABORTED' }), record({ error: 'net::ERR_FAILED' })])).toBe(1);
   });
 
@@ -99,7 +116,12 @@ describe('rankConflicts over management.getAll() fixtures', () => {
   });
 
   it('survives odd input without throwing', () => {
-    const odd = [null, {}, { id: 'x' }, { id: 'y', name: 'Y', enabled: true, permissions: undefined, hostPermissions: ['not a pattern'] }] as unknown as ManagedExtension[];
+    const odd = [
+      null,
+      {},
+      { id: 'x' },
+      { id: 'y', name: 'Y', enabled: true, permissions: undefined, hostPermissions: ['not a pattern'] },
+    ] as unknown as ManagedExtension[];
     const out = rankConflicts(odd, { selfId: 'z', browser: 'chrome', records: [] });
     expect(out.map((e) => e.id)).toEqual(['y']);
     expect(out[0]!.version).toBe('');
@@ -118,7 +140,10 @@ describe('suspects: what the verdict weighs, read at every open without the rank
   const forVerdict = (kind: string) => (['blocker', 'vpn', 'proxy'].includes(kind) ? kind : 'other');
 
   it('names the same extensions, with the kinds the ranking gives them', () => {
-    for (const [list, selfId, browser] of [[chrome, CHROME_SELF, 'chrome'], [firefox, 'error-doctor@example.org', 'firefox']] as const) {
+    for (const [list, selfId, browser] of [
+      [chrome, CHROME_SELF, 'chrome'],
+      [firefox, 'error-doctor@example.org', 'firefox'],
+    ] as const) {
       const ranked = rankConflicts(list, { selfId, browser, records: [] });
       const found = suspects(list, selfId);
       expect(found.map((s) => s.name).sort()).toEqual(ranked.map((e) => e.name).sort());

@@ -52,7 +52,9 @@ describe('pages', () => {
   });
 
   it('no page path is written anywhere else in the source: the code opens and links pages by name', () => {
-    const offenders = files.filter((f) => f.path !== join('src', 'contract', 'pages.ts') && !f.path.startsWith(join('src', 'build'))).filter((f) => /\w\.html\b/.test(f.text));
+    const offenders = files
+      .filter((f) => f.path !== join('src', 'contract', 'pages.ts') && !f.path.startsWith(join('src', 'build')))
+      .filter((f) => /\w\.html\b/.test(f.text));
     expect(offenders.map((f) => f.path)).toEqual([]);
   });
 });
@@ -61,7 +63,6 @@ describe('pages', () => {
 // polyfill import), import circles and eval are the linter's: .ci/eslint.config.js, `npm run lint`.
 // What stays here is what an import rule cannot say.
 describe('layers', () => {
-
   it('only platform/browser.ts touches the browser/chrome globals', () => {
     const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '').replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"/g, "''");
     const viaGlobal = /\b(?:globalThis|window|self)\s*(?:\?\.|\.)\s*(?:browser|chrome)\b|\bas\s*\{\s*(?:browser|chrome)\??\s*:/;
@@ -97,10 +98,14 @@ describe('layers', () => {
 
   it('nothing outside src/build and the platform touches browser globals directly', () => {
     for (const { path, text } of files.filter((f) => !/^src\/(platform|build)\//.test(f.path))) {
-      expect(/\b(chrome|browser)\.(runtime|storage|tabs|webRequest|browsingData|management|cookies|alarms|notifications|devtools|action)\b/.test(text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')), path).toBe(false);
+      expect(
+        /\b(chrome|browser)\.(runtime|storage|tabs|webRequest|browsingData|management|cookies|alarms|notifications|devtools|action)\b/.test(
+          text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ''),
+        ),
+        path,
+      ).toBe(false);
     }
   });
-
 });
 
 describe('i18n', () => {
@@ -131,7 +136,11 @@ describe('i18n', () => {
     for (const [, key] of classify.matchAll(/'(meaning_\w+)'/g)) expect(messages, key).toHaveProperty(key!);
     // Status meanings are built from the status number: try every status that can be a failure.
     for (let status = 400; status < 600; status++) {
-      for (const ctx of [{ api: true, htmlOnApi: false }, { api: true, htmlOnApi: true }, { api: false, htmlOnApi: false }]) {
+      for (const ctx of [
+        { api: true, htmlOnApi: false },
+        { api: true, htmlOnApi: true },
+        { api: false, htmlOnApi: false },
+      ]) {
         const meaning = classifyStatus(status, ctx)?.meaning;
         if (meaning) expect(messages, meaning).toHaveProperty(meaning);
       }

@@ -72,16 +72,34 @@ describe('buildRecord', () => {
   });
 
   it('recognises a Cloudflare HTML page on an API path', () => {
-    const r = buildRecord(event({ statusCode: 403, responseHeaders: [{ name: 'Content-Type', value: 'text/html; charset=UTF-8' }, { name: 'cf-ray', value: 'abc-LHR' }] }))!;
+    const r = buildRecord(
+      event({
+        statusCode: 403,
+        responseHeaders: [
+          { name: 'Content-Type', value: 'text/html; charset=UTF-8' },
+          { name: 'cf-ray', value: 'abc-LHR' },
+        ],
+      }),
+    )!;
     expect(r.category).toBe('cloudflare');
     expect(r.htmlOnApi).toBe(true);
-    const app = buildRecord(event({ statusCode: 403, responseHeaders: [{ name: 'content-type', value: 'text/html' }, { name: 'x-oai-request-id', value: 'req_1' }] }))!;
+    const app = buildRecord(
+      event({
+        statusCode: 403,
+        responseHeaders: [
+          { name: 'content-type', value: 'text/html' },
+          { name: 'x-oai-request-id', value: 'req_1' },
+        ],
+      }),
+    )!;
     expect(app.category).toBe('session');
     expect(app.htmlOnApi).toBe(false);
   });
 
   it('drops the query string and masks emails and tokens in the path', () => {
-    const r = buildRecord(event({ url: 'https://chatgpt.com/backend-api/user/jane.doe@example.com/sk-proj-ABCDEFGH12345678?token=eyJhbGciOi.eyJzdWIi.sig&email=a@b.co' }))!;
+    const r = buildRecord(
+      event({ url: 'https://chatgpt.com/backend-api/user/jane.doe@example.com/sk-proj-ABCDEFGH12345678?token=eyJhbGciOi.eyJzdWIi.sig&email=a@b.co' }),
+    )!;
     expect(r.path).toBe('/backend-api/user/[email]/[key]');
     expect(JSON.stringify(r)).not.toMatch(/jane|example\.com|sk-proj|eyJ|token=|a@b/);
   });
@@ -90,7 +108,15 @@ describe('buildRecord', () => {
     ['missing headers', { responseHeaders: undefined }],
     ['headers that are not an array', { responseHeaders: 'oops' as unknown as RequestEvent['responseHeaders'] }],
     ['headers without values', { responseHeaders: [{ name: 'cf-ray' }, { name: 'retry-after' }] }],
-    ['headers with odd names', { responseHeaders: [{ name: 42 as unknown as string, value: 'x' }, { name: '', value: 'y' }] }],
+    [
+      'headers with odd names',
+      {
+        responseHeaders: [
+          { name: 42 as unknown as string, value: 'x' },
+          { name: '', value: 'y' },
+        ],
+      },
+    ],
   ])('survives %s', (_, overrides) => {
     const r = buildRecord(event(overrides))!;
     expect(r.ids).toEqual({ cfRay: null, xRequestId: null, oaiRequestId: null });
@@ -98,7 +124,15 @@ describe('buildRecord', () => {
   });
 
   it('takes the first non-empty value of duplicate headers and strips control characters', () => {
-    const r = buildRecord(event({ responseHeaders: [{ name: 'cf-ray', value: '' }, { name: 'cf-ray', value: 'first\u0000-ray\n' }, { name: 'cf-ray', value: 'second' }] }))!;
+    const r = buildRecord(
+      event({
+        responseHeaders: [
+          { name: 'cf-ray', value: '' },
+          { name: 'cf-ray', value: 'first\u0000-ray\n' },
+          { name: 'cf-ray', value: 'second' },
+        ],
+      }),
+    )!;
     expect(r.ids.cfRay).toBe('first-ray');
   });
 

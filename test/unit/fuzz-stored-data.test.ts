@@ -51,16 +51,24 @@ const validRecord: fc.Arbitrary<ErrorRecord> = fc.record({
 });
 
 /** A record broken the ways storage data breaks: a field missing, mistyped, or not an object at all. */
-const brokenRecord = fc.oneof(
-  fc.tuple(validRecord, fc.constantFrom<keyof ErrorRecord>('id', 'time', 'category', 'ids', 'telemetry', 'path'), fc.constantFrom(undefined, 'x', 42, null, {}, [])).map(([r, key, bad]) => {
-    const copy: Record<string, unknown> = { ...r };
-    if (bad === undefined) delete copy[key];
-    else copy[key] = bad;
-    return copy;
-  }),
-  fc.tuple(validRecord, fc.string()).map(([r, category]) => ({ ...r, category: `not-a-category-${category}` })),
-  fc.anything(),
-).filter((x) => !isRecord(x));
+const brokenRecord = fc
+  .oneof(
+    fc
+      .tuple(
+        validRecord,
+        fc.constantFrom<keyof ErrorRecord>('id', 'time', 'category', 'ids', 'telemetry', 'path'),
+        fc.constantFrom(undefined, 'x', 42, null, {}, []),
+      )
+      .map(([r, key, bad]) => {
+        const copy: Record<string, unknown> = { ...r };
+        if (bad === undefined) delete copy[key];
+        else copy[key] = bad;
+        return copy;
+      }),
+    fc.tuple(validRecord, fc.string()).map(([r, category]) => ({ ...r, category: `not-a-category-${category}` })),
+    fc.anything(),
+  )
+  .filter((x) => !isRecord(x));
 
 /** Storage round-trips through JSON: compare what a parse keeps with the JSON form of the input. */
 const asStored = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -76,39 +84,71 @@ function layout(kind: (typeof layouts)[number], records: unknown[], dropped: num
 }
 
 describe('fuzz: stored log of every layout into parseStoredLog', () => {
-  it('keeps every valid record and counts exactly the unreadable ones', () => {
-    fc.assert(
-      fc.property(fc.array(fc.oneof(validRecord.map((r) => ({ ok: true as const, r })), brokenRecord.map((r) => ({ ok: false as const, r }))), { maxLength: 40 }), fc.constantFrom(...layouts), fc.nat(), (items, kind, dropped) => {
-        const stored = asStored(layout(kind, items.map((i) => i.r), dropped));
-        // What JSON did to the broken ones may have made them valid (e.g. undefined fields dropped): recount.
-        const storedItems = (Array.isArray(stored) ? stored : (stored as { records: unknown[] }).records) as unknown[];
-        const valid = storedItems.filter((x) => isRecord(x));
-        const { log, unreadable } = parseStoredLog(stored, NOW);
-        expect(multiset(log.records)).toEqual(multiset(valid));
-        expect(unreadable).toBe(storedItems.length - valid.length);
-        if (unreadable > 0) expect(log.notice).toEqual({ kind: 'corrupt-recovered', time: NOW, lost: unreadable });
-        expect(log.records.every((r, i) => i === 0 || r.time >= log.records[i - 1]!.time)).toBe(true);
-        expect(log.dropped).toBe(kind === 'bare-array' ? 0 : dropped);
-        // What the store writes back parses to the same log: a second load loses nothing more.
-        expect(parseStoredLog(asStored(toStoredLog(log)), NOW).log.records).toEqual(log.records);
-      }),
-      { numRuns: RUNS.log },
-    );
-  }, TIMEOUT);
+  it(
+    'keeps every valid record and counts exactly the unreadable ones',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.oneof(
+              validRecord.map((r) => ({ ok: true as const, r })),
+              brokenRecord.map((r) => ({ ok: false as const, r })),
+            ),
+            { maxLength: 40 },
+          ),
+          fc.constantFrom(...layouts),
+          fc.nat(),
+          (items, kind, dropped) => {
+            const stored = asStored(
+              layout(
+                kind,
+                items.map((i) => i.r),
+                dropped,
+              ),
+            );
+            // What JSON did to the broken ones may have made them valid (e.g. undefined fields dropped): recount.
+            const storedItems = (Array.isArray(stored) ? stored : (stored as { records: unknown[] }).records) as unknown[];
+            const valid = storedItems.filter((x) => isRecord(x));
+            const { log, unreadable } = parseStoredLog(stored, NOW);
+            expect(multiset(log.records)).toEqual(multiset(valid));
+            expect(unreadable).toBe(storedItems.length - valid.length);
+            if (unreadable > 0) expect(log.notice).toEqual({ kind: 'corrupt-recovered', time: NOW, lost: unreadable });
+            expect(log.records.every((r, i) => i === 0 || r.time >= log.records[i - 1]!.time)).toBe(true);
+            expect(log.dropped).toBe(kind === 'bare-array' ? 0 : dropped);
+            // What the store writes back parses to the same log: a second load loses nothing more.
+            expect(parseStoredLog(asStored(toStoredLog(log)), NOW).log.records).toEqual(log.records);
+          },
+        ),
+        { numRuns: RUNS.log },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('never throws on junk, and answers with an empty log and a notice', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.jsonValue(), fc.record({ v: fc.anything(), records: fc.anything(), dropped: fc.anything(), notice: fc.anything() }, { requiredKeys: [] })), (junk) => {
-        const { log, unreadable } = parseStoredLog(junk, NOW);
-        expect(Array.isArray(log.records)).toBe(true);
-        expect(log.records.every((r) => isRecord(r))).toBe(true);
-        expect(Number.isFinite(log.dropped) && log.dropped >= 0).toBe(true);
-        expect(unreadable >= 0).toBe(true);
-        expect(log.bytes).toBeGreaterThanOrEqual(0);
-      }),
-      { numRuns: RUNS.logJunk },
-    );
-  }, TIMEOUT);
+  it(
+    'never throws on junk, and answers with an empty log and a notice',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.anything(),
+            fc.jsonValue(),
+            fc.record({ v: fc.anything(), records: fc.anything(), dropped: fc.anything(), notice: fc.anything() }, { requiredKeys: [] }),
+          ),
+          (junk) => {
+            const { log, unreadable } = parseStoredLog(junk, NOW);
+            expect(Array.isArray(log.records)).toBe(true);
+            expect(log.records.every((r) => isRecord(r))).toBe(true);
+            expect(Number.isFinite(log.dropped) && log.dropped >= 0).toBe(true);
+            expect(unreadable >= 0).toBe(true);
+            expect(log.bytes).toBeGreaterThanOrEqual(0);
+          },
+        ),
+        { numRuns: RUNS.logJunk },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 /** A value the current schema accepts for `field`, chosen from likely candidates; else the default. */
@@ -118,7 +158,13 @@ function validSettings(): fc.Arbitrary<Settings> {
     fc.boolean(),
     fc.integer({ min: -10, max: 6000 }),
     fc.double({ min: 0, max: 200, noNaN: true }),
-    fc.array(fc.record({ name: fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0 && s.trim() === s), url: fc.webUrl().map((u) => u.replace(/^http:/, 'https:')) }), { maxLength: 12 }),
+    fc.array(
+      fc.record({
+        name: fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0 && s.trim() === s),
+        url: fc.webUrl().map((u) => u.replace(/^http:/, 'https:')),
+      }),
+      { maxLength: 12 },
+    ),
   );
   return fc.tuple(...entries.map(() => candidates)).map((values) => {
     const out: Record<string, unknown> = { version: SETTINGS_VERSION };
@@ -130,45 +176,61 @@ function validSettings(): fc.Arbitrary<Settings> {
 }
 
 describe('fuzz: settings of every version into parseSettings', () => {
-  it('valid settings round-trip unchanged, written by this version or any earlier one', () => {
-    fc.assert(
-      fc.property(validSettings(), fc.integer({ min: 0, max: SETTINGS_VERSION }), fc.boolean(), (settings, version, omitVersion) => {
-        expect(isSettings(settings)).toBe(true);
-        const { version: _current, ...fields } = asStored(settings);
-        const stored = omitVersion ? fields : { ...fields, version };
-        const { settings: parsed, repaired } = parseSettings(stored);
-        expect(repaired).toEqual([]);
-        expect(parsed).toEqual(asStored(settings));
-      }),
-      { numRuns: RUNS.settings },
-    );
-  }, TIMEOUT);
+  it(
+    'valid settings round-trip unchanged, written by this version or any earlier one',
+    () => {
+      fc.assert(
+        fc.property(validSettings(), fc.integer({ min: 0, max: SETTINGS_VERSION }), fc.boolean(), (settings, version, omitVersion) => {
+          expect(isSettings(settings)).toBe(true);
+          const { version: _current, ...fields } = asStored(settings);
+          const stored = omitVersion ? fields : { ...fields, version };
+          const { settings: parsed, repaired } = parseSettings(stored);
+          expect(repaired).toEqual([]);
+          expect(parsed).toEqual(asStored(settings));
+        }),
+        { numRuns: RUNS.settings },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('never throws on junk; the result is always valid and names what it repaired', () => {
-    const known = Object.keys(SETTINGS_FIELDS);
-    const junkFields = fc.dictionary(fc.constantFrom(...known, 'unknownField'), fc.anything());
-    const current = junkFields.map((j) => ({ ...j, version: SETTINGS_VERSION }));
-    fc.assert(
-      fc.property(fc.oneof(fc.anything(), junkFields, current, fc.tuple(validSettings(), junkFields).map(([s, j]) => ({ ...s, ...j }))), (junk) => {
-        const { settings, repaired } = parseSettings(junk);
-        expect(isSettings(settings)).toBe(true);
-        for (const field of repaired) expect(known).toContain(field);
-        // The popup reads only the alternatives: it must read them exactly as the whole parse does.
-        expect(SETTINGS_ALTERNATIVES.read(junk)).toEqual(settings.alternatives);
-        // Written by this version (no migration in between): a field that was valid as stored is
-        // kept as stored; one that was not is named.
-        if (junk && typeof junk === 'object' && !Array.isArray(junk) && (junk as { version?: unknown }).version === SETTINGS_VERSION) {
-          for (const [field, value] of Object.entries(junk as Record<string, unknown>)) {
-            if (field === 'version' || !known.includes(field)) continue;
-            const ok = check(FIELDS[field]!, value);
-            if (ok !== undefined) expect(settings[field as keyof Settings]).toEqual(ok);
-            else expect(repaired).toContain(field);
-          }
-        }
-      }),
-      { numRuns: RUNS.settingsJunk },
-    );
-  }, TIMEOUT);
+  it(
+    'never throws on junk; the result is always valid and names what it repaired',
+    () => {
+      const known = Object.keys(SETTINGS_FIELDS);
+      const junkFields = fc.dictionary(fc.constantFrom(...known, 'unknownField'), fc.anything());
+      const current = junkFields.map((j) => ({ ...j, version: SETTINGS_VERSION }));
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.anything(),
+            junkFields,
+            current,
+            fc.tuple(validSettings(), junkFields).map(([s, j]) => ({ ...s, ...j })),
+          ),
+          (junk) => {
+            const { settings, repaired } = parseSettings(junk);
+            expect(isSettings(settings)).toBe(true);
+            for (const field of repaired) expect(known).toContain(field);
+            // The popup reads only the alternatives: it must read them exactly as the whole parse does.
+            expect(SETTINGS_ALTERNATIVES.read(junk)).toEqual(settings.alternatives);
+            // Written by this version (no migration in between): a field that was valid as stored is
+            // kept as stored; one that was not is named.
+            if (junk && typeof junk === 'object' && !Array.isArray(junk) && (junk as { version?: unknown }).version === SETTINGS_VERSION) {
+              for (const [field, value] of Object.entries(junk as Record<string, unknown>)) {
+                if (field === 'version' || !known.includes(field)) continue;
+                const ok = check(FIELDS[field]!, value);
+                if (ok !== undefined) expect(settings[field as keyof Settings]).toEqual(ok);
+                else expect(repaired).toContain(field);
+              }
+            }
+          },
+        ),
+        { numRuns: RUNS.settingsJunk },
+      );
+    },
+    TIMEOUT,
+  );
 
   it('treats a negative or fractional version as no version (found by the fuzzer: it threw)', () => {
     for (const version of [-1, -0.5, 1.5, Number.NaN]) {

@@ -36,7 +36,12 @@ describe('the picture of the imports', () => {
     write('src/ui/c.tsx', "import '../contract/b';\nconst later = () => import('../platform/d');\n");
     write('src/platform/d.ts', "import { b } from '../contract/b';\n");
     const src = join(scratch, 'src');
-    expect(Object.fromEntries([...layerImports(src)].map(([l, to]) => [l, [...to].sort()]))).toEqual({ core: [], contract: ['core'], ui: ['contract', 'platform'], platform: ['contract'] });
+    expect(Object.fromEntries([...layerImports(src)].map(([l, to]) => [l, [...to].sort()]))).toEqual({
+      core: [],
+      contract: ['core'],
+      ui: ['contract', 'platform'],
+      platform: ['contract'],
+    });
     write('src/core/e.ts', "import { b } from '../contract/b';\n");
     expect(() => layerLevels(layerImports(src))).toThrow('the layers import each other in a circle: contract -> core -> contract');
   });

@@ -20,7 +20,8 @@ function memoryStorage(initial: Record<string, unknown> = {}) {
   return {
     data,
     writes,
-    readLocal: async <T extends string>(keys: readonly T[]) => Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, structuredClone(data[k])])) as Partial<Record<T, unknown>>,
+    readLocal: async <T extends string>(keys: readonly T[]) =>
+      Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, structuredClone(data[k])])) as Partial<Record<T, unknown>>,
     writeLocal: async (items: Record<string, unknown>) => {
       writes.push(items);
       Object.assign(data, structuredClone(items));
@@ -82,7 +83,11 @@ describe('chunked log in storage', () => {
 
   it('a storm of 1,000 distinct paths keeps the summary small and readable, and the verdict the log’s', () => {
     // What the load test sends: every path differs in a number the id mask leaves alone.
-    const records = makeRecords(1000, 0, { category: 'server', status: 500 }).map((r, i) => ({ ...r, time: NOW - 9000 + i * 8, path: `/backend-api/status/500/${String(i).padStart(5, '0')}` }));
+    const records = makeRecords(1000, 0, { category: 'server', status: 500 }).map((r, i) => ({
+      ...r,
+      time: NOW - 9000 + i * 8,
+      path: `/backend-api/status/500/${String(i).padStart(5, '0')}`,
+    }));
     const log = appendRecords(emptyLog(), records, limits(1000), NOW);
     const summary = summarize(log, NOW);
     expect(summary.endpoints).toHaveLength(MAX_ENDPOINTS);
@@ -156,7 +161,8 @@ describe('chunked log in storage', () => {
           let s = store(storage, limits(cap));
           let next = 0;
           for (const step of steps) {
-            if (step === -1) s = store(storage, limits(cap)); // a worker restart over the same storage
+            if (step === -1)
+              s = store(storage, limits(cap)); // a worker restart over the same storage
             else if (step === -2) await s.clear();
             else s.append(makeRecords(step, next, { time: NOW - 100_000 + next }));
             if (step > 0) next += step;

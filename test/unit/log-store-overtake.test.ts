@@ -37,7 +37,8 @@ function slowStorage() {
       return copy;
     },
     storage: {
-      readLocal: async <T extends string>(keys: readonly T[]) => Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, structuredClone(data[k])])) as Partial<Record<T, unknown>>,
+      readLocal: async <T extends string>(keys: readonly T[]) =>
+        Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, structuredClone(data[k])])) as Partial<Record<T, unknown>>,
       writeLocal: (items: Record<string, unknown>) => new Promise<void>((done, fail) => queue.push({ items: structuredClone(items), done, fail })),
       isQuotaError: () => false,
     },
@@ -96,7 +97,9 @@ describe('log store: a slow write does not hold new records back', () => {
       fc.asyncProperty(
         fc.integer({ min: 1, max: 120 }),
         // Each step: n records appended (0: none) after `ms` of time, then `settle` writes land.
-        fc.array(fc.record({ n: fc.integer({ min: 0, max: 40 }), ms: fc.integer({ min: 0, max: 3 * OVERTAKE_MS }), settle: fc.integer({ min: 0, max: 2 }) }), { maxLength: 30 }),
+        fc.array(fc.record({ n: fc.integer({ min: 0, max: 40 }), ms: fc.integer({ min: 0, max: 3 * OVERTAKE_MS }), settle: fc.integer({ min: 0, max: 2 }) }), {
+          maxLength: 30,
+        }),
         async (cap, steps) => {
           const s = slowStorage();
           const store = createLogStore({ now: () => s.clock.now, limits: () => limits(cap), storage: s.storage });
@@ -166,7 +169,15 @@ describe('log store: a write storage refuses', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 120 }),
-        fc.array(fc.record({ n: fc.integer({ min: 0, max: 40 }), ms: fc.integer({ min: 0, max: 3 * OVERTAKE_MS }), settle: fc.integer({ min: 0, max: 2 }), refuse: fc.boolean() }), { maxLength: 30 }),
+        fc.array(
+          fc.record({
+            n: fc.integer({ min: 0, max: 40 }),
+            ms: fc.integer({ min: 0, max: 3 * OVERTAKE_MS }),
+            settle: fc.integer({ min: 0, max: 2 }),
+            refuse: fc.boolean(),
+          }),
+          { maxLength: 30 },
+        ),
         async (cap, steps) => {
           const s = slowStorage();
           const store = createLogStore({ now: () => s.clock.now, limits: () => limits(cap), storage: s.storage });

@@ -3,8 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { checkLazyCss, noPreloadHelper } from '../../src/build/no-preload-helper';
 
 /** Just what the plugin reads of vite's output chunks. */
-function chunk(fileName: string, { isEntry = false, imports = [] as string[], dynamicImports = [] as string[], css = [] as string[], code = '' } = {}): OutputChunk {
-  return { type: 'chunk', fileName, isEntry, imports, dynamicImports, code, viteMetadata: { importedCss: new Set(css), importedAssets: new Set() } } as unknown as OutputChunk;
+function chunk(
+  fileName: string,
+  { isEntry = false, imports = [] as string[], dynamicImports = [] as string[], css = [] as string[], code = '' } = {},
+): OutputChunk {
+  return {
+    type: 'chunk',
+    fileName,
+    isEntry,
+    imports,
+    dynamicImports,
+    code,
+    viteMetadata: { importedCss: new Set(css), importedAssets: new Set() },
+  } as unknown as OutputChunk;
 }
 const bundleOf = (...chunks: OutputChunk[]) => Object.fromEntries(chunks.map((c) => [c.fileName, c])) as OutputBundle;
 

@@ -18,7 +18,10 @@ function fixture(): string {
   w('assets/later-1.js', 'import{s}from"./shared-1.js";export const go=()=>s("later");');
   w('assets/later-1.css', 'p{}');
   w('assets/orphan-1.js', 'export const unused=1;');
-  w('src/popup/index.html', '<html><head><script type="module" crossorigin src="/assets/popup-1.js"></script>\n<link rel="stylesheet" crossorigin href="/assets/shared.css">\n<link rel="stylesheet" crossorigin href="/assets/page.css"></head></html>');
+  w(
+    'src/popup/index.html',
+    '<html><head><script type="module" crossorigin src="/assets/popup-1.js"></script>\n<link rel="stylesheet" crossorigin href="/assets/shared.css">\n<link rel="stylesheet" crossorigin href="/assets/page.css"></head></html>',
+  );
   w('assets/shared.css', ':root{--x:1}\n');
   w('assets/page.css', 'body{}');
   return out;

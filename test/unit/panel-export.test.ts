@@ -7,7 +7,9 @@ import { generateRecords } from '../fixtures/records';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcdefghijk';
 
-function harEntry(over: { url?: string; status?: number; started?: number; time?: number; method?: string; headers?: Array<{ name: string; value: string }> } = {}) {
+function harEntry(
+  over: { url?: string; status?: number; started?: number; time?: number; method?: string; headers?: Array<{ name: string; value: string }> } = {},
+) {
   return {
     startedDateTime: new Date(over.started ?? Date.UTC(2026, 10, 25, 11, 0, 0)).toISOString(),
     time: over.time ?? 850,
@@ -42,7 +44,8 @@ describe('bodyGist', () => {
   });
 
   it('reads a Cloudflare page title and ray id', () => {
-    const page = '<!DOCTYPE html><html><head><title>chatgpt.com | 524: A timeout occurred</title></head><body>Cloudflare Ray ID: <strong class="font-semibold">8f1c2d3e4a5b6c7d</strong></body></html>';
+    const page =
+      '<!DOCTYPE html><html><head><title>chatgpt.com | 524: A timeout occurred</title></head><body>Cloudflare Ray ID: <strong class="font-semibold">8f1c2d3e4a5b6c7d</strong></body></html>';
     const gist = bodyGist(page, 'text/html')!;
     expect(gist.title).toBe('chatgpt.com | 524: A timeout occurred');
     expect(gist.rayId).toBe('8f1c2d3e4a5b6c7d');
@@ -114,7 +117,10 @@ describe('buildHar', () => {
     expect(text).not.toMatch(/cookie"|authorization|SECRET|eyJ|token=abc/i);
     const first = har.log.entries[0]!;
     expect(first.request.url).toBe(`https://${records[0]!.host}${records[0]!.path}?token=&model=`);
-    expect(first.request.queryString).toEqual([{ name: 'token', value: '' }, { name: 'model', value: '' }]);
+    expect(first.request.queryString).toEqual([
+      { name: 'token', value: '' },
+      { name: 'model', value: '' },
+    ]);
     expect(first.timings.wait).toBe(840);
     for (const e of har.log.entries) {
       expect(Number.isNaN(Date.parse(e.startedDateTime))).toBe(false);

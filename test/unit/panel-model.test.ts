@@ -51,8 +51,19 @@ describe('failureTable', () => {
   it('filters by text over status, path, request id and meaning, case-insensitively', () => {
     const target = records.find((r) => r.ids.cfRay)!;
     expect(failureTable(records, { ...DEFAULT_QUERY, text: target.ids.cfRay!.toUpperCase() }).map((r) => r.id)).toEqual([target.id]);
-    expect(failureTable(records, { ...DEFAULT_QUERY, text: ' 429 ' }).every((r) => r.status === 429 || r.path.includes('429') || (r.ids.cfRay ?? '').includes('429') || (r.ids.xRequestId ?? '').includes('429') || (r.ids.oaiRequestId ?? '').includes('429'))).toBe(true);
-    expect(failureTable(records, { ...DEFAULT_QUERY, text: 'too many' }, (k) => (k === 'meaning_429' ? 'Too many requests' : k)).every((r) => r.status === 429)).toBe(true);
+    expect(
+      failureTable(records, { ...DEFAULT_QUERY, text: ' 429 ' }).every(
+        (r) =>
+          r.status === 429 ||
+          r.path.includes('429') ||
+          (r.ids.cfRay ?? '').includes('429') ||
+          (r.ids.xRequestId ?? '').includes('429') ||
+          (r.ids.oaiRequestId ?? '').includes('429'),
+      ),
+    ).toBe(true);
+    expect(
+      failureTable(records, { ...DEFAULT_QUERY, text: 'too many' }, (k) => (k === 'meaning_429' ? 'Too many requests' : k)).every((r) => r.status === 429),
+    ).toBe(true);
     expect(failureTable(records, { ...DEFAULT_QUERY, text: 'no such thing at all' })).toEqual([]);
   });
 

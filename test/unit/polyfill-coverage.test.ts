@@ -41,11 +41,7 @@ function inMetadata(path: string[]): boolean {
 
 /** `browser.a.b(`, `browser.a.b.c(`: calls only (properties and events pass through untouched). */
 const calls = [
-  ...new Set(
-    sources('src').flatMap((path) =>
-      [...readFileSync(path, 'utf8').matchAll(/\bbrowser\.((?:[a-zA-Z0-9]+\.)+[a-zA-Z0-9]+)\(/g)].map((m) => m[1]!),
-    ),
-  ),
+  ...new Set(sources('src').flatMap((path) => [...readFileSync(path, 'utf8').matchAll(/\bbrowser\.((?:[a-zA-Z0-9]+\.)+[a-zA-Z0-9]+)\(/g)].map((m) => m[1]!))),
 ].filter((call) => !/\.(addListener|removeListener|hasListener)$/.test(call));
 
 describe('webextension-polyfill covers every call', () => {

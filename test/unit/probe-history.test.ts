@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { PROBE } from '../../src/contract/probe';
 import { appendProbe, MAX_PROBES, summarizeProbes, type ProbeEntry } from '../../src/core/probe-history';
 
-const entry = (time: number, ok: boolean, latencyMs: number | null = ok ? 100 : null): ProbeEntry => ({ time, ok, status: ok ? 200 : null, latencyMs, error: ok ? null : 'timeout' });
+const entry = (time: number, ok: boolean, latencyMs: number | null = ok ? 100 : null): ProbeEntry => ({
+  time,
+  ok,
+  status: ok ? 200 : null,
+  latencyMs,
+  error: ok ? null : 'timeout',
+});
 
 describe('probe history', () => {
   it('keeps the newest MAX_PROBES', () => {
@@ -20,6 +26,8 @@ describe('probe history', () => {
 
   it('stored garbage is dropped', () => {
     expect(PROBE.read('x')).toEqual([]);
-    expect(PROBE.read([null, { time: 'x' }, { time: 5, ok: true, status: 200, latencyMs: 12, error: 7 }])).toEqual([{ time: 5, ok: true, status: 200, latencyMs: 12, error: null }]);
+    expect(PROBE.read([null, { time: 'x' }, { time: 5, ok: true, status: 200, latencyMs: 12, error: 7 }])).toEqual([
+      { time: 5, ok: true, status: 200, latencyMs: 12, error: null },
+    ]);
   });
 });

@@ -33,14 +33,41 @@ const email = fc.tuple(alnum(4, 12), alnum(2, 10), fc.stringMatching(/^[a-z]{2,6
   const text = `Zq${local}${encoded ? '%40' : '@'}${domain}.${tld}`;
   return { text, parts: [`Zq${local}`] };
 });
-const apiKey = fc.tuple(fc.constantFrom('sk-', 'sk-proj-', 'sess-', 'rk-'), alnum(16, 48)).map(([prefix, body]): Secret => ({ text: `${prefix}Zq${body}`, parts: [`Zq${body}`] }));
-const bearer = fc.tuple(fc.constantFrom('Bearer', 'bearer', 'Basic', 'Token'), fc.stringMatching(/^[\w\-.~+/=]{6,40}$/)).map(([scheme, body]): Secret => ({ text: `${scheme} Zq${body}`, parts: [`Zq${body}`] }));
-const jwt = fc.tuple(b64url(10, 40), b64url(10, 80), b64url(10, 60)).map(([h, p, s]): Secret => ({ text: `eyJ${h}.Zq${p}.Zq${s}`, parts: [`eyJ${h}`, `Zq${p}`, `Zq${s}`] }));
-const longSecret = fc.tuple(alnum(38, 60), fc.integer({ min: 0, max: 9 })).map(([body, digit]): Secret => ({ text: `Zq${digit}${body}`, parts: [`Zq${digit}${body}`] }));
-const cookie = fc.tuple(fc.constantFrom('__Secure-next-auth.session-token', 'sessionid', 'oai-sc-auth', 'csrf_token', 'api_key'), alnum(8, 30)).map(([name, value]): Secret => ({ text: `${name}=Zq${value}`, parts: [`Zq${value}`] }));
+const apiKey = fc
+  .tuple(fc.constantFrom('sk-', 'sk-proj-', 'sess-', 'rk-'), alnum(16, 48))
+  .map(([prefix, body]): Secret => ({ text: `${prefix}Zq${body}`, parts: [`Zq${body}`] }));
+const bearer = fc
+  .tuple(fc.constantFrom('Bearer', 'bearer', 'Basic', 'Token'), fc.stringMatching(/^[\w\-.~+/=]{6,40}$/))
+  .map(([scheme, body]): Secret => ({ text: `${scheme} Zq${body}`, parts: [`Zq${body}`] }));
+const jwt = fc
+  .tuple(b64url(10, 40), b64url(10, 80), b64url(10, 60))
+  .map(([h, p, s]): Secret => ({ text: `eyJ${h}.Zq${p}.Zq${s}`, parts: [`eyJ${h}`, `Zq${p}`, `Zq${s}`] }));
+const longSecret = fc
+  .tuple(alnum(38, 60), fc.integer({ min: 0, max: 9 }))
+  .map(([body, digit]): Secret => ({ text: `Zq${digit}${body}`, parts: [`Zq${digit}${body}`] }));
+const cookie = fc
+  .tuple(fc.constantFrom('__Secure-next-auth.session-token', 'sessionid', 'oai-sc-auth', 'csrf_token', 'api_key'), alnum(8, 30))
+  .map(([name, value]): Secret => ({ text: `${name}=Zq${value}`, parts: [`Zq${value}`] }));
 const secret = fc.oneof(email, apiKey, bearer, jwt, longSecret, cookie);
 
-const word = fc.constantFrom('backend-api', 'conversation', 'error', 'failed', 'GET', 'x', 'v1', 'model', 'gpt-4o', 'the', 'key', 'email', 'token', '42', 'é', '✓');
+const word = fc.constantFrom(
+  'backend-api',
+  'conversation',
+  'error',
+  'failed',
+  'GET',
+  'x',
+  'v1',
+  'model',
+  'gpt-4o',
+  'the',
+  'key',
+  'email',
+  'token',
+  '42',
+  'é',
+  '✓',
+);
 const separator = fc.constantFrom(' ', '/', '?', '&', '=', ';', ',', ':', '"', "'", '(', ')', '<', '>', '\n', '\t', '|', '`', '#');
 /** Free text with secrets planted at random places between words. */
 const planted = fc.tuple(fc.array(fc.oneof(word, word, secret), { minLength: 1, maxLength: 8 }), separator).map(([items, sep]) => {
@@ -54,33 +81,45 @@ function leaks(output: string, secrets: readonly Secret[]): string[] {
 }
 
 describe('redaction properties', () => {
-  it(`redactText masks every planted secret (${RUNS.text} runs)`, () => {
-    fc.assert(
-      fc.property(planted, ({ text, secrets }) => {
-        expect(leaks(redactText(text), secrets)).toEqual([]);
-      }),
-      { numRuns: RUNS.text },
-    );
-  }, TIMEOUT);
+  it(
+    `redactText masks every planted secret (${RUNS.text} runs)`,
+    () => {
+      fc.assert(
+        fc.property(planted, ({ text, secrets }) => {
+          expect(leaks(redactText(text), secrets)).toEqual([]);
+        }),
+        { numRuns: RUNS.text },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it(`reportRedact masks every planted secret, ids kept or not (${RUNS.text} runs)`, () => {
-    fc.assert(
-      fc.property(planted, fc.boolean(), ({ text, secrets }, keep) => {
-        expect(leaks(reportRedact(text, { keepConversationIds: keep }), secrets)).toEqual([]);
-      }),
-      { numRuns: RUNS.text },
-    );
-  }, TIMEOUT);
+  it(
+    `reportRedact masks every planted secret, ids kept or not (${RUNS.text} runs)`,
+    () => {
+      fc.assert(
+        fc.property(planted, fc.boolean(), ({ text, secrets }, keep) => {
+          expect(leaks(reportRedact(text, { keepConversationIds: keep }), secrets)).toEqual([]);
+        }),
+        { numRuns: RUNS.text },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it(`redactPath masks secrets in paths, even percent-encoded (${RUNS.text} runs)`, () => {
-    fc.assert(
-      fc.property(planted, ({ text, secrets }) => {
-        const path = `/${encodeURIComponent(text)}`;
-        expect(leaks(redactPath(path), secrets)).toEqual([]);
-      }),
-      { numRuns: RUNS.text },
-    );
-  }, TIMEOUT);
+  it(
+    `redactPath masks secrets in paths, even percent-encoded (${RUNS.text} runs)`,
+    () => {
+      fc.assert(
+        fc.property(planted, ({ text, secrets }) => {
+          const path = `/${encodeURIComponent(text)}`;
+          expect(leaks(redactPath(path), secrets)).toEqual([]);
+        }),
+        { numRuns: RUNS.text },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${n}}$`));
@@ -88,19 +127,23 @@ const cfRay = fc.tuple(hex(16), fc.constantFrom('SJC', 'LHR', 'FRA', 'NRT', 'IAD
 const xRequestId = fc.uuid();
 
 describe('request ids survive', () => {
-  it(`in free text next to secrets, and as report ids (${RUNS.requestIds} runs)`, () => {
-    fc.assert(
-      fc.property(cfRay, xRequestId, planted, fc.boolean(), (ray, uuid, { text }, keep) => {
-        const line = `${text} cf-ray: ${ray} x-request-id: ${uuid} ${text}`;
-        expect(redactText(line)).toContain(ray);
-        expect(redactText(line)).toContain(uuid);
-        expect(reportRedact(line, { keepConversationIds: keep })).toContain(ray);
-        expect(reportRequestId(ray)).toBe(ray);
-        expect(reportRequestId(uuid)).toBe(uuid);
-      }),
-      { numRuns: RUNS.requestIds },
-    );
-  }, TIMEOUT);
+  it(
+    `in free text next to secrets, and as report ids (${RUNS.requestIds} runs)`,
+    () => {
+      fc.assert(
+        fc.property(cfRay, xRequestId, planted, fc.boolean(), (ray, uuid, { text }, keep) => {
+          const line = `${text} cf-ray: ${ray} x-request-id: ${uuid} ${text}`;
+          expect(redactText(line)).toContain(ray);
+          expect(redactText(line)).toContain(uuid);
+          expect(reportRedact(line, { keepConversationIds: keep })).toContain(ray);
+          expect(reportRequestId(ray)).toBe(ray);
+          expect(reportRequestId(uuid)).toBe(uuid);
+        }),
+        { numRuns: RUNS.requestIds },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 /** A stored record with a planted secret in every string field the schema allows. */
@@ -130,52 +173,75 @@ function record(i: number, ray: string, uuid: string, p: () => string): ErrorRec
 }
 
 describe('support report', () => {
-  it(`no planted secret survives in any field, and every request id does (${RUNS.report} runs)`, () => {
-    const reportCase = fc.record({
-      texts: fc.array(planted, { minLength: 24, maxLength: 24 }),
-      rays: fc.array(cfRay, { minLength: 3, maxLength: 3 }),
-      uuids: fc.array(xRequestId, { minLength: 3, maxLength: 3 }),
-      keep: fc.boolean(),
-    });
-    fc.assert(
-      fc.property(reportCase, ({ texts, rays, uuids, keep }) => {
-        let next = 0;
-        const p = () => texts[next++ % texts.length]!.text;
-        const records = rays.map((ray, i) => record(i, ray, uuids[i]!, p));
-        const status: StatusSnapshot = {
-          state: 'known',
-          checkedAt: NOW - 60_000,
-          indicator: 'major',
-          description: p(),
-          components: [{ id: 'c', name: p(), status: 'major_outage' }],
-          incidents: [{ id: 'i', name: p(), status: 'investigating', impact: 'major', url: null, startedAt: null, updatedAt: null, latestUpdate: p(), componentIds: [] }],
-          maintenances: [],
-          pageUrl: 'https://status.openai.com/',
-        };
-        const conflicts: ConflictEntry[] = [{ id: 'x', name: p(), version: p(), score: 1, kind: 'blocker', reasons: [], enabled: true, canDisable: true, manageUrl: null }];
-        let steps = startTroubleshooter(NOW - 100_000, 7);
-        steps = recordCheck(steps, 'status', { ok: false, key: 'ts_check_status_outage', subs: [p()], at: NOW - 90_000 });
-        steps = recordCheck(steps, 'extensions', { ok: false, key: 'ts_check_conflicts', subs: ['1', p()], at: NOW - 80_000 });
-        steps = answerStep(steps, 'reload', false, NOW - 70_000);
-        const { json, markdown } = buildReport({
-          now: NOW,
-          records,
-          tabId: 7,
-          status,
-          conflicts,
-          troubleshooter: steps,
-          environment: { browser: p(), browserVersion: p(), os: p(), extensionVersion: p() },
-          keepConversationIds: keep,
-          t: translate,
-        });
-        const out = `${markdown}\n${JSON.stringify(json)}`;
-        expect(leaks(out, texts.flatMap((t) => t.secrets))).toEqual([]);
-        for (const id of [...rays, ...uuids]) {
-          expect(markdown).toContain(id);
-          expect(JSON.stringify(json)).toContain(id);
-        }
-      }),
-      { numRuns: RUNS.report },
-    );
-  }, TIMEOUT);
+  it(
+    `no planted secret survives in any field, and every request id does (${RUNS.report} runs)`,
+    () => {
+      const reportCase = fc.record({
+        texts: fc.array(planted, { minLength: 24, maxLength: 24 }),
+        rays: fc.array(cfRay, { minLength: 3, maxLength: 3 }),
+        uuids: fc.array(xRequestId, { minLength: 3, maxLength: 3 }),
+        keep: fc.boolean(),
+      });
+      fc.assert(
+        fc.property(reportCase, ({ texts, rays, uuids, keep }) => {
+          let next = 0;
+          const p = () => texts[next++ % texts.length]!.text;
+          const records = rays.map((ray, i) => record(i, ray, uuids[i]!, p));
+          const status: StatusSnapshot = {
+            state: 'known',
+            checkedAt: NOW - 60_000,
+            indicator: 'major',
+            description: p(),
+            components: [{ id: 'c', name: p(), status: 'major_outage' }],
+            incidents: [
+              {
+                id: 'i',
+                name: p(),
+                status: 'investigating',
+                impact: 'major',
+                url: null,
+                startedAt: null,
+                updatedAt: null,
+                latestUpdate: p(),
+                componentIds: [],
+              },
+            ],
+            maintenances: [],
+            pageUrl: 'https://status.openai.com/',
+          };
+          const conflicts: ConflictEntry[] = [
+            { id: 'x', name: p(), version: p(), score: 1, kind: 'blocker', reasons: [], enabled: true, canDisable: true, manageUrl: null },
+          ];
+          let steps = startTroubleshooter(NOW - 100_000, 7);
+          steps = recordCheck(steps, 'status', { ok: false, key: 'ts_check_status_outage', subs: [p()], at: NOW - 90_000 });
+          steps = recordCheck(steps, 'extensions', { ok: false, key: 'ts_check_conflicts', subs: ['1', p()], at: NOW - 80_000 });
+          steps = answerStep(steps, 'reload', false, NOW - 70_000);
+          const { json, markdown } = buildReport({
+            now: NOW,
+            records,
+            tabId: 7,
+            status,
+            conflicts,
+            troubleshooter: steps,
+            environment: { browser: p(), browserVersion: p(), os: p(), extensionVersion: p() },
+            keepConversationIds: keep,
+            t: translate,
+          });
+          const out = `${markdown}\n${JSON.stringify(json)}`;
+          expect(
+            leaks(
+              out,
+              texts.flatMap((t) => t.secrets),
+            ),
+          ).toEqual([]);
+          for (const id of [...rays, ...uuids]) {
+            expect(markdown).toContain(id);
+            expect(JSON.stringify(json)).toContain(id);
+          }
+        }),
+        { numRuns: RUNS.report },
+      );
+    },
+    TIMEOUT,
+  );
 });

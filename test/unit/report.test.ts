@@ -14,11 +14,22 @@ function input(overrides: Partial<ReportInput> = {}): ReportInput {
   return {
     now: NOW,
     records: [
-      failure({ status: 500, path: `/backend-api/conversation/${CONV}`, agoSec: 120, headers: [{ name: 'cf-ray', value: '8f1e2d3c4b5a6978-SJC' }, { name: 'x-request-id', value: '11111111-2222-4333-8444-555555555555' }] }),
+      failure({
+        status: 500,
+        path: `/backend-api/conversation/${CONV}`,
+        agoSec: 120,
+        headers: [
+          { name: 'cf-ray', value: '8f1e2d3c4b5a6978-SJC' },
+          { name: 'x-request-id', value: '11111111-2222-4333-8444-555555555555' },
+        ],
+      }),
       failure({ status: 502, path: '/backend-api/models', agoSec: 60 }),
     ],
     tabId: 7,
-    status: knownStatus('major', { incident: 'Elevated errors for jane@example.com', components: [{ id: 'c', name: 'Conversations', status: 'partial_outage' }] }),
+    status: knownStatus('major', {
+      incident: 'Elevated errors for jane@example.com',
+      components: [{ id: 'c', name: 'Conversations', status: 'partial_outage' }],
+    }),
     conflicts: [conflict('uBlock Origin', 'blocker'), conflict('Old Thing', 'other', false)],
     troubleshooter: steps,
     environment: { browser: 'Chrome', browserVersion: '131.0.6778.85', os: 'linux', extensionVersion: '0.1.0' },
@@ -41,7 +52,12 @@ describe('buildReport', () => {
     ]);
     expect(json.failures[1]!.requestIds).toEqual({ cfRay: '8f1e2d3c4b5a6978-SJC', xRequestId: '11111111-2222-4333-8444-555555555555', oaiRequestId: null });
     expect(json.environment).toEqual({ browser: 'Chrome', browserVersion: '131.0.6778.85', os: 'linux', extensionVersion: '0.1.0' });
-    expect(json.statusPage).toMatchObject({ state: 'known', indicator: 'major', incidents: ['Elevated errors for [email] (investigating, major)'], components: ['Conversations: partial_outage'] });
+    expect(json.statusPage).toMatchObject({
+      state: 'known',
+      indicator: 'major',
+      incidents: ['Elevated errors for [email] (investigating, major)'],
+      components: ['Conversations: partial_outage'],
+    });
     expect(json.conflicts.map((c) => c.name)).toEqual(['uBlock Origin', 'Old Thing']);
     expect(json.steps).toEqual([
       { step: 'Reload the page', outcome: 'not-fixed', check: 'Reloaded 1 ChatGPT tab.' },
@@ -52,7 +68,9 @@ describe('buildReport', () => {
 
     expect(markdown).toContain('# ChatGPT problem report');
     expect(markdown).toContain('2026-11-25T09:00:00Z – 2026-11-25T10:00:00Z');
-    expect(markdown).toContain('| 2026-11-25T09:58:00Z | 500 | POST | `chatgpt.com/backend-api/conversation/[id]` | `8f1e2d3c4b5a6978-SJC` | `11111111-2222-4333-8444-555555555555` | – |');
+    expect(markdown).toContain(
+      '| 2026-11-25T09:58:00Z | 500 | POST | `chatgpt.com/backend-api/conversation/[id]` | `8f1e2d3c4b5a6978-SJC` | `11111111-2222-4333-8444-555555555555` | – |',
+    );
     expect(markdown).toContain('- uBlock Origin 1.0 (blocker)');
     expect(markdown).not.toContain('Old Thing'); // disabled: not interfering
     expect(markdown).toContain('- Reload the page: did not help — Reloaded 1 ChatGPT tab.');
@@ -113,10 +131,16 @@ describe('buildReport', () => {
       input({
         status: secretStatus,
         conflicts: [conflict('Ext by jane@example.com', 'blocker')],
-        environment: { browser: 'Chrome', browserVersion: '1?session=SECRET-SESSION', os: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlMTIz', extensionVersion: '0.1.0' },
+        environment: {
+          browser: 'Chrome',
+          browserVersion: '1?session=SECRET-SESSION',
+          os: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlMTIz',
+          extensionVersion: '0.1.0',
+        },
       }),
     );
     const all = markdown + JSON.stringify(json);
-    for (const secret of ['jane@example.com', 'abcdefghijkl123', 'sk-proj-ABCDEF1234567890', 'SECRET-SESSION', 'eyJhbGciOiJIUzI1NiJ9']) expect(all).not.toContain(secret);
+    for (const secret of ['jane@example.com', 'abcdefghijkl123', 'sk-proj-ABCDEF1234567890', 'SECRET-SESSION', 'eyJhbGciOiJIUzI1NiJ9'])
+      expect(all).not.toContain(secret);
   });
 });

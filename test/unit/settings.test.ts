@@ -10,7 +10,15 @@ describe('settings migrations', () => {
     const { settings, repaired } = parseSettings({ version: 1, keepAcrossRestarts: false, maxRecords: 200, retentionHours: 48 });
     expect(repaired).toEqual([]);
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, keepAcrossRestarts: false, maxRecords: 200, retentionHours: 48 });
-    expect(settings).toMatchObject({ version: 2, pollMinutes: 5, failureThreshold: 3, failureWindowMinutes: 2, alertFailures: true, probeEnabled: false, alternatives: DEFAULT_ALTERNATIVES });
+    expect(settings).toMatchObject({
+      version: 2,
+      pollMinutes: 5,
+      failureThreshold: 3,
+      failureWindowMinutes: 2,
+      alertFailures: true,
+      probeEnabled: false,
+      alternatives: DEFAULT_ALTERNATIVES,
+    });
   });
 
   it('v1 retention under an hour becomes one hour instead of the 24 h default', () => {
@@ -31,7 +39,12 @@ describe('settings migrations', () => {
   });
 
   it('one bad field falls back alone and is reported', () => {
-    const { settings, repaired } = parseSettings({ version: 2, pollMinutes: 0, failureThreshold: 4, alternatives: [{ name: 'x', url: 'javascript:alert(1)' }] });
+    const { settings, repaired } = parseSettings({
+      version: 2,
+      pollMinutes: 0,
+      failureThreshold: 4,
+      alternatives: [{ name: 'x', url: 'javascript:alert(1)' }],
+    });
     expect(repaired.sort()).toEqual(['alternatives', 'pollMinutes']);
     expect(settings.failureThreshold).toBe(4);
     expect(settings.pollMinutes).toBe(5);
@@ -49,7 +62,15 @@ describe('validateSettingsInput (the options page and settings/save)', () => {
   });
 
   it('every bad field gets its own message key and nothing is accepted', () => {
-    const r = validateSettingsInput({ ...DEFAULT_SETTINGS, pollMinutes: 0.5, failureThreshold: 1, failureWindowMinutes: 'two', maxRecords: 10, probeMinutes: 61, alertIncident: 'yes' });
+    const r = validateSettingsInput({
+      ...DEFAULT_SETTINGS,
+      pollMinutes: 0.5,
+      failureThreshold: 1,
+      failureWindowMinutes: 'two',
+      maxRecords: 10,
+      probeMinutes: 61,
+      alertIncident: 'yes',
+    });
     expect(r.settings).toBeNull();
     expect(r.errors).toEqual({
       pollMinutes: 'options_invalid_pollMinutes',
@@ -64,7 +85,13 @@ describe('validateSettingsInput (the options page and settings/save)', () => {
   it('alternatives: https links only, names 1 to 40 characters, at most 12, trimmed', () => {
     const ok = validateSettingsInput({ ...DEFAULT_SETTINGS, alternatives: [{ name: '  Le Chat ', url: ' https://chat.mistral.ai/ ' }] });
     expect(ok.settings?.alternatives).toEqual([{ name: 'Le Chat', url: 'https://chat.mistral.ai/' }]);
-    for (const alternatives of [[{ name: 'x', url: 'http://insecure.example/' }], [{ name: '', url: 'https://a.example/' }], [{ name: 'x'.repeat(41), url: 'https://a.example/' }], [{ name: 'x', url: 'not a url' }], Array.from({ length: 13 }, () => ({ name: 'a', url: 'https://a.example/' }))]) {
+    for (const alternatives of [
+      [{ name: 'x', url: 'http://insecure.example/' }],
+      [{ name: '', url: 'https://a.example/' }],
+      [{ name: 'x'.repeat(41), url: 'https://a.example/' }],
+      [{ name: 'x', url: 'not a url' }],
+      Array.from({ length: 13 }, () => ({ name: 'a', url: 'https://a.example/' })),
+    ]) {
       expect(validateSettingsInput({ ...DEFAULT_SETTINGS, alternatives }).errors).toEqual({ alternatives: 'options_invalid_alternatives' });
     }
     expect(validateSettingsInput({ ...DEFAULT_SETTINGS, alternatives: [] }).settings?.alternatives).toEqual([]);

@@ -9,7 +9,13 @@ describe('siteDataPlan for Chrome', () => {
     expect(storage.filter).toBe('origins');
     expect(storage.dataTypes).toEqual(['cache', 'cacheStorage', 'localStorage', 'indexedDB', 'serviceWorkers']);
     expect(storage.values).toEqual(
-      expect.arrayContaining(['https://chatgpt.com', 'https://ab.chatgpt.com', 'https://chat.openai.com', 'https://cdn.oaistatic.com', 'https://files.oaiusercontent.com']),
+      expect.arrayContaining([
+        'https://chatgpt.com',
+        'https://ab.chatgpt.com',
+        'https://chat.openai.com',
+        'https://cdn.oaistatic.com',
+        'https://files.oaiusercontent.com',
+      ]),
     );
   });
 

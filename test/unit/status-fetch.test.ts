@@ -14,7 +14,9 @@ function fakeFetch(make: (init: RequestInit) => Response | Promise<Response>) {
 
 describe('fetchStatusUrl', () => {
   it('reads an answer, omits credentials, bypasses the cache, keeps validators', async () => {
-    const { impl, calls } = fakeFetch(() => new Response('{"a":1}', { headers: { 'content-type': 'application/json', etag: '"v1"', 'last-modified': 'Wed, 25 Nov 2026 10:00:00 GMT' } }));
+    const { impl, calls } = fakeFetch(
+      () => new Response('{"a":1}', { headers: { 'content-type': 'application/json', etag: '"v1"', 'last-modified': 'Wed, 25 Nov 2026 10:00:00 GMT' } }),
+    );
     const r = await fetchStatusUrl(URL_, { fetchImpl: impl });
     expect(r.answer).toEqual({ kind: 'answer', status: 200, contentType: 'application/json', body: '{"a":1}' });
     expect(r.validators).toEqual({ etag: '"v1"', lastModified: 'Wed, 25 Nov 2026 10:00:00 GMT' });

@@ -37,7 +37,22 @@ describe('chatgptAffected', () => {
   it('an incident without components is not hidden', () => {
     const s = snap('operational');
     if (s.state !== 'known') throw new Error('fixture');
-    const withIncident: StatusSnapshot = { ...s, incidents: [{ id: 'x', name: 'Elevated errors', status: 'investigating', impact: 'minor', url: null, startedAt: null, updatedAt: null, latestUpdate: null, componentIds: [] }] };
+    const withIncident: StatusSnapshot = {
+      ...s,
+      incidents: [
+        {
+          id: 'x',
+          name: 'Elevated errors',
+          status: 'investigating',
+          impact: 'minor',
+          url: null,
+          startedAt: null,
+          updatedAt: null,
+          latestUpdate: null,
+          componentIds: [],
+        },
+      ],
+    };
     expect(chatgptAffected(withIncident).level).toBe('minor');
   });
 
@@ -52,7 +67,8 @@ describe('chatgptAffected', () => {
     expect(isChatGptComponent({ id: '01JMXBNJXGGT5SR5DB9J7GYY48', name: 'Renamed' })).toBe(true);
     expect(isChatGptComponent({ id: '01JSM5RTJWHRWDTS6Q604VEW3B', name: 'Login' })).toBe(false);
     expect(isChatGptComponent({ id: '01JMXBNJXG1S2D9V65P1ZZTD94', name: 'Login' })).toBe(true);
-    for (const n of ['ChatGPT', 'Conversations', 'Login', 'Sign in', 'Voice mode', 'File uploads', 'GPTs', 'Deep Research']) expect(isChatGptComponent({ id: `new-${n}`, name: n }), n).toBe(true);
+    for (const n of ['ChatGPT', 'Conversations', 'Login', 'Sign in', 'Voice mode', 'File uploads', 'GPTs', 'Deep Research'])
+      expect(isChatGptComponent({ id: `new-${n}`, name: n }), n).toBe(true);
     for (const n of ['APIs', 'Fine-tuning', 'Batch', 'Playground', 'Sora']) expect(isChatGptComponent({ id: `new-${n}`, name: n }), n).toBe(false);
   });
 

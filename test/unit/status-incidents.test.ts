@@ -7,7 +7,12 @@ import { realStatusAnswer } from '../support/real-corpus';
 
 /** Where ongoing incidents are today (issue 13, item 4), on the status corpus (test/fixtures/real/status/). */
 const VOICE = '01JMXBNJXGGT5SR5DB9J7GYY48';
-const json = (body: unknown, status = 200, contentType = 'application/json'): StatusAnswer => ({ kind: 'answer', status, contentType, body: JSON.stringify(body) });
+const json = (body: unknown, status = 200, contentType = 'application/json'): StatusAnswer => ({
+  kind: 'answer',
+  status,
+  contentType,
+  body: JSON.stringify(body),
+});
 
 function scenario(file: string, { fallback = true } = {}) {
   const at = (path: string) => realStatusAnswer(file, path);
@@ -53,7 +58,13 @@ describe('ongoing incidents', () => {
     const s = scenario('incident-listed.json', { fallback: false });
     expect(s.incidents).toEqual([]);
     expect(s.incidentsMissing).toBe('html');
-    for (const bad of [json({ summary: { ongoing_incidents: 'x' } }), json({ ongoing_incidents: [] }), json([], 200), { kind: 'failed', reason: 'redirect', detail: 'HTTP 302' } as StatusAnswer, json({}, 301)]) {
+    for (const bad of [
+      json({ summary: { ongoing_incidents: 'x' } }),
+      json({ ongoing_incidents: [] }),
+      json([], 200),
+      { kind: 'failed', reason: 'redirect', detail: 'HTTP 302' } as StatusAnswer,
+      json({}, 301),
+    ]) {
       const t = parseStatusPage(realStatusAnswer('operational.json', '/api/v2/summary.json'), null, NOW, { proxy: bad, incidents: null });
       expect(t.state).toBe('known');
       if (t.state === 'known') {

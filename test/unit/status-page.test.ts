@@ -41,7 +41,13 @@ describe('parseStatusPage: good answers', () => {
     expect(s.indicator).toBe('minor');
     expect(s.components.find((c) => c.id === 'c3')?.status).toBe('degraded_performance');
     expect(s.incidents).toHaveLength(1);
-    expect(s.incidents[0]).toMatchObject({ name: 'Increased latency for the Responses API', status: 'monitoring', impact: 'minor', latestUpdate: 'A fix has been applied and we are monitoring.', componentIds: ['c3'] });
+    expect(s.incidents[0]).toMatchObject({
+      name: 'Increased latency for the Responses API',
+      status: 'monitoring',
+      impact: 'minor',
+      latestUpdate: 'A fix has been applied and we are monitoring.',
+      componentIds: ['c3'],
+    });
     expect(s.incidents[0]!.startedAt).toBe(Date.parse('2026-11-25T08:55:00Z'));
   });
 

@@ -19,12 +19,37 @@ import { EMPTY_MONITOR_STATE } from '../../src/core/monitor-schedule';
  * Every stored key read back from whatever storage holds: an older build's data, a newer
  * build's, corruption. Bad data reads as the key's default, never a throw, and good data whole.
  */
-const known = { state: 'known', checkedAt: 1, indicator: 'none', description: 'ok', components: [], incidents: [], maintenances: [], pageUrl: 'https://status.openai.com/' };
-const incident = { id: 'i', name: 'n', status: 'investigating', impact: 'major', url: null, startedAt: 1, updatedAt: null, latestUpdate: 'x', componentIds: ['c1'] };
+const known = {
+  state: 'known',
+  checkedAt: 1,
+  indicator: 'none',
+  description: 'ok',
+  components: [],
+  incidents: [],
+  maintenances: [],
+  pageUrl: 'https://status.openai.com/',
+};
+const incident = {
+  id: 'i',
+  name: 'n',
+  status: 'investigating',
+  impact: 'major',
+  url: null,
+  startedAt: 1,
+  updatedAt: null,
+  latestUpdate: 'x',
+  componentIds: ['c1'],
+};
 
 describe('STATUS', () => {
   it('keeps a known and an unknown snapshot', () => {
-    const full = { ...known, components: [{ id: 'c1', name: 'Conversations', status: 'major_outage' }], incidents: [incident], maintenances: [], componentsMissing: 'html' };
+    const full = {
+      ...known,
+      components: [{ id: 'c1', name: 'Conversations', status: 'major_outage' }],
+      incidents: [incident],
+      maintenances: [],
+      componentsMissing: 'html',
+    };
     expect(STATUS.read(full)).toEqual(full);
     const unknown = { state: 'unknown', checkedAt: 1, reason: 'html', detail: 'text/html' };
     expect(STATUS.read(unknown)).toEqual(unknown);
@@ -82,13 +107,25 @@ const KEYS: Array<[StoredKey<unknown>, unknown]> = [
 ];
 
 describe('every stored key', () => {
-  it.each(KEYS.map(([key, empty]) => [key.name, key, empty] as const))('%s: nothing stored, junk or huge junk reads as its default, never a throw', (_, key, empty) => {
-    expect(key.read(undefined)).toEqual(empty);
-    for (const junk of [null, 'x'.repeat(1_000_000), 42, Number.NaN, true, [], Array.from({ length: 100_000 }, (_, i) => i), { __proto__: { polluted: 1 } }]) {
-      expect(() => key.read(junk)).not.toThrow();
-    }
-    expect(key.read('x'.repeat(1_000_000))).toEqual(empty);
-  });
+  it.each(KEYS.map(([key, empty]) => [key.name, key, empty] as const))(
+    '%s: nothing stored, junk or huge junk reads as its default, never a throw',
+    (_, key, empty) => {
+      expect(key.read(undefined)).toEqual(empty);
+      for (const junk of [
+        null,
+        'x'.repeat(1_000_000),
+        42,
+        Number.NaN,
+        true,
+        [],
+        Array.from({ length: 100_000 }, (_, i) => i),
+        { __proto__: { polluted: 1 } },
+      ]) {
+        expect(() => key.read(junk)).not.toThrow();
+      }
+      expect(key.read('x'.repeat(1_000_000))).toEqual(empty);
+    },
+  );
 
   it('any value at all: no throw, and what a read keeps survives being stored and read again', () => {
     fc.assert(
@@ -115,11 +152,14 @@ describe('every stored key', () => {
   });
 
   it('no code outside src/contract names a storage key by a bare string', () => {
-    const sources = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? sources(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+      );
     const bare = /(?:readLocal|writeLocal|removeLocal|watchKey|useStored)\(\s*\[?\s*['"`]|(?:readLocal|writeLocal)\(\s*\{\s*['"[]/;
     const offenders = sources('src').filter((f) => !f.startsWith(join('src', 'contract')) && bare.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);
     // Positive control: the pattern does see the old style.
-    expect(bare.test("useStored('alerts', parse)") && bare.test("writeLocal({ [KEY]: x })") && bare.test("readLocal(['monitor'])")).toBe(true);
+    expect(bare.test("useStored('alerts', parse)") && bare.test('writeLocal({ [KEY]: x })') && bare.test("readLocal(['monitor'])")).toBe(true);
   });
 });

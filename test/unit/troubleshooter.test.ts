@@ -11,7 +11,18 @@ const paths = ['/backend-api/a', '/backend-api/b', '/backend-api/c'];
 
 describe('steps', () => {
   it('come in order of cost, from reload to contacting support', () => {
-    expect(STEPS.map((s) => s.id)).toEqual(['reload', 'status', 'clear-site', 'extensions', 'other-browser', 'devtools', 'network', 'api-settings', 'retries', 'support']);
+    expect(STEPS.map((s) => s.id)).toEqual([
+      'reload',
+      'status',
+      'clear-site',
+      'extensions',
+      'other-browser',
+      'devtools',
+      'network',
+      'api-settings',
+      'retries',
+      'support',
+    ]);
     expect(STEPS.filter((s) => s.check).map((s) => [s.id, s.check])).toEqual([
       ['reload', 'reload'],
       ['status', 'status'],
@@ -95,7 +106,12 @@ describe('ruledOut', () => {
 
 describe('TROUBLESHOOTER.read', () => {
   it('round-trips a real state', () => {
-    const s = recordCheck(answerStep(startTroubleshooter(NOW, 3), 'reload', false, NOW), 'status', { ok: false, key: 'ts_check_status_outage', subs: ['Major'], at: NOW });
+    const s = recordCheck(answerStep(startTroubleshooter(NOW, 3), 'reload', false, NOW), 'status', {
+      ok: false,
+      key: 'ts_check_status_outage',
+      subs: ['Major'],
+      at: NOW,
+    });
     expect(TROUBLESHOOTER.read(JSON.parse(JSON.stringify(s)))).toEqual(s);
   });
 
@@ -106,7 +122,10 @@ describe('TROUBLESHOOTER.read', () => {
     ['wrong version', { ...startTroubleshooter(NOW, 1), v: 2 }],
     ['unknown step', { ...startTroubleshooter(NOW, 1), current: 'format-disk' }],
     ['bad outcome', { ...startTroubleshooter(NOW, 1), steps: { reload: { outcome: 'maybe', at: 1 } } }],
-    ['huge subs', { ...startTroubleshooter(NOW, 1), steps: { reload: { outcome: null, at: 1, check: { ok: true, key: 'k', subs: ['x'.repeat(10_000)], at: 1 } } } }],
+    [
+      'huge subs',
+      { ...startTroubleshooter(NOW, 1), steps: { reload: { outcome: null, at: 1, check: { ok: true, key: 'k', subs: ['x'.repeat(10_000)], at: 1 } } } },
+    ],
   ])('rejects %s', (_, raw) => {
     expect(TROUBLESHOOTER.read(raw)).toBeNull();
   });
@@ -130,7 +149,11 @@ describe('troubleshooter order follows the verdict', () => {
   const verdict = (id: string, side: string) => ({ verdict: { id, side, confidence: 0.8 }, causes: [], outageReported: false }) as never;
   it("OpenAI's side: the status page first; the user's side: the step that tries the verdict's fix", async () => {
     const { stepOrder, currentStep, answerStep, startTroubleshooter } = await import('../../src/core/troubleshooter');
-    expect(stepOrder(verdict('gateway', 'openai')).map((s) => s.id).slice(0, 2)).toEqual(['status', 'reload']);
+    expect(
+      stepOrder(verdict('gateway', 'openai'))
+        .map((s) => s.id)
+        .slice(0, 2),
+    ).toEqual(['status', 'reload']);
     expect(stepOrder(verdict('blocked-by-extension', 'user'))[0]!.id).toBe('extensions');
     expect(stepOrder(verdict('session-expired', 'user'))[0]!.id).toBe('clear-site');
     expect(stepOrder(null)[0]!.id).toBe('reload');

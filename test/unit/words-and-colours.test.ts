@@ -56,7 +56,8 @@ describe('one category palette', () => {
 
 describe('failure list rules', () => {
   it('folds the same status and path within a minute into one row with its count', () => {
-    const at = (sec: number, path = '/backend-api/f/conversation', status: number | null = 500) => makeRecord(sec, { time: 1_000_000 + sec * 1000, path, status, method: 'POST' });
+    const at = (sec: number, path = '/backend-api/f/conversation', status: number | null = 500) =>
+      makeRecord(sec, { time: 1_000_000 + sec * 1000, path, status, method: 'POST' });
     const records = [at(0), at(10), at(20, '/backend-api/models'), at(30), at(40, '/backend-api/f/conversation', 502), at(100)];
     const groups = groupFailures(records);
     // Newest first: 100 s alone is 70 s after 30 s, so 30, 10 and 0 form their own group.

@@ -39,10 +39,15 @@ describe('the Firefox store package', () => {
   const zip = unzipSync(readFileSync(ZIP));
 
   it('holds exactly the files of dist/firefox, byte for byte, manifest at the root', () => {
-    const files = filesUnder(DIST).map((f) => relative(DIST, f).split('\\').join('/')).sort();
+    const files = filesUnder(DIST)
+      .map((f) => relative(DIST, f).split('\\').join('/'))
+      .sort();
     expect(Object.keys(zip).sort()).toEqual(files);
     for (const name of files) expect(Buffer.from(zip[name]!).equals(readFileSync(join(DIST, name))), name).toBe(true);
-    expect(JSON.parse(new TextDecoder().decode(zip['manifest.json']))).toMatchObject({ manifest_version: 3, background: { scripts: ['service-worker-loader.js'] } });
+    expect(JSON.parse(new TextDecoder().decode(zip['manifest.json']))).toMatchObject({
+      manifest_version: 3,
+      background: { scripts: ['service-worker-loader.js'] },
+    });
   });
 
   it('contains nothing of the TEST-ONLY hook build, which does', () => {
@@ -51,12 +56,16 @@ describe('the Firefox store package', () => {
       for (const marker of TEST_ONLY_MARKERS) expect(text(bytes).includes(marker), `${name} contains ${marker}`).toBe(false);
     }
     // The check can fail: the test build has the hook.
-    const testBuild = filesUnder(TEST_DIST).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const testBuild = filesUnder(TEST_DIST)
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     expect(testBuild).toContain('__edr_test');
   });
 
   it('passes addons-linter with no errors, and only the warning the README explains', async () => {
-    const { stdout } = await promisify(execFile)('node_modules/.bin/addons-linter', ['--self-hosted=false', '--output=json', ZIP], { maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)('node_modules/.bin/addons-linter', ['--self-hosted=false', '--output=json', ZIP], {
+      maxBuffer: 16 * 1024 * 1024,
+    });
     const result = JSON.parse(stdout) as LintResult;
     expect(result.errors).toEqual([]);
     expect(result.notices).toEqual([]);

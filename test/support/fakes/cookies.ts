@@ -30,7 +30,9 @@ export function installFakeCookies(initial: Array<Partial<FakeCookie> & { name: 
     },
     async remove(d: { url: string; name: string; storeId?: string }) {
       const url = new URL(d.url);
-      const i = jar.findIndex((c) => c.name === d.name && bare(c.domain) === url.hostname && url.pathname.startsWith(c.path) && (!d.storeId || d.storeId === c.storeId));
+      const i = jar.findIndex(
+        (c) => c.name === d.name && bare(c.domain) === url.hostname && url.pathname.startsWith(c.path) && (!d.storeId || d.storeId === c.storeId),
+      );
       if (i < 0 || failRemove.has(d.name)) return null;
       const [gone] = jar.splice(i, 1);
       return { url: d.url, name: gone!.name, storeId: gone!.storeId };

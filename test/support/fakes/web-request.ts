@@ -55,9 +55,30 @@ export function installFakeWebRequest() {
   return {
     webRequest,
     /** A whole request: start, then completion with `status`, or failure with `error`. */
-    request(url: string, outcome: { status?: number; error?: string; headers?: Record<string, string>; method?: string; tabId?: number; startedAt?: number; finishedAt?: number; initiator?: string }) {
+    request(
+      url: string,
+      outcome: {
+        status?: number;
+        error?: string;
+        headers?: Record<string, string>;
+        method?: string;
+        tabId?: number;
+        startedAt?: number;
+        finishedAt?: number;
+        initiator?: string;
+      },
+    ) {
       const requestId = String(nextId++);
-      const base = { requestId, url, method: outcome.method ?? 'GET', tabId: outcome.tabId ?? 1, type: 'xmlhttprequest', frameId: 0, parentFrameId: -1, ...(outcome.initiator ? { initiator: outcome.initiator } : {}) };
+      const base = {
+        requestId,
+        url,
+        method: outcome.method ?? 'GET',
+        tabId: outcome.tabId ?? 1,
+        type: 'xmlhttprequest',
+        frameId: 0,
+        parentFrameId: -1,
+        ...(outcome.initiator ? { initiator: outcome.initiator } : {}),
+      };
       const start = outcome.startedAt ?? Date.now();
       webRequest.onBeforeRequest.fire({ ...base, timeStamp: start });
       if (outcome.error) webRequest.onErrorOccurred.fire({ ...base, timeStamp: outcome.finishedAt ?? start + 10, error: outcome.error });
