@@ -1,10 +1,8 @@
-import { boolean, nullable, number, object, picklist, string, type InferOutput } from 'valibot';
+import { boolean, number, object, picklist, string, type InferOutput } from 'valibot';
 import { CATEGORIES } from '../core/categories';
 import type { ErrorRecord } from '../core/error-record';
 import type { SchemaAgrees } from './schema-agrees';
-
-const nullableString = nullable(string());
-const nullableNumber = nullable(number());
+import { nullableNumber, nullableString } from '../core/schema-parts';
 
 /** Checks one stored record; stored data is outside input like any other (older versions, corruption). */
 export const ErrorRecordShape = object({

@@ -1,4 +1,5 @@
-import { array, literal, nullable, number, object, optional, picklist, string, variant, type InferOutput } from 'valibot';
+import { array, literal, number, object, optional, picklist, string, variant, type InferOutput } from 'valibot';
+import { nullableNumber, nullableString } from './schema-parts';
 
 /**
  * What a status check found, as every surface reads it: produced from status.openai.com's answers
@@ -18,9 +19,6 @@ export type StatusUnknownReason = (typeof UNKNOWN_REASONS)[number];
 
 export const StatusComponentSchema = object({ id: string(), name: string(), status: picklist(COMPONENT_STATUSES) });
 export type StatusComponent = InferOutput<typeof StatusComponentSchema>;
-
-const nullableString = nullable(string());
-const nullableNumber = nullable(number());
 
 export const StatusIncidentSchema = object({
   id: string(),

@@ -1,5 +1,5 @@
 import type { ConflictEntry } from '../../src/core/conflict-entry';
-import type { StatusComponent, StatusSnapshot } from '../../src/core/status';
+import type { StatusComponent, StatusIncident, StatusSnapshot } from '../../src/core/status';
 import { buildRecord, type ErrorRecord } from '../../src/core/error-record';
 
 /** Fixed "now" for the diagnosis, troubleshooter and report tests. */
@@ -49,31 +49,33 @@ export function many(n: number, spec: FailureSpec | ((i: number) => FailureSpec)
 
 export function knownStatus(
   indicator: 'none' | 'minor' | 'major' | 'critical',
-  extra: { agoMin?: number; components?: StatusComponent[]; incident?: string } = {},
+  extra: { agoMin?: number; checkedAt?: number; components?: StatusComponent[]; incident?: string } = {},
 ): StatusSnapshot {
   return {
     state: 'known',
-    checkedAt: NOW - (extra.agoMin ?? 1) * 60_000,
+    checkedAt: extra.checkedAt ?? NOW - (extra.agoMin ?? 1) * 60_000,
     indicator,
     description: indicator === 'none' ? 'All Systems Operational' : indicator === 'minor' ? 'Partially Degraded Service' : 'Major Service Outage',
     components: extra.components ?? [{ id: 'c1', name: 'Conversations', status: 'operational' }],
-    incidents: extra.incident
-      ? [
-          {
-            id: 'i1',
-            name: extra.incident,
-            status: 'investigating',
-            impact: indicator,
-            url: null,
-            startedAt: NOW - 600_000,
-            updatedAt: NOW - 60_000,
-            latestUpdate: null,
-            componentIds: [],
-          },
-        ]
-      : [],
+    incidents: extra.incident ? [incident({ name: extra.incident, impact: indicator, startedAt: NOW - 600_000, updatedAt: NOW - 60_000 })] : [],
     maintenances: [],
     pageUrl: 'https://status.openai.com/',
+  };
+}
+
+/** An incident as the status page lists it; `over` sets what a test is about. */
+export function incident(over: Partial<StatusIncident> = {}): StatusIncident {
+  return {
+    id: 'i1',
+    name: 'Elevated errors',
+    status: 'investigating',
+    impact: 'minor',
+    url: null,
+    startedAt: null,
+    updatedAt: null,
+    latestUpdate: null,
+    componentIds: [],
+    ...over,
   };
 }
 

@@ -16,6 +16,7 @@ import { wakeLogStore } from '../support/wake-log-store';
 // Up to 5 s, not 300 polls: the details pane, the fix list's extras and the exports are imported
 // on the click, which the test runner compiles on first use.
 import { until } from '../support/until';
+import { incident, knownStatus } from '../support/diag-fixtures';
 
 let root: HTMLElement;
 let devtools: FakeDevtools | null = null;
@@ -270,36 +271,11 @@ describe('Panel chart and export', () => {
     const now = Date.now();
     await store(generateRecords({ count: 90, now, spanMs: 30 * 60_000 }), {
       [STATUS.name]: {
-        state: 'known',
-        checkedAt: now,
-        indicator: 'major',
+        ...knownStatus('major', { components: [], checkedAt: now }),
         description: 'x',
-        components: [],
-        maintenances: [],
-        pageUrl: 'https://status.openai.com/',
         incidents: [
-          {
-            id: 'i1',
-            name: 'Elevated error rates',
-            status: 'investigating',
-            impact: 'major',
-            url: null,
-            startedAt: now - 20 * 60_000,
-            updatedAt: now - 5 * 60_000,
-            latestUpdate: null,
-            componentIds: [],
-          },
-          {
-            id: 'i2',
-            name: 'Not started yet',
-            status: 'investigating',
-            impact: 'minor',
-            url: null,
-            startedAt: null,
-            updatedAt: null,
-            latestUpdate: null,
-            componentIds: [],
-          },
+          incident({ name: 'Elevated error rates', impact: 'major', startedAt: now - 20 * 60_000, updatedAt: now - 5 * 60_000 }),
+          incident({ id: 'i2', name: 'Not started yet' }),
         ],
       },
     });
@@ -346,16 +322,7 @@ describe('Panel chart and export', () => {
 
   it('loads the status summary when the fix list is first opened', async () => {
     await store(generateRecords({ count: 5, now: Date.now() }), {
-      [STATUS.name]: {
-        state: 'known',
-        checkedAt: Date.now(),
-        indicator: 'none',
-        description: 'All Systems Operational',
-        components: [],
-        incidents: [],
-        maintenances: [],
-        pageUrl: 'https://status.openai.com/',
-      },
+      [STATUS.name]: knownStatus('none', { components: [], checkedAt: Date.now() }),
     });
     await mount();
     const list = await until(() => $<HTMLDetailsElement>('.panel-fix-list'), 'the fix list');

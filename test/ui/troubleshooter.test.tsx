@@ -12,17 +12,11 @@ import { installFakeManagement } from '../support/fakes/management';
 import { storedLogItems } from '../support/stored-log';
 import { until as waitUntil } from '../support/until';
 import { domRoot } from '../support/dom-root';
+import { knownStatus } from '../support/diag-fixtures';
+import { makeRecord } from '../support/records';
+import { STEPS } from '../../src/core/troubleshooter';
 
-const operational: StatusSnapshot = {
-  state: 'known',
-  checkedAt: Date.now(),
-  indicator: 'none',
-  description: 'All Systems Operational',
-  components: [],
-  incidents: [],
-  maintenances: [],
-  pageUrl: 'https://status.openai.com/',
-};
+const operational: StatusSnapshot = knownStatus('none', { components: [], checkedAt: Date.now() });
 
 type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 const seen: Array<{ type: string; params: unknown }> = [];
@@ -83,18 +77,7 @@ describe('Troubleshooter', () => {
   it('walks the steps in order: check, "did that fix it?", next; progress is stored', async () => {
     render(<Troubleshooter search="?tabId=7" />, root);
     await until(() => current() === 'reload', 'first step');
-    expect([...root.querySelectorAll('.ts-step')].map((e) => e.getAttribute('data-step'))).toEqual([
-      'reload',
-      'status',
-      'clear-site',
-      'extensions',
-      'other-browser',
-      'devtools',
-      'network',
-      'api-settings',
-      'retries',
-      'support',
-    ]);
+    expect([...root.querySelectorAll('.ts-step')].map((e) => e.getAttribute('data-step'))).toEqual(STEPS.map((step) => step.id));
     // One numbering: the list's own (no "Step 1 of 10" repeated in the heading).
     expect($('.ts-step.is-current h2')!.textContent).not.toContain('Step 1 of');
     expect($('.ts-step.is-current')).toBe($('.ts-steps > li:first-child'));
@@ -167,28 +150,19 @@ describe('Troubleshooter', () => {
 
   it('marks the steps the diagnosis rules out and still lets them run', async () => {
     const now = Date.now();
-    const records = ['/backend-api/a', '/backend-api/b', '/backend-api/c'].map((path, i) => ({
-      id: `r${i}`,
-      time: now - 30_000,
-      tabId: 7,
-      type: 'xmlhttprequest',
-      method: 'POST',
-      host: 'chatgpt.com',
-      path,
-      status: 500,
-      statusLine: null,
-      error: null,
-      category: 'server' as const,
-      meaning: 'meaning_500',
-      telemetry: false,
-      durationMs: 10,
-      ids: { cfRay: null, xRequestId: null, oaiRequestId: null },
-      retryAfter: null,
-      retryAfterSec: null,
-      server: null,
-      contentType: null,
-      htmlOnApi: false,
-    }));
+    const records = ['/backend-api/a', '/backend-api/b', '/backend-api/c'].map((path, i) =>
+      makeRecord(i, {
+        time: now - 30_000,
+        tabId: 7,
+        method: 'POST',
+        path,
+        status: 500,
+        category: 'server',
+        meaning: 'meaning_500',
+        error: null,
+        telemetry: false,
+      }),
+    );
     await fakeBrowser.storage.local.set({ ...storedLogItems(records), status: { ...operational, indicator: 'major', description: 'Major Service Outage' } });
     render(<Troubleshooter search="?tabId=7" />, root);
     await until(() => $('.verdict[data-cause="openai-incident"]'), 'incident verdict');

@@ -4,15 +4,10 @@ import { ALERT_STATE } from '../../src/contract/alerts';
 import { EMPTY_ALERT_STATE, onFailure, onSnapshot, onSuccess, type AlertRules, type AlertState } from '../../src/core/alert-rules';
 import { parseStatusPage } from '../../src/core/status-page';
 import type { StatusSnapshot } from '../../src/core/status';
+import { DEFAULT_SETTINGS } from '../../src/contract/settings';
 
-const RULES: AlertRules = {
-  alertFailures: true,
-  alertIncident: true,
-  alertRecovery: true,
-  failureThreshold: 3,
-  failureWindowMinutes: 2,
-  alertThrottleMinutes: 30,
-};
+/** The rules as a new user has them: three failures in two minutes, one alert per 30 minutes. */
+const RULES: AlertRules = DEFAULT_SETTINGS;
 const MIN = 60_000;
 const snap = (name: string): StatusSnapshot =>
   parseStatusPage({ kind: 'answer', status: 200, contentType: 'application/json', body: readFileSync(`test/fixtures/status/${name}.json`, 'utf8') }, null, 1);

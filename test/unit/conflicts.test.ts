@@ -4,35 +4,15 @@ import { blockedByClientCount, rankConflicts } from '../../src/core/conflicts';
 import { suspects, type ManagedExtension } from '../../src/core/suspects';
 import type { ErrorRecord } from '../../src/core/error-record';
 import { extensionsFixture } from '../support/fakes/management';
+import { makeRecord } from '../support/records';
 
 const chrome = extensionsFixture('chrome-typical');
 const firefox = extensionsFixture('firefox-typical');
 const CHROME_SELF = 'selfselfselfselfselfselfselfself';
 
+/** A request an extension blocked on ChatGPT's API (not telemetry). */
 function record(over: Partial<ErrorRecord> = {}): ErrorRecord {
-  return {
-    id: 'r1',
-    time: 1,
-    tabId: 1,
-    type: 'xmlhttprequest',
-    method: 'POST',
-    host: 'chatgpt.com',
-    path: '/backend-api/f/conversation',
-    status: null,
-    statusLine: null,
-    error: 'net::ERR_BLOCKED_BY_CLIENT',
-    category: 'blocked',
-    meaning: 'meaning_blocked',
-    telemetry: false,
-    durationMs: 3,
-    ids: { cfRay: null, xRequestId: null, oaiRequestId: null },
-    retryAfter: null,
-    retryAfterSec: null,
-    server: null,
-    contentType: null,
-    htmlOnApi: false,
-    ...over,
-  };
+  return makeRecord(5, { id: 'r1', path: '/backend-api/f/conversation', telemetry: false, ...over });
 }
 
 describe('rankConflicts over management.getAll() fixtures', () => {

@@ -71,29 +71,13 @@ describe('buildRecord', () => {
     expect(r.error).toBe('net::ERR_BLOCKED_BY_CLIENT');
   });
 
-  it('recognises a Cloudflare HTML page on an API path', () => {
-    const r = buildRecord(
-      event({
-        statusCode: 403,
-        responseHeaders: [
-          { name: 'Content-Type', value: 'text/html; charset=UTF-8' },
-          { name: 'cf-ray', value: 'abc-LHR' },
-        ],
-      }),
-    )!;
-    expect(r.category).toBe('cloudflare');
-    expect(r.htmlOnApi).toBe(true);
-    const app = buildRecord(
-      event({
-        statusCode: 403,
-        responseHeaders: [
-          { name: 'content-type', value: 'text/html' },
-          { name: 'x-oai-request-id', value: 'req_1' },
-        ],
-      }),
-    )!;
-    expect(app.category).toBe('session');
-    expect(app.htmlOnApi).toBe(false);
+  it.each([
+    { headers: { 'Content-Type': 'text/html; charset=UTF-8', 'cf-ray': 'abc-LHR' }, category: 'cloudflare', htmlOnApi: true },
+    // HTML with the app's own request id is the app's page (a sign-in wall), not Cloudflare's.
+    { headers: { 'content-type': 'text/html', 'x-oai-request-id': 'req_1' }, category: 'session', htmlOnApi: false },
+  ])('a 403 HTML page on an API path with $headers is $category', ({ headers, category, htmlOnApi }) => {
+    const r = buildRecord(event({ statusCode: 403, responseHeaders: Object.entries(headers).map(([name, value]) => ({ name, value })) }))!;
+    expect({ category: r.category, htmlOnApi: r.htmlOnApi }).toEqual({ category, htmlOnApi });
   });
 
   it('drops the query string and masks emails and tokens in the path', () => {

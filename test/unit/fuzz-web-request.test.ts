@@ -258,24 +258,17 @@ describe('fuzz: event sequences into createRecorder', () => {
     const got: ErrorRecord[] = [];
     const hooks = createRecorder({ onFailure: (r) => got.push(r) });
     for (let i = 0; i < 5000; i++) hooks.onStart(String(i), i);
-    hooks.onFinish({
-      requestId: '0',
-      url: 'https://chatgpt.com/backend-api/x',
-      method: 'GET',
-      tabId: 1,
-      type: 'xmlhttprequest',
-      timeStamp: 10_000,
-      statusCode: 500,
-    });
-    hooks.onFinish({
-      requestId: '4999',
-      url: 'https://chatgpt.com/backend-api/x',
-      method: 'GET',
-      tabId: 1,
-      type: 'xmlhttprequest',
-      timeStamp: 10_000,
-      statusCode: 500,
-    });
+    for (const requestId of ['0', '4999']) {
+      hooks.onFinish({
+        requestId,
+        url: 'https://chatgpt.com/backend-api/x',
+        method: 'GET',
+        tabId: 1,
+        type: 'xmlhttprequest',
+        timeStamp: 10_000,
+        statusCode: 500,
+      });
+    }
     expect(got.map((r) => r.durationMs)).toEqual([null, 10_000 - 4999]);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { StatusSnapshot } from '../../src/core/status';
 import { chatgptAffected, isChatGptComponent, isChatGptIncident, statusReasonKey } from '../../src/core/status-impact';
 import { parseStatusPage } from '../../src/core/status-page';
+import { incident } from '../support/diag-fixtures';
 
 const snap = (name: string): StatusSnapshot =>
   parseStatusPage({ kind: 'answer', status: 200, contentType: 'application/json', body: readFileSync(`test/fixtures/status/${name}.json`, 'utf8') }, null, 1);
@@ -39,19 +40,7 @@ describe('chatgptAffected', () => {
     if (s.state !== 'known') throw new Error('fixture');
     const withIncident: StatusSnapshot = {
       ...s,
-      incidents: [
-        {
-          id: 'x',
-          name: 'Elevated errors',
-          status: 'investigating',
-          impact: 'minor',
-          url: null,
-          startedAt: null,
-          updatedAt: null,
-          latestUpdate: null,
-          componentIds: [],
-        },
-      ],
+      incidents: [incident({ id: 'x' })],
     };
     expect(chatgptAffected(withIncident).level).toBe('minor');
   });
