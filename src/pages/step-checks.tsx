@@ -41,8 +41,27 @@ export function clearCheckResult(report: SiteClearReport): Omit<CheckResult, 'at
   return { ok: true, key: 'ts_check_cleared', subs: [report.dataTypes.join(', ')] };
 }
 
-// The step shows the stored result itself (it outlives this button), so the button says nothing more.
-const silent = () => '';
+/**
+ * A step's check button: runs the action and keeps its result for the step. The step shows the
+ * stored result itself (it outlives this button), so the button says nothing more when done.
+ */
+function CheckButton<T>({
+  id,
+  label,
+  primary,
+  reply,
+  toResult,
+  onCheck,
+}: {
+  id: string;
+  label: string;
+  primary?: boolean;
+  reply: () => Promise<Reply<T>>;
+  toResult: (value: T) => Omit<CheckResult, 'at'>;
+  onCheck: OnCheck;
+}) {
+  return <ActionButton id={id} primary={primary} label={label} run={() => checked(reply(), toResult, onCheck)} doneText={() => ''} />;
+}
 
 function ClearSiteCheck({ onCheck }: { onCheck: OnCheck }) {
   const [plan, setPlan] = useState<SiteDataPlan | null>(null);
@@ -58,12 +77,13 @@ function ClearSiteCheck({ onCheck }: { onCheck: OnCheck }) {
       {plan && (
         <div class="confirm">
           <p>{t('ts_check_clear_signs_out', plan.signedOut.join(', '))}</p>
-          <ActionButton
+          <CheckButton
             id="ts-clear-confirm"
             primary
             label={t('ts_check_btn_clear_confirm')}
-            run={() => checked(asReply(clearer().then((m) => m.clearSiteData({ reloadTabs: true, wholeCache: false }))), clearCheckResult, onCheck)}
-            doneText={silent}
+            reply={() => asReply(clearer().then((m) => m.clearSiteData({ reloadTabs: true, wholeCache: false })))}
+            toResult={clearCheckResult}
+            onCheck={onCheck}
           />
         </div>
       )}
@@ -90,27 +110,24 @@ export function StepCheckView({
   switch (check) {
     case 'reload':
       return (
-        <ActionButton
+        <CheckButton
           id="ts-check-reload"
           label={t('ts_check_btn_reload')}
-          run={() =>
-            checked(
-              asReply(import('../fixes/reload-chatgpt').then((m) => m.reloadChatGpt(tabId))),
-              (v) =>
-                v.reloaded ? { ok: true, key: pluralKey('ts_check_reloaded', v.reloaded), subs: [String(v.reloaded)] } : { ok: false, key: 'ts_check_no_tab' },
-              onCheck,
-            )
+          reply={() => asReply(import('../fixes/reload-chatgpt').then((m) => m.reloadChatGpt(tabId)))}
+          toResult={(v) =>
+            v.reloaded ? { ok: true, key: pluralKey('ts_check_reloaded', v.reloaded), subs: [String(v.reloaded)] } : { ok: false, key: 'ts_check_no_tab' }
           }
-          doneText={silent}
+          onCheck={onCheck}
         />
       );
     case 'status':
       return (
-        <ActionButton
+        <CheckButton
           id="ts-check-status"
           label={t('ts_check_btn_status')}
-          run={() => checked(request('status/check', { force: true }), statusCheckResult, onCheck)}
-          doneText={silent}
+          reply={() => request('status/check', { force: true })}
+          toResult={statusCheckResult}
+          onCheck={onCheck}
         />
       );
     case 'clear-site':
@@ -132,20 +149,16 @@ export function StepCheckView({
       );
     case 'probe':
       return (
-        <ActionButton
+        <CheckButton
           id="ts-check-probe"
           label={t('ts_check_btn_probe')}
-          run={() =>
-            checked(
-              request('probe/run', {}),
-              (p) =>
-                p.ok
-                  ? { ok: true, key: 'ts_check_probe_ok', subs: [String(p.status), String(p.latencyMs ?? '?')] }
-                  : { ok: false, key: 'ts_check_probe_failed', subs: [p.error ?? `HTTP ${p.status}`] },
-              onCheck,
-            )
+          reply={() => request('probe/run', {})}
+          toResult={(p) =>
+            p.ok
+              ? { ok: true, key: 'ts_check_probe_ok', subs: [String(p.status), String(p.latencyMs ?? '?')] }
+              : { ok: false, key: 'ts_check_probe_failed', subs: [p.error ?? `HTTP ${p.status}`] }
           }
-          doneText={silent}
+          onCheck={onCheck}
         />
       );
     default:
