@@ -70,6 +70,9 @@ export function cfRay(): string {
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
+/** The host a request names (HTTP/2 :authority or HTTP/1.1 Host), without its port. */
+const hostOf = (authority: string | undefined) => (authority ?? '').replace(/:\d+$/, '').toLowerCase();
+
 export async function startFakeWorld(options: { demo?: boolean } = {}): Promise<FakeWorld> {
   const certs = testCerts();
   const routes = new Map<string, Responder>();
@@ -142,7 +145,7 @@ export async function startFakeWorld(options: { demo?: boolean } = {}): Promise<
   }
 
   const handler = (req: Http2ServerRequest, res: Http2ServerResponse) => {
-    const host = (req.authority || req.headers.host || '').replace(/:\d+$/, '').toLowerCase();
+    const host = hostOf(req.authority || req.headers.host);
     const url = new URL(req.url ?? '/', 'https://x');
     const seen: SeenRequest = { host, method: req.method ?? 'GET', path: url.pathname, search: url.search, cookie: req.headers.cookie ?? '', time: Date.now() };
     requests.push(seen);
@@ -194,7 +197,7 @@ export async function startFakeWorld(options: { demo?: boolean } = {}): Promise<
   const webSockets = new WebSocketServer({ noServer: true });
   // allowHTTP1 hands HTTP/1.1 upgrades here; browsers open wss:// that way (no RFC 8441 offered).
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    const host = hostOf(req.headers.host);
     const path = new URL(req.url ?? '/', 'https://x').pathname;
     requests.push({ host, method: 'GET', path, search: '', cookie: req.headers.cookie ?? '', time: Date.now(), status: 101 });
     const route = socketRoutes.get(`${host}${path}`);
