@@ -30,7 +30,8 @@ export function lazyChunk<M>(load: () => Promise<M>, atOnce = false): (key: stri
     const [failed, setFailed] = useState<{ key: string; message: string } | null>(null);
     const [, setLoaded] = useState(false);
     useEffect(() => {
-      if (key === null || loaded !== undefined) return;
+      // A chunk started at once may have come between the render and this effect: still re-render.
+      if (key === null) return;
       let live = true;
       start().then(
         () => live && setLoaded(true),
