@@ -3,7 +3,7 @@ import type { ErrorRecord } from './error-record';
 import { primaryRequestId } from './headers';
 import { isSignInHost } from './hosts';
 import { maskIds } from './redact';
-import { STATUS_FEATURES } from './status-features';
+import { featureOf } from './status-features';
 
 /** Failures older than this say little about what is wrong now. */
 export const DIAGNOSIS_WINDOW_MS = 15 * 60_000;
@@ -89,7 +89,7 @@ const facts = new WeakMap<ErrorRecord, RecordFacts>();
 function factsOf(r: ErrorRecord): RecordFacts {
   let f = facts.get(r);
   if (f === undefined) {
-    f = { endpoint: `${r.host}${maskIds(r.path)}`, signIn: isSignInHost(r.host), feature: STATUS_FEATURES.find((x) => x.uses(r.host, r.path))?.componentId };
+    f = { endpoint: `${r.host}${maskIds(r.path)}`, signIn: isSignInHost(r.host), feature: featureOf(r.host, r.path) };
     facts.set(r, f);
   }
   return f;
