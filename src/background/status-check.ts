@@ -29,12 +29,13 @@ export interface StatusCheck {
 }
 
 /**
- * Fetches and stores the status snapshot. Concurrent checks share one fetch; a recent snapshot is
- * reused unless forced. Only a known snapshot carries validators forward, so a 304 can never
+ * Fetches and stores the status snapshot. Checks share a fetch under way, except that a forced one
+ * waits for it and fetches again; a recent snapshot is reused unless forced. Only a known snapshot carries validators forward, so a 304 can never
  * revive an "unknown" as if it were an answer.
  */
 export function createStatusCheck({ now, fetchUrl = fetchStatusUrl, maxAgeMs = STATUS_MAX_AGE_MS }: StatusCheckDeps): StatusCheck {
   let inFlight: Promise<StatusSnapshot> | null = null;
+  let again: Promise<StatusSnapshot> | null = null;
   const listeners: Array<(snapshot: StatusSnapshot) => void> = [];
 
   async function run(previous: StatusSnapshot | null, validators: Validators): Promise<StatusSnapshot> {
@@ -60,20 +61,38 @@ export function createStatusCheck({ now, fetchUrl = fetchStatusUrl, maxAgeMs = S
     return snapshot;
   }
 
+  /** Fetches, stores and tells the listeners; reads the stored snapshot and validators at its start. */
+  function start(): Promise<StatusSnapshot> {
+    inFlight = readKeys(STATUS, STATUS_VALIDATORS)
+      .then(([previous, validators]) => run(previous, validators))
+      .then((snapshot) => {
+        for (const listener of listeners) listener(snapshot);
+        return snapshot;
+      })
+      .finally(() => {
+        inFlight = null;
+      });
+    return inFlight;
+  }
+
   return {
     async check({ force = false } = {}) {
-      const [previous, validators] = await readKeys(STATUS, STATUS_VALIDATORS);
+      const under = inFlight;
+      const [previous] = await readKeys(STATUS);
       const age = previous ? now() - previous.checkedAt : Infinity;
       if (!force && previous && age >= 0 && age < maxAgeMs) return previous;
-      inFlight ??= run(previous, validators)
-        .then((snapshot) => {
-          for (const listener of listeners) listener(snapshot);
-          return snapshot;
-        })
-        .finally(() => {
-          inFlight = null;
+      if (!inFlight) return start();
+      if (!force || inFlight !== under) return inFlight;
+      // The fetch under way when asked may have left before the page changed, and someone who
+      // asks to check now expects the page as it is now: one more fetch after it, shared by every
+      // forced check that arrives meanwhile.
+      again ??= inFlight
+        .catch(() => undefined)
+        .then(() => {
+          again = null;
+          return inFlight ?? start();
         });
-      return inFlight;
+      return again;
     },
     onFresh(listener) {
       listeners.push(listener);

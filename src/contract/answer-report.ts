@@ -1,24 +1,8 @@
-import {
-  check,
-  finite,
-  integer,
-  maxLength,
-  maxValue,
-  minValue,
-  nullable,
-  number,
-  picklist,
-  pipe,
-  regex,
-  safeParse,
-  startsWith,
-  strictObject,
-  string,
-  type InferOutput,
-} from 'valibot';
+import { integer, maxLength, maxValue, minValue, nullable, number, picklist, pipe, regex, safeParse, strictObject, string, type InferOutput } from 'valibot';
 import type { AnswerReport } from '../core/answer-report';
 import { ANSWER_ERROR_KINDS, MAX_ERROR_TEXT } from '../core/answer-stream';
 import type { SchemaAgrees } from './schema-agrees';
+import { finiteNumber } from '../core/schema-parts';
 
 /**
  * What may cross from ChatGPT's page to the extension about an error inside an answer. The page
@@ -28,13 +12,9 @@ import type { SchemaAgrees } from './schema-agrees';
 const id = nullable(pipe(string(), maxLength(80), regex(/^[\w.:-]*$/)));
 
 export const AnswerReportSchema = strictObject({
-  time: pipe(number(), finite()),
-  path: pipe(
-    string(),
-    maxLength(512),
-    startsWith('/'),
-    check((p) => !/[?#]/.test(p), 'no query'),
-  ),
+  time: finiteNumber,
+  // An absolute path without a query or fragment.
+  path: pipe(string(), maxLength(512), regex(/^\/[^?#]*$/)),
   ids: strictObject({ cfRay: id, xRequestId: id, oaiRequestId: id }),
   kind: picklist(ANSWER_ERROR_KINDS),
   text: pipe(string(), maxLength(MAX_ERROR_TEXT)),

@@ -1,4 +1,4 @@
-import { integer, literal, maxValue, minValue, number, object, pipe } from 'valibot';
+import { integer, maxValue, minValue, number, object, picklist, pipe } from 'valibot';
 import type { ErrorRecord } from '../core/error-record';
 import { recordBytes, type FailureLog, type LogNotice } from '../core/failure-log';
 import { ErrorRecordShape } from './record-schema';
@@ -60,7 +60,7 @@ export function newestChunks(index: LogIndex, records: number): number[] {
 
 /** Checks the index. */
 export const IndexShape = object({
-  v: literal(LOG_V2),
+  v: picklist([LOG_V2]),
   first: pipe(number(), integer(), minValue(0)),
   count: pipe(number(), integer(), minValue(0), maxValue(SLOTS * CHUNK_SIZE - CHUNK_SIZE)),
   dropped: pipe(number(), minValue(0)),

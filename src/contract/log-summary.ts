@@ -1,5 +1,5 @@
 import { CATEGORIES } from '../core/categories';
-import { array, check, integer, literal, maxLength, maxValue, minValue, nullable, number, object, picklist, pipe, record, string } from 'valibot';
+import { array, check, integer, maxLength, maxValue, minValue, nullable, number, object, picklist, pipe, record, string } from 'valibot';
 import type { ErrorRecord } from '../core/error-record';
 import type { LogNotice } from '../core/failure-log';
 import { MAX_CHECKS, MAX_ENDPOINTS } from '../core/tally-caps';
@@ -69,7 +69,7 @@ const MinuteShape = object({
 
 const SummaryShape = pipe(
   object({
-    v: literal(SUMMARY_VERSION),
+    v: picklist([SUMMARY_VERSION]),
     endpoints: pipe(array(string()), maxLength(MAX_ENDPOINTS * MAX_MINUTES)),
     minutes: pipe(array(MinuteShape), maxLength(MAX_MINUTES)),
     newest: pipe(array(ErrorRecordShape), maxLength(SUMMARY_NEWEST)),

@@ -1,4 +1,4 @@
-import { boolean, integer, literal, maxValue, minValue, number, pipe, type GenericSchema, type InferOutput } from 'valibot';
+import { boolean, integer, maxValue, minValue, number, picklist, pipe, type GenericSchema, type InferOutput } from 'valibot';
 import { ALTERNATIVES_FIELD, DEFAULT_ALTERNATIVES, SETTINGS_ALTERNATIVES } from './alternatives';
 import { checked, type StoredKey } from './stored-key';
 
@@ -14,7 +14,7 @@ const int = (min: number, max: number) => pipe(number(), integer(), minValue(min
  * never blocks the others.
  */
 export const SETTINGS_FIELDS = {
-  version: literal(SETTINGS_VERSION),
+  version: picklist([SETTINGS_VERSION]),
   /** Keep the failure log across browser restarts (records still expire after `retentionHours`). */
   keepAcrossRestarts: boolean(),
   maxRecords: int(50, 5000),

@@ -1,4 +1,5 @@
-import { boolean, fallback, finite, number, object, optional, picklist, pipe, string, type InferOutput } from 'valibot';
+import { boolean, fallback, number, object, optional, picklist, string, type InferOutput } from 'valibot';
+import { finiteNumber } from './schema-parts';
 import type { StatusSnapshot } from './status';
 import { chatgptAffected } from './status-impact';
 import { pluralKey } from './plural';
@@ -37,7 +38,7 @@ const sentAt = fallback(optional(number()), undefined);
  */
 export const AlertStateSchema = object({
   /** Times of the current run of failures with no success between them (newest last, at most N). */
-  streak: fallback(validItems(pipe(number(), finite()), 100), []),
+  streak: fallback(validItems(finiteNumber, 100), []),
   /** The failure condition was reached and no success has come since. */
   failing: fallback(boolean(), false),
   /** ChatGPT incidents (ids) open in the last known snapshot. */

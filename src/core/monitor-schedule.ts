@@ -1,10 +1,9 @@
-import { fallback, finite, integer, minValue, nullable, number, object, picklist, pipe, toMaxValue, type InferOutput } from 'valibot';
+import { fallback, integer, minValue, number, object, picklist, pipe, toMaxValue, type InferOutput } from 'valibot';
+import { finiteOrNull as time } from './schema-parts';
 import { backoffDelay, STATUS_BACKOFF } from './backoff';
 
 export const MONITOR_MODES = ['normal', 'fast', 'backoff', 'paused'] as const;
 export type MonitorMode = (typeof MONITOR_MODES)[number];
-
-const time = fallback(nullable(pipe(number(), finite())), null);
 
 /**
  * What the status monitor keeps in storage between worker lifetimes (the contract's MONITOR key).

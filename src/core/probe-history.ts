@@ -1,15 +1,14 @@
-import { boolean, fallback, finite, maxLength, nullable, number, object, pipe, string, type InferOutput } from 'valibot';
+import { boolean, fallback, maxLength, nullable, object, pipe, string, type InferOutput } from 'valibot';
+import { finiteNumber, finiteOrNull } from './schema-parts';
 import { validItems } from './valid-items';
-
-const orNull = fallback(nullable(pipe(number(), finite())), null);
 
 /** One reachability probe of chatgpt.com: whether it answered, with what, and how fast. */
 export const ProbeEntrySchema = object({
-  time: pipe(number(), finite()),
+  time: finiteNumber,
   /** Answered with a status below 500 (a 403 challenge still proves the site is reachable). */
   ok: fallback(boolean(), false),
-  status: orNull,
-  latencyMs: orNull,
+  status: finiteOrNull,
+  latencyMs: finiteOrNull,
   /** Why there was no answer (timeout, network error), short and safe to show. */
   error: fallback(nullable(pipe(string(), maxLength(120))), null),
 });

@@ -1,5 +1,9 @@
-import { nullable, number, string } from 'valibot';
+import { fallback, finite, nullable, number, pipe, string } from 'valibot';
 
 /** Fields outside data may leave null: the status page's and the stored records' alike. */
 export const nullableString = nullable(string());
 export const nullableNumber = nullable(number());
+/** A time or a measure: a number, never NaN or Infinity. */
+export const finiteNumber = pipe(number(), finite());
+/** A stored time or measure that may be missing: anything else reads as null, the others kept. */
+export const finiteOrNull = fallback(nullable(finiteNumber), null);

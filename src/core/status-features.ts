@@ -5,38 +5,35 @@ import { isSignInHost } from './hosts';
  * "Codex API"), each with the requests of the app that depend on it, so a verdict can say
  * "Voice mode is down, and your failures are voice requests". The ids are those of the page's
  * ChatGPT group (01K5H8S53SY1KMS4GQMNMZXTR1) as published status readers list them in 2026;
- * sources in test/fixtures/real/README.md. Names shown are always the page's own.
+ * sources in test/fixtures/real/README.md.
+ *
+ * Each row: the id, then, when the app's requests can be told apart, the paths on chatgpt.com
+ * that use the component and the other hosts that do. The names in the comments are the page's
+ * when this table was written; the extension always shows the page's own (the table kept them as
+ * data once, read by nothing: 0.08 KB gzip in the worker).
  */
-export interface StatusFeature {
-  /** The status page's component id. */
-  componentId: string;
-  /** The name the page used when this table was written; shown only if the page gives none. */
-  name: string;
-  /** Whether a failed request to host + path belongs to this feature. */
-  uses(host: string, path: string): boolean;
-}
+type Feature = readonly [componentId: string, paths?: RegExp, otherHost?: (host: string) => boolean];
 
-const onChatGpt = (host: string) => host === 'chatgpt.com' || host === 'chat.openai.com';
-const never = () => false;
-
-export const STATUS_FEATURES: readonly StatusFeature[] = [
-  { componentId: '01JMXBNJXGV1T5GT2M9XA83XNG', name: 'Conversations', uses: (h, p) => onChatGpt(h) && /^\/backend-api\/(f\/)?conversations?(\/|$)/.test(p) },
-  { componentId: '01JMXBNJXG1S2D9V65P1ZZTD94', name: 'Login', uses: (h, p) => isSignInHost(h) || (onChatGpt(h) && p.startsWith('/api/auth/')) },
-  { componentId: '01JMXBNJXGGT5SR5DB9J7GYY48', name: 'Voice mode', uses: (h, p) => onChatGpt(h) && /^\/(realtime|backend-api\/voice)(\/|$)/.test(p) },
-  {
-    componentId: '01JMXBNJXG1YMQPPCPCQX3MPA2',
-    name: 'File uploads',
-    uses: (h, p) => h.endsWith('.oaiusercontent.com') || (onChatGpt(h) && p.startsWith('/backend-api/files')),
-  },
-  { componentId: '01JMXBNJXGKKP51D4DEJ2HZJ8Q', name: 'Search', uses: (h, p) => onChatGpt(h) && p.startsWith('/backend-api/search') },
-  { componentId: '01JSFK5QX36ZRW0TW0ZV0ZYFXQ', name: 'GPTs', uses: (h, p) => onChatGpt(h) && p.startsWith('/backend-api/gizmos') },
-  { componentId: '01JQ7EKW990MSPSWVXC7VPV2ZJ', name: 'Image Generation', uses: never },
-  { componentId: '01JSYVYQSWMJ9QG35XHP08BHA7', name: 'Deep Research', uses: never },
-  { componentId: '01JSG1XMJ9RVJJQ0E85NVSJ2AZ', name: 'Agent', uses: never },
-  { componentId: '01K6TVGGGDCP0PPGCHXAG3AQX8', name: 'Connectors/Apps', uses: (h, p) => onChatGpt(h) && p.startsWith('/backend-api/connectors') },
-  { componentId: '01K8C008QVXHA6JX98PAS42VPD', name: 'ChatGPT Atlas', uses: never },
-  { componentId: '01JNKS9D9S72PMP1938PVFFQN4', name: 'Compliance API', uses: never },
+const FEATURES: readonly Feature[] = [
+  ['01JMXBNJXGV1T5GT2M9XA83XNG', /^\/backend-api\/(f\/)?conversations?(\/|$)/], // Conversations
+  ['01JMXBNJXG1S2D9V65P1ZZTD94', /^\/api\/auth\//, isSignInHost], // Login
+  ['01JMXBNJXGGT5SR5DB9J7GYY48', /^\/(realtime|backend-api\/voice)(\/|$)/], // Voice mode
+  ['01JMXBNJXG1YMQPPCPCQX3MPA2', /^\/backend-api\/files/, (h) => h.endsWith('.oaiusercontent.com')], // File uploads
+  ['01JMXBNJXGKKP51D4DEJ2HZJ8Q', /^\/backend-api\/search/], // Search
+  ['01JSFK5QX36ZRW0TW0ZV0ZYFXQ', /^\/backend-api\/gizmos/], // GPTs
+  ['01JQ7EKW990MSPSWVXC7VPV2ZJ'], // Image Generation
+  ['01JSYVYQSWMJ9QG35XHP08BHA7'], // Deep Research
+  ['01JSG1XMJ9RVJJQ0E85NVSJ2AZ'], // Agent
+  ['01K6TVGGGDCP0PPGCHXAG3AQX8', /^\/backend-api\/connectors/], // Connectors/Apps
+  ['01K8C008QVXHA6JX98PAS42VPD'], // ChatGPT Atlas
+  ['01JNKS9D9S72PMP1938PVFFQN4'], // Compliance API
 ];
+
+/** The component a failed request to host + path belongs to, if any. */
+export function featureOf(host: string, path: string): string | undefined {
+  const app = host === 'chatgpt.com' || host === 'chat.openai.com';
+  return FEATURES.find(([, paths, otherHost]) => (app && !!paths?.test(path)) || !!otherHost?.(host))?.[0];
+}
 
 /**
  * Components of the page's other groups (APIs, Codex, FedRAMP) that a name alone would mistake
@@ -63,17 +60,13 @@ const NOT_CHATGPT = new Set([
   '01KKAD7C71MCCH3FTREMJH4AAS',
 ]);
 
-const BY_ID = new Map(STATUS_FEATURES.map((f) => [f.componentId, f]));
+const CHATGPT_IDS = new Set(FEATURES.map(([id]) => id));
 
 /** A component added after this table was written is judged by its name, the only thing known of it. */
 const CHATGPT_NAMES = /chatgpt|conversation|log-?in|sign[ -]?(in|up)|voice|file upload|image gen|gpts|deep research|search|agent|connectors/i;
 
-export function featureOf(componentId: string): StatusFeature | undefined {
-  return BY_ID.get(componentId);
-}
-
 export function isChatGptComponent(component: { id: string; name: string }): boolean {
-  if (BY_ID.has(component.id)) return true;
+  if (CHATGPT_IDS.has(component.id)) return true;
   if (NOT_CHATGPT.has(component.id)) return false;
   return CHATGPT_NAMES.test(component.name);
 }

@@ -81,15 +81,8 @@ const ProxyShape = object({
 });
 type ProxyEventValue = InferOutput<typeof ProxyEvent>;
 
-/** incident.io's statuses in the Statuspage words the rest of the extension uses. */
-const PROXY_STATUS = new Map<string, StatusComponent['status']>([
-  ['operational', 'operational'],
-  ['degraded_performance', 'degraded_performance'],
-  ['partial_outage', 'partial_outage'],
-  ['full_outage', 'major_outage'],
-  ['major_outage', 'major_outage'],
-  ['under_maintenance', 'under_maintenance'],
-]);
+/** incident.io's status in the Statuspage words the rest of the extension uses (its one other word: full_outage), or undefined. */
+const proxyStatus = (status: string | null | undefined) => COMPONENT_STATUSES.find((s) => s === (status === 'full_outage' ? 'major_outage' : status));
 const PROXY_IMPACT = new Map([
   ['degraded_performance', 'minor'],
   ['partial_outage', 'major'],
@@ -205,7 +198,7 @@ function byId(...lists: StatusIncident[][]): StatusIncident[] {
 function applyAffected(components: StatusComponent[], refs: ReadonlyArray<InferOutput<typeof ProxyRef>>): StatusComponent[] {
   const worst = new Map<string, StatusComponent['status']>();
   for (const r of refs) {
-    const status = PROXY_STATUS.get(r.status ?? '');
+    const status = proxyStatus(r.status);
     if (status && COMPONENT_STATUSES.indexOf(status) > COMPONENT_STATUSES.indexOf(worst.get(r.component_id) ?? 'operational'))
       worst.set(r.component_id, status);
   }

@@ -1,4 +1,4 @@
-import { array, boolean, literal, maxLength, nullable, number, object, optional, picklist, pipe, record, string, type InferOutput } from 'valibot';
+import { array, boolean, maxLength, nullable, number, object, optional, picklist, pipe, record, string, type InferOutput } from 'valibot';
 
 /**
  * The guided troubleshooter's progress: the steps tried and what each found. The types are read
@@ -27,7 +27,7 @@ const StepRecordSchema = object({
 export type StepRecord = InferOutput<typeof StepRecordSchema>;
 
 export const TroubleshooterStateSchema = object({
-  v: literal(1),
+  v: picklist([1]),
   tabId: nullable(number()),
   startedAt: number(),
   updatedAt: number(),

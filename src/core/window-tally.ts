@@ -3,7 +3,7 @@ import type { ErrorRecord } from './error-record';
 import { primaryRequestId } from './headers';
 import { isSignInHost } from './hosts';
 import { maskIds } from './redact';
-import { STATUS_FEATURES } from './status-features';
+import { featureOf } from './status-features';
 import { MAX_CHECKS, MAX_ENDPOINTS } from './tally-caps';
 
 /** Failures older than this say little about what is wrong now. */
@@ -79,7 +79,7 @@ const facts = new WeakMap<ErrorRecord, RecordFacts>();
 function factsOf(r: ErrorRecord): RecordFacts {
   let f = facts.get(r);
   if (f === undefined) {
-    f = { endpoint: `${r.host}${maskIds(r.path)}`, signIn: isSignInHost(r.host), feature: STATUS_FEATURES.find((x) => x.uses(r.host, r.path))?.componentId };
+    f = { endpoint: `${r.host}${maskIds(r.path)}`, signIn: isSignInHost(r.host), feature: featureOf(r.host, r.path) };
     facts.set(r, f);
   }
   return f;

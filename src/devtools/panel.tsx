@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { FilterGroup } from '../core/categories';
-import { DEFAULT_QUERY, failureTable, groupCounts, type SortKey, type TableQuery } from '../core/failure-table';
+import { DEFAULT_QUERY, failureTable, PANEL_FIRST_RECORDS, groupCounts, type SortKey, type TableQuery } from '../core/failure-table';
 import { matchExtras } from '../core/network-extra';
 import { t } from '../platform/i18n';
 import { LogNotice } from '../ui/log-notice';
@@ -41,7 +41,8 @@ export interface PanelProps {
  * what DevTools alone sees (kept in memory), a chart of the last hour, details and exports.
  */
 export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: PanelProps) {
-  const log = useLog();
+  const log = useLog(undefined, true, PANEL_FIRST_RECORDS);
+  const partial = log?.partial ?? true;
   const now = useNow(10_000);
   const status = useStatus();
   const incidents = useMemo(() => incidentTimes(status), [status]);
@@ -72,14 +73,15 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
           {tabId === null ? t('panel_scope_all') : (title ?? t('panel_scope_tab', tabId))}
         </span>
         <span class="muted live" role="status">
-          {t('panel_count', [rows.length, tabRecords.length])}
+          {partial ? t('panel_count_partial', rows.length) : t('panel_count', [rows.length, tabRecords.length])}
         </span>
-        <ExportBar records={rows} extras={matched} now={now} reportUrl={reportUrl} troubleshooterUrl={troubleshooterUrl} />
+        {/* Exports and the verdict wait for the whole log: a part of it would tell a wrong story. */}
+        <ExportBar records={partial ? [] : rows} extras={matched} now={now} reportUrl={reportUrl} troubleshooterUrl={troubleshooterUrl} />
       </header>
       {log && <LogNotice log={log} />}
       <div class="panel-top">
         {chart && <RateChartView chart={chart} />}
-        {all && fixes?.kind === 'done' && <fixes.value.PanelFixes records={all} tabId={tabId} now={now} status={status} />}
+        {all && !partial && fixes?.kind === 'done' && <fixes.value.PanelFixes records={all} tabId={tabId} now={now} status={status} />}
         {fixes?.kind === 'failed' && <PartPending state={fixes} />}
       </div>
       <FailureFilters
@@ -90,8 +92,8 @@ export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: Pan
         onText={(text) => setQuery((q) => ({ ...q, text }))}
         onClear={() => setQuery((q) => ({ ...q, groups: [], text: '' }))}
       />
-      <div class="panel-body">
-        {log === undefined ? (
+      <div class="panel-body" aria-busy={partial}>
+        {log === undefined || (partial && tabRecords.length === 0) ? (
           <p class="muted">{t('panel_loading')}</p>
         ) : tabRecords.length === 0 ? (
           <p class="empty">{t('panel_empty')}</p>

@@ -13,9 +13,17 @@ import { watchKey } from './storage-feed';
  */
 const REFRESH_MS = 250;
 
-/** `load: false` holds the reads back (the popup shows its summary key first, then loads the log). */
-export function useLog(newest?: number, load = true): FailureLog | undefined {
-  const [log, setLog] = useState<FailureLog | undefined>(undefined);
+/** The log as read so far: `partial` while only the newest records of a whole-log read are in. */
+export type ShownLog = FailureLog & { partial: boolean };
+
+/**
+ * `load: false` holds the reads back (the popup shows its summary key first, then loads the log).
+ * `first`, for a page that shows the whole log: the newest this many records are read and shown
+ * first, and the rest after that frame is painted (a full log is about 500 KB; reading all of it
+ * before the first row took the DevTools panel most of its first render).
+ */
+export function useLog(newest?: number, load = true, first?: number): ShownLog | undefined {
+  const [log, setLog] = useState<ShownLog | undefined>(undefined);
   // A layout effect starts the reads right after the first render, not after the first paint.
   useLayoutEffect(() => {
     if (!load) return;
@@ -28,13 +36,31 @@ export function useLog(newest?: number, load = true): FailureLog | undefined {
      * read) reaches an open page as a change. So pages need not ship the version 1 parser.
      */
     let index: LogIndex | undefined;
+    /** Until the newest `first` records are shown, only they are read. */
+    let partial = first !== undefined && !newest;
 
-    const wanted = () => (!index ? [] : newest ? newestChunks(index, newest) : liveChunks(index.first, index.count));
+    const wanted = () => {
+      if (!index) return [];
+      const limit = partial ? first : newest;
+      return limit ? newestChunks(index, limit) : liveChunks(index.first, index.count);
+    };
     const publish = () => {
       if (controller.signal.aborted) return;
       const records: ErrorRecord[] = [];
       for (const k of wanted()) for (const r of chunks.get(k) ?? []) records.push(r);
-      setLog({ records, dropped: index?.dropped ?? 0, notice: index?.notice ?? null, bytes: 0 });
+      // Nothing stored, or the newest records are the whole log: nothing more to read.
+      if (partial && (!index || wanted().length >= liveChunks(index.first, index.count).length)) partial = false;
+      setLog({ records, dropped: index?.dropped ?? 0, notice: index?.notice ?? null, bytes: 0, partial });
+      if (partial) {
+        // The rest after the newest rows are painted; then shown at once, not at the next refresh.
+        partial = false;
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            shownAt = 0;
+            void fetchMissing();
+          }),
+        );
+      }
     };
     // During a storm the log changes on every failure; showing it four times a second is live
     // enough, and keeps a page from re-rendering hundreds of rows a hundred times a second.
@@ -95,6 +121,6 @@ export function useLog(newest?: number, load = true): FailureLog | undefined {
       if (!(LOG_INDEX.name in values) && index) void fetchMissing();
     });
     return () => controller.abort();
-  }, [newest, load]);
+  }, [newest, load, first]);
   return log;
 }

@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { CHUNK_SIZE, SLOTS } from '../../src/contract/log-chunks';
 import { SUMMARY_KEY } from '../../src/contract/log-summary';
 import type { ErrorRecord } from '../../src/core/error-record';
+import { PANEL_FIRST_RECORDS } from '../../src/core/failure-table';
 import { POPUP_RECENT } from '../../src/core/popup-scope';
 import { CHROME_DIST, launchChromium, type ChromiumSession, type ExtensionGlobal } from '../support/chromium';
 import { startFakeWorld, type FakeWorld } from '../support/fake-world';
@@ -26,6 +27,8 @@ export const BLANK_READ = 'bench-blank-read.html';
 export const BLANK_LISTEN = 'bench-blank-listen.html';
 /** A bare page that reads what the popup reads (the index, then the chunks of the newest 250 records). */
 export const BLANK_READ_RECENT = 'bench-blank-read-recent.html';
+/** A bare page that reads what the DevTools panel's first frame reads (the index, then the chunks of the newest 100 records). */
+export const BLANK_READ_PANEL_FIRST = 'bench-blank-read-panel-first.html';
 /** A bare page whose one tiny script only shows `#ready`: the floor of any page that runs a script. */
 export const BLANK_SCRIPT = 'bench-blank-script.html';
 /** A bare page that reads one small key (the log summary, as the popup's first frame does) before it shows `#ready`: the floor of any page showing stored data. */
@@ -96,7 +99,9 @@ export async function openBenchBrowser(): Promise<BenchBrowser> {
   );
   scriptPage(BLANK_SCRIPT, '', showReady);
   scriptPage(BLANK_READ_KEY, '', `chrome.storage.local.get([${JSON.stringify(SUMMARY_KEY)}]).then(() => { ${showReady} });`);
-  scriptPage(BLANK_READ_RECENT, '', readChunks(`Math.max(Math.floor(log.first / ${CHUNK_SIZE}), last - ${Math.ceil(POPUP_RECENT / CHUNK_SIZE)})`));
+  const readNewest = (records: number) => readChunks(`Math.max(Math.floor(log.first / ${CHUNK_SIZE}), last - ${Math.ceil(records / CHUNK_SIZE)})`);
+  scriptPage(BLANK_READ_RECENT, '', readNewest(POPUP_RECENT));
+  scriptPage(BLANK_READ_PANEL_FIRST, '', readNewest(PANEL_FIRST_RECORDS));
   // Every chunk the index names: what any page showing the whole log must do.
   scriptPage(BLANK_READ, '', readChunks(`Math.floor(log.first / ${CHUNK_SIZE})`));
   let world: FakeWorld | undefined;

@@ -61,15 +61,20 @@ export const BUDGETS = {
   logBytesAtCap: 700 * 1024,
   /**
    * The DevTools panel's first render at the sizes the log can hold (1,000 records by default; at
-   * most what the 1 MB cap keeps), as a multiple of a bare page that only reads the same log.
+   * most what the 1 MB cap keeps), as a multiple of a bare page that only reads what that first
+   * frame reads: the newest 100 records (the rest follows after the frame). Until 2026-12-04 the
+   * panel read the whole log first and the floor was a page reading all of it (394 ms against
+   * 279 ms on 1,000 records).
    */
   panelFirstRenderRatio: 1.5,
   /** The same first render in milliseconds, from navigation start to the first frame with rows. */
   panelFirstRenderMs: 200,
   /**
-   * CPU time of the panel's main thread per second while 100 new failures arrive each second, in
-   * ms. Was 50 ms/s of task wall time, which moved with the machine's load (29-61 ms/s); CPU time
-   * measured 28-30 ms/s, so the budget is tightened as it changes measure.
+   * CPU time of the panel's main thread while 100 new failures arrive each second, as a multiple
+   * of a bare page that only receives the same storage changes. Was an absolute 40 ms/s (task wall
+   * time first, then CPU time: 28-30 ms/s measured once), but on this shared machine the bare page
+   * alone took 49-78 ms/s in the runs of 2026-12-04, so the absolute figure measured the machine;
+   * it is printed beside the ratio.
    */
-  panelUpdateMsPerSecond: 40,
+  panelUpdateRatio: 1.5,
 } as const;

@@ -18,11 +18,13 @@ import { bundlePage } from '../../src/build/one-file-per-page';
 import viteConfig from '../../vite.config';
 
 const browser = process.argv[2] === 'firefox' ? 'firefox' : 'chrome';
-const TOP_MODULES = 15;
+/** How many modules each bundle lists: `TOP=80 npx tsx test/bench/bundle-report.ts` lists them all. */
+const TOP_MODULES = Number(process.env.TOP) || 15;
 
-/** The package a source belongs to, or its folder under src/ (src/core, src/ui...). */
-const packageOf = (source: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)?.[1] ?? /\bsrc\/[^/]+/.exec(source)?.[0] ?? '(bundler runtime)';
+/** The package a source belongs to, or its module under src/ (src/core/diagnosis.ts...). */
 const moduleOf = (source: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)?.[1] ?? /\bsrc\/.*/.exec(source)?.[0] ?? '(bundler runtime)';
+/** The same, with modules grouped by their folder under src/ (src/core, src/ui...). */
+const packageOf = (source: string) => moduleOf(source).replace(/^(src\/[^/]+)\/.*/, '$1');
 
 /** For each character of `code`, the source its minified bytes came from. */
 function owners(code: string, map: RawSourceMap): string[] {

@@ -7,7 +7,8 @@ import { appendRecords, emptyLog } from '../../src/core/failure-log';
 import { CHROME_DIST, waitFor } from '../support/chromium';
 import { readStoredLog } from '../support/stored-log';
 import { BUDGETS } from './budgets';
-import { BLANK_LISTEN, BLANK_READ, openBenchBrowser, recentRecords, type BenchBrowser } from './bench-browser';
+import { PANEL_FIRST_RECORDS } from '../../src/core/failure-table';
+import { BLANK_LISTEN, BLANK_READ, BLANK_READ_PANEL_FIRST, openBenchBrowser, recentRecords, type BenchBrowser } from './bench-browser';
 import { median, row, type Bench, type BenchResult, type BenchRow } from './types';
 
 const PANEL = 'src/devtools/panel.html';
@@ -19,12 +20,15 @@ const PER_SECOND = 100;
 const SECONDS = 5;
 const UPDATE_BASE = 1000;
 const ROW = 'table.failure-table tr.failure-row';
+/** A row once the whole log is in (the newest records come first). */
+const WHOLE_ROW = `.panel-body[aria-busy="false"] ${ROW}`;
 
 /**
  * The DevTools panel opened as an extension page (`?tabId=` stands in for the inspected tab):
  * first render at the sizes the log can hold (the default cap of 1,000 records, and the most the
  * 1 MB cap keeps), ms from navigation start to the first frame with rows, as a ratio to a bare page
- * reading the same log and against an absolute budget,
+ * reading what that frame reads (the newest records) and against an absolute budget, with the
+ * time to the whole log on screen beside a bare page reading all of it,
  * then the panel's main-thread time per second while 100 new failures a second are written to a
  * log of the default cap (1,000 records).
  * The main-thread time is CDP's ThreadTime: the CPU time of the panel's main thread. Its
@@ -57,14 +61,21 @@ export const panelRender: Bench = {
         await bench.timeToReady(path, ROW); // not counted: compiles the scripts
         const firsts: number[] = [];
         const floor: number[] = [];
+        const wholes: number[] = [];
+        const wholeFloor: number[] = [];
         for (let i = 0; i < (ci ? 3 : 5); i++) {
           firsts.push(await bench.timeToReady(path, ROW));
-          floor.push(await bench.timeToReady(BLANK_READ, '#ready'));
+          floor.push(await bench.timeToReady(BLANK_READ_PANEL_FIRST, '#ready'));
+          wholes.push(await bench.timeToReady(path, WHOLE_ROW));
+          wholeFloor.push(await bench.timeToReady(BLANK_READ, '#ready'));
         }
         const n = records.length.toLocaleString('en-US');
-        const note = `median of ${firsts.length}: panel ${median(firsts).toFixed(0)} ms from navigation start to the first frame with rows; a bare page that only reads the same log (${n} records, ${(JSON.stringify(records).length / 1024).toFixed(0)} KB) ${median(floor).toFixed(0)} ms`;
+        const note =
+          `median of ${firsts.length}: panel ${median(firsts).toFixed(0)} ms from navigation start to the first frame with rows (the newest ${PANEL_FIRST_RECORDS} records); ` +
+          `a bare page that only reads those ${median(floor).toFixed(0)} ms. The whole log (${n} records, ${(JSON.stringify(records).length / 1024).toFixed(0)} KB) on screen after ${median(wholes).toFixed(0)} ms; ` +
+          `a bare page only reading it ${median(wholeFloor).toFixed(0)} ms`;
         first.push(
-          row(`panel first render, ${n} records, vs bare page reading them`, median(firsts) / median(floor), 'x', BUDGETS.panelFirstRenderRatio, note),
+          row(`panel first render, ${n} records, vs bare page reading the same`, median(firsts) / median(floor), 'x', BUDGETS.panelFirstRenderRatio, note),
         );
         first.push(row(`panel first render, ${n} records`, median(firsts), 'ms', BUDGETS.panelFirstRenderMs, note));
       }
@@ -83,10 +94,10 @@ export const panelRender: Bench = {
         rows: [
           ...first,
           row(
-            'panel main-thread CPU per s, 100 new failures/s',
-            panel.cpuPerSecond,
-            'ms',
-            BUDGETS.panelUpdateMsPerSecond,
+            'panel main-thread CPU per s, 100 new failures/s, vs bare page',
+            panel.cpuPerSecond / bare.cpuPerSecond,
+            'x',
+            BUDGETS.panelUpdateRatio,
             `on a ${UPDATE_BASE}-record log, ${PER_SECOND} failing requests/s from the fake ChatGPT: ${panel.sent} failures in ${panel.seconds.toFixed(1)} s through the recorder; CPU time of the panel's main thread ${panel.cpuPerSecond.toFixed(0)} ms/s (its tasks' wall time ${panel.wallPerSecond.toFixed(0)} ms/s); a bare page that only receives the same changes: ${bare.cpuPerSecond.toFixed(0)} ms/s CPU (${bare.wallPerSecond.toFixed(0)} wall)`,
           ),
         ],

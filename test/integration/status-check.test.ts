@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { STATUS, STATUS_VALIDATORS } from '../../src/contract/status';
 import { COMPONENTS_URL, INCIDENTS_URL, PROXY_URL, SUMMARY_URL, createStatusCheck } from '../../src/background/status-check';
 import type { FetchedAnswer, Validators, fetchStatusUrl } from '../../src/platform/status-fetch';
@@ -16,9 +16,10 @@ function scriptedFetch() {
     fail: null as FetchedAnswer | null,
     proxy: { summary: { ongoing_incidents: [] as unknown[] } } as unknown,
     proxyType: 'application/json',
+    /** While set, answers wait for it: a fetch still under way. */
+    hold: null as Promise<void> | null,
   };
-  const fetchUrl: typeof fetchStatusUrl = async (url, options = {}) => {
-    calls.push({ url, validators: options.validators ?? {} });
+  const answer: typeof fetchStatusUrl = async (url, options = {}) => {
     if (state.fail) return { answer: state.fail, validators: {} };
     if (url === SUMMARY_URL) {
       if (options.validators?.etag === state.etag) return { answer: { kind: 'not-modified' }, validators: { etag: state.etag } };
@@ -29,6 +30,13 @@ function scriptedFetch() {
     if (url === INCIDENTS_URL)
       return { answer: { kind: 'answer', status: 200, contentType: 'application/json', body: JSON.stringify({ incidents: [] }) }, validators: {} };
     throw new Error(`unexpected ${url}`);
+  };
+  const fetchUrl: typeof fetchStatusUrl = async (url, options = {}) => {
+    calls.push({ url, validators: options.validators ?? {} });
+    // Answered as the page was when asked, however long the answer takes to arrive.
+    const answered = answer(url, options);
+    await state.hold;
+    return answered;
   };
   return { fetchUrl, calls, state };
 }
@@ -118,9 +126,30 @@ describe('status check', () => {
   it('concurrent checks share one fetch', async () => {
     const server = scriptedFetch();
     const check = createStatusCheck({ now, fetchUrl: server.fetchUrl });
-    const [a, b] = await Promise.all([check.check({ force: true }), check.check({ force: true })]);
+    const [a, b] = await Promise.all([check.check(), check.check()]);
     expect(a).toEqual(b);
     expect(server.calls).toHaveLength(3);
+  });
+
+  it('a forced check during a fetch fetches again after it, once for every forced check meanwhile', async () => {
+    const server = scriptedFetch();
+    const check = createStatusCheck({ now, fetchUrl: server.fetchUrl });
+    let release = () => {};
+    server.state.hold = new Promise((resolve) => (release = resolve));
+    const early = check.check();
+    await vi.waitFor(() => expect(server.calls).toHaveLength(1));
+    // The page changes while that fetch is under way, and someone clicks "check now" twice.
+    server.state.summary = body('major');
+    server.state.etag = '"major"';
+    const forcedChecks = [check.check({ force: true }), check.check({ force: true })];
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    server.state.hold = null;
+    release();
+    const [first, forced, again] = await Promise.all([early, ...forcedChecks]);
+    expect(first).toMatchObject({ indicator: 'none' });
+    expect(forced).toMatchObject({ state: 'known', indicator: 'major' });
+    expect(again).toEqual(forced);
+    expect(server.calls.map((c) => c.url)).toEqual([SUMMARY_URL, COMPONENTS_URL, PROXY_URL, SUMMARY_URL, COMPONENTS_URL, PROXY_URL]);
   });
 
   it('a garbage stored snapshot is ignored', async () => {

@@ -36,6 +36,8 @@ async function store(records: ErrorRecord[], extra: Record<string, unknown> = {}
 async function mount(tabId: number | null = 7) {
   render(<Panel tabId={tabId} />, root);
   await until(() => $('tr.failure-row') ?? $('.empty'), 'the table');
+  // The newest records come first, the rest of the log right after.
+  await until(() => !/loading the rest/.test($('.live')!.textContent ?? ''), 'the whole log');
 }
 
 const rootOf = domRoot();
@@ -82,6 +84,26 @@ describe('Panel table', () => {
     expect(firstIndex).toBeGreaterThan(4900);
     expect(firstIndex).toBeLessThan(5001);
     expect($$('tr.pad')).toHaveLength(2);
+  });
+
+  it('shows the newest failures first, then the whole log, with exports waiting for it', async () => {
+    const records = generateRecords({ count: 500, now: Date.now(), tabIds: [7] });
+    await store(records);
+    const seen: Array<{ live: string; rows: number; exportDisabled: boolean }> = [];
+    const watcher = new MutationObserver(() => {
+      const live = $('.live')?.textContent ?? '';
+      if ($('tr.failure-row') && seen.at(-1)?.live !== live)
+        seen.push({ live, rows: $$('tr.failure-row').length, exportDisabled: $<HTMLButtonElement>('#export-json')!.disabled });
+    });
+    watcher.observe(root, { subtree: true, childList: true, characterData: true });
+    await mount(7);
+    watcher.disconnect();
+    expect(seen[0]).toMatchObject({ live: expect.stringMatching(/^\d+ newest shown, loading the rest…$/), exportDisabled: true });
+    expect(Number.parseInt(seen[0]!.live, 10)).toBeLessThan(records.length);
+    expect(Number.parseInt(seen[0]!.live, 10)).toBeGreaterThanOrEqual(100);
+    expect(seen.at(-1)).toMatchObject({ live: '500 shown of 500', exportDisabled: false });
+    // The newest stay on top: the first rows the panel showed are the newest of the whole log.
+    expect(rowIds()[0]).toBe(records.at(-1)!.id);
   });
 
   it('sorts by a column and toggles the direction', async () => {
