@@ -1,12 +1,15 @@
-import { array, check, maxLength, minLength, object, pipe, string, trim, type InferOutput } from 'valibot';
+import { array, check, maxLength, object, pipe, regex, string, transform, type InferOutput } from 'valibot';
 import { checked, type StoredKey } from './stored-key';
+
+/** valibot's trim() as a transform, a kind the worker carries anyway (0.02 KB less). */
+const trimmed = transform((s: string) => s.trim());
 
 /** Another assistant suggested during an OpenAI outage; only https links are offered. */
 export const AlternativeSchema = object({
-  name: pipe(string(), trim(), minLength(1), maxLength(40)),
+  name: pipe(string(), trimmed, regex(/\S/), maxLength(40)),
   url: pipe(
     string(),
-    trim(),
+    trimmed,
     maxLength(300),
     check((url) => url.startsWith('https://') && URL.canParse(url)),
   ),

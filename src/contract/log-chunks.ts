@@ -1,7 +1,7 @@
 import { integer, maxValue, minValue, number, object, picklist, pipe } from 'valibot';
 import type { ErrorRecord } from '../core/error-record';
-import { recordBytes, type FailureLog, type LogNotice } from '../core/failure-log';
-import { ErrorRecordShape } from './record-schema';
+import { recordsBytes, type FailureLog, type LogNotice } from '../core/failure-log';
+import { RecordListShape } from './record-schema';
 import { checked, storedKey } from './stored-key';
 import { LOG_KEY, NoticeShape, parseStoredLog } from './stored-log';
 
@@ -93,11 +93,7 @@ export function parseIndex(raw: unknown, now: number): ParsedIndex {
 export function parseChunk(raw: unknown, k: number): { records: ErrorRecord[]; unreadable: number } {
   const chunk = raw as Partial<StoredChunk> | null | undefined;
   if (!chunk || chunk.k !== k || !Array.isArray(chunk.records)) return { records: [], unreadable: -1 };
-  const records: ErrorRecord[] = [];
-  for (const item of chunk.records) {
-    const record = checked(ErrorRecordShape, item);
-    if (record) records.push(record);
-  }
+  const records = checked(RecordListShape, chunk.records) ?? [];
   return { records, unreadable: chunk.records.length - records.length };
 }
 
@@ -120,7 +116,7 @@ export function assembleLog(index: LogIndex, slots: Record<string, unknown>, now
   }
   const notice = unreadable > 0 ? { kind: 'corrupt-recovered' as const, time: now, lost: unreadable } : index.notice;
   return {
-    log: { records, dropped: index.dropped, notice, bytes: records.reduce((s, r) => s + recordBytes(r), 0) },
+    log: { records, dropped: index.dropped, notice, bytes: recordsBytes(records) },
     unreadable,
   };
 }

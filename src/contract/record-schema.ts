@@ -3,6 +3,7 @@ import { CATEGORIES } from '../core/categories';
 import type { ErrorRecord } from '../core/error-record';
 import type { SchemaAgrees } from './schema-agrees';
 import { nullableNumber, nullableString } from '../core/schema-parts';
+import { validItems } from '../core/valid-items';
 
 /** Checks one stored record; stored data is outside input like any other (older versions, corruption). */
 export const ErrorRecordShape = object({
@@ -27,6 +28,9 @@ export const ErrorRecordShape = object({
   contentType: nullableString,
   htmlOnApi: boolean(),
 });
+
+/** A stored list of records: the readable ones, in order (one bad record never costs the others). */
+export const RecordListShape = validItems(ErrorRecordShape);
 
 // A compile-time check that the shape and core's ErrorRecord agree (the record's fields are documented there).
 export const shapeMatches: SchemaAgrees<InferOutput<typeof ErrorRecordShape>, ErrorRecord> = true;

@@ -1,7 +1,7 @@
 import { nullable, number, object, picklist } from 'valibot';
-import { emptyLog, recordBytes, type FailureLog } from '../core/failure-log';
+import { emptyLog, recordsBytes, type FailureLog } from '../core/failure-log';
 import type { ErrorRecord } from '../core/error-record';
-import { ErrorRecordShape } from './record-schema';
+import { RecordListShape } from './record-schema';
 import { checked } from './stored-key';
 
 export const LOG_KEY = 'log';
@@ -32,17 +32,13 @@ export function parseStoredLog(raw: unknown, now: number): LoadedLog {
   const stored = typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
   const list = Array.isArray(stored?.records) ? (stored.records as unknown[]) : Array.isArray(raw) ? (raw as unknown[]) : null;
   if (!list) return { log: { ...emptyLog(), notice: { kind: 'corrupt-recovered', time: now, lost: 0 } }, unreadable: 1 };
-  const records: ErrorRecord[] = [];
-  for (const item of list) {
-    const record = checked(ErrorRecordShape, item);
-    if (record) records.push(record);
-  }
+  const records = checked(RecordListShape, list) ?? [];
   records.sort((a, b) => a.time - b.time);
   const unreadable = list.length - records.length;
   const dropped = Number.isFinite(stored?.dropped) ? Math.max(0, stored!.dropped as number) : 0;
   const notice = unreadable > 0 ? { kind: 'corrupt-recovered' as const, time: now, lost: unreadable } : (checked(NoticeShape, stored?.notice ?? null) ?? null);
   return {
-    log: { records, dropped, notice, bytes: records.reduce((sum, r) => sum + recordBytes(r), 0) },
+    log: { records, dropped, notice, bytes: recordsBytes(records) },
     unreadable,
   };
 }

@@ -1,3 +1,4 @@
+import { clip } from './clip';
 import { maskIds, redactText } from './redact';
 
 /**
@@ -44,7 +45,7 @@ export function maskErrorText(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   // Cut first so masking works on little; then again, since a mask can be longer than what it hides.
   const masked = maskIds(redactText(flat.slice(0, MAX_ERROR_TEXT * 2)));
-  return masked.length > MAX_ERROR_TEXT ? `${masked.slice(0, MAX_ERROR_TEXT - 1)}…` : masked;
+  return clip(masked, MAX_ERROR_TEXT);
 }
 
 /** An error value as text: a string, or an object's message/detail/code. */

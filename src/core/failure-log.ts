@@ -40,6 +40,9 @@ export function recordBytes(record: ErrorRecord): number {
 }
 
 /** Appends in time order and enforces every limit. Never mutates `log`. */
+/** The bytes of these records in the stored log. */
+export const recordsBytes = (records: readonly ErrorRecord[]): number => records.reduce((sum, r) => sum + recordBytes(r), 0);
+
 export function appendRecords(log: FailureLog, incoming: readonly ErrorRecord[], limits: LogLimits, now: number): FailureLog {
   const seen = new Set<string>();
   for (const r of log.records.slice(-incoming.length * 2 - 1)) seen.add(r.id);
@@ -49,7 +52,7 @@ export function appendRecords(log: FailureLog, incoming: readonly ErrorRecord[],
   const ordered = fresh.every((r) => r.time >= previous && ((previous = r.time), true));
   // Events can finish out of order across tabs; keep the log sorted so "newest" means newest.
   if (!ordered) records.sort((a, b) => a.time - b.time);
-  const bytes = log.bytes + fresh.reduce((sum, r) => sum + recordBytes(r), 0);
+  const bytes = log.bytes + recordsBytes(fresh);
   return trim({ ...log, records, bytes }, limits, now, bytes);
 }
 
@@ -73,7 +76,7 @@ export function keepNewest(log: FailureLog, keep: number, notice: LogNotice): Fa
   return {
     records,
     dropped: log.dropped + lost,
-    bytes: records.reduce((sum, r) => sum + recordBytes(r), 0),
+    bytes: recordsBytes(records),
     notice: { ...notice, lost: notice.lost + lost },
   };
 }

@@ -37,7 +37,7 @@ export function hostPermissions(): string[] {
 export const APP_URL_PATTERNS: readonly string[] = ['https://chatgpt.com/*', 'https://chat.openai.com/*'];
 
 /** Tabs of the sign-in flow: the popup speaks of such a tab as of a ChatGPT tab. */
-export const SIGN_IN_URL_PATTERNS: readonly string[] = SIGN_IN_HOSTS.map((host) => `https://${host}/*`);
+export const SIGN_IN_URL_PATTERNS: readonly string[] = /* @__PURE__ */ SIGN_IN_HOSTS.map((host) => `https://${host}/*`);
 
 /** The origin the app runs on today; chat.openai.com redirects (308) here. */
 export const APP_ORIGIN = 'https://chatgpt.com';

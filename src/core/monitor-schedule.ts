@@ -1,4 +1,4 @@
-import { fallback, integer, minValue, number, object, picklist, pipe, toMaxValue, type InferOutput } from 'valibot';
+import { fallback, integer, minValue, number, object, picklist, pipe, transform, type InferOutput } from 'valibot';
 import { finiteOrNull as time } from './schema-parts';
 import { backoffDelay, STATUS_BACKOFF } from './backoff';
 
@@ -10,8 +10,16 @@ export type MonitorMode = (typeof MONITOR_MODES)[number];
  * Each field falls back on its own, so one odd value does not reset the others.
  */
 export const MonitorStateSchema = object({
-  /** Consecutive checks that ended "unknown"; drives the backoff. */
-  errors: fallback(pipe(number(), integer(), minValue(0), toMaxValue(1000)), 0),
+  /** Consecutive checks that ended "unknown"; drives the backoff. Capped by a transform (toMaxValue is one more kind for the worker). */
+  errors: fallback(
+    pipe(
+      number(),
+      integer(),
+      minValue(0),
+      transform((n) => Math.min(n, 1000)),
+    ),
+    0,
+  ),
   lastCheckAt: time,
   /** Last time a ChatGPT tab was open or made a request. */
   appSeenAt: time,

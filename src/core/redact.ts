@@ -5,6 +5,7 @@
  * Like uBlock Origin's support page, what leaves the browser is allow-listed elsewhere; this
  * is the second line.
  */
+import { clip } from './clip';
 
 const MASKS: ReadonlyArray<readonly [RegExp, string]> = [
   // JWTs first, before their base64url parts look like generic tokens.
@@ -56,7 +57,7 @@ export function redactPath(path: string): string {
     // Malformed escapes: mask what is there as it is.
   }
   const masked = redactText(decoded);
-  return masked.length > MAX_PATH_LENGTH ? `${masked.slice(0, MAX_PATH_LENGTH - 1)}…` : masked;
+  return clip(masked, MAX_PATH_LENGTH);
 }
 
 /** Query values removed, names kept: `?a=1&b=2` becomes `?a=&b=`. */

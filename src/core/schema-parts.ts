@@ -1,9 +1,12 @@
-import { fallback, finite, nullable, number, pipe, string } from 'valibot';
+import { check, fallback, nullable, number, pipe, string } from 'valibot';
 
 /** Fields outside data may leave null: the status page's and the stored records' alike. */
 export const nullableString = nullable(string());
 export const nullableNumber = nullable(number());
-/** A time or a measure: a number, never NaN or Infinity. */
-export const finiteNumber = pipe(number(), finite());
+/** A time or a measure: a number, never NaN or Infinity (valibot's check, a kind the worker carries anyway, instead of finite()). */
+export const finiteNumber = pipe(
+  number(),
+  check((n: number) => Number.isFinite(n)),
+);
 /** A stored time or measure that may be missing: anything else reads as null, the others kept. */
 export const finiteOrNull = fallback(nullable(finiteNumber), null);
