@@ -105,7 +105,7 @@ export function Popup() {
       ) : verdict?.kind === 'failed' ? (
         <PartPending state={verdict} />
       ) : (
-        <VerdictPending />
+        <VerdictPending noFailures={records?.length === 0} />
       )}
       {outcome?.side === 'openai' && below?.kind === 'done' && <below.value.Alternatives outage={outcome.outageReported} />}
       {fixes?.kind === 'done' && verdictKnown ? (

@@ -26,6 +26,13 @@ describe("the popup's verdict, loaded in a chunk started at open", () => {
     expect(gate.asked).toBe(true);
   });
 
+  it('holds the short "all clear" card\'s place when there are no failures to weigh', async () => {
+    render(<Popup />, popup.root());
+    await until(() => $('.empty'), 'the empty list');
+    expect($('.verdict')!.className).toBe('verdict verdict-loading no-failures');
+    expect($('.verdict')!.getAttribute('aria-busy')).toBe('true');
+  });
+
   it('shows the failures first with the verdict place held (busy, no fixes yet), then the verdict in that place', async () => {
     await popup.seed();
     render(<Popup />, popup.root());
@@ -34,7 +41,7 @@ describe("the popup's verdict, loaded in a chunk started at open", () => {
     await until(() => $('#recent-title .count')?.textContent, 'the log loaded after the first frame');
     await until(() => $('#reload-chatgpt'), 'what is below the fold');
     const held = $('.verdict')!;
-    expect(held.classList.contains('verdict-loading')).toBe(true);
+    expect(held.className).toBe('verdict verdict-loading');
     expect(held.getAttribute('aria-busy')).toBe('true');
     expect(held.textContent).toBe('Checking…');
     // The fixes wait for the verdict: they show the clear only when the verdict does not.
