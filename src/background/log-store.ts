@@ -1,7 +1,8 @@
 import { appendRecords, emptyLog, keepNewest, trim, type FailureLog, type LogLimits } from '../core/failure-log';
 import type { ErrorRecord } from '../core/error-record';
 import { assembleLog, liveChunks, parseIndex, slotKey, type LogPosition } from '../contract/log-chunks';
-import { hasSummary, logWrites, SUMMARY_KEY } from '../contract/log-summary';
+import { hasSummary, SUMMARY_KEY } from '../contract/log-summary';
+import { logWrites } from '../contract/log-summary-writes';
 import { LOG_KEY } from '../contract/stored-log';
 
 export interface LogStore {

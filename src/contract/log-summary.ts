@@ -1,9 +1,9 @@
 import { CATEGORIES } from '../core/categories';
 import { array, check, integer, maxLength, maxValue, minValue, nullable, number, object, picklist, pipe, record, string } from 'valibot';
 import type { ErrorRecord } from '../core/error-record';
-import type { FailureLog, LogNotice } from '../core/failure-log';
-import { MAX_CHECKS, MAX_ENDPOINTS, tallyMinutes, type MinuteTally } from '../core/window-tally';
-import { chunkWrites, type LogPosition } from './log-chunks';
+import type { LogNotice } from '../core/failure-log';
+import { MAX_CHECKS, MAX_ENDPOINTS } from '../core/tally-caps';
+import type { MinuteTally } from '../core/window-tally';
 import { NoticeShape } from './stored-log';
 import { ErrorRecordShape } from './record-schema';
 import { storedKey } from './stored-key';
@@ -40,23 +40,8 @@ export interface LogSummary {
   notice: LogNotice | null;
 }
 
-/** What an empty log summarizes to (test/unit/log-chunks.test.ts). */
+/** What an empty log summarizes to (log-summary-writes.ts; test/unit/log-chunks.test.ts). */
 export const SUMMARY_DEFAULT: LogSummary = { v: SUMMARY_VERSION, endpoints: [], minutes: [], newest: [], count: 0, dropped: 0, notice: null };
-
-export function summarize(log: FailureLog, now: number): LogSummary {
-  const places = new Map<string, number>();
-  const place = (endpoint: string) => places.get(endpoint) ?? places.set(endpoint, places.size).size - 1;
-  const minutes = tallyMinutes(log.records, now).map((m) => ({ ...m, endpoints: m.endpoints.map(place) }));
-  return {
-    v: SUMMARY_VERSION,
-    endpoints: [...places.keys()],
-    minutes,
-    newest: log.records.slice(-SUMMARY_NEWEST),
-    count: log.records.length,
-    dropped: log.dropped,
-    notice: log.notice,
-  };
-}
 
 /** The minutes with their endpoints named again, as the diagnosis takes them. */
 export function summaryMinutes(summary: LogSummary): MinuteTally[] {
@@ -105,12 +90,4 @@ export const LOG_SUMMARY = storedKey<LogSummary, null>(SUMMARY_KEY, SummaryShape
  */
 export function hasSummary(raw: unknown): boolean {
   return (raw as Partial<LogSummary> | null | undefined)?.v === SUMMARY_VERSION;
-}
-
-/**
- * The one `set` that brings storage from `before` to `log` (chunkWrites in log-chunks.ts), with
- * the summary of the log it leaves: the summary is never written apart from the log.
- */
-export function logWrites(before: LogPosition, log: FailureLog, first: number, firstChanged: number, now: number): Record<string, unknown> {
-  return { ...chunkWrites(before, log, first, firstChanged), [SUMMARY_KEY]: summarize(log, now) };
 }

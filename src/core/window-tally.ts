@@ -4,6 +4,7 @@ import { primaryRequestId } from './headers';
 import { isSignInHost } from './hosts';
 import { maskIds } from './redact';
 import { featureOf } from './status-features';
+import { MAX_CHECKS, MAX_ENDPOINTS } from './tally-caps';
 
 /** Failures older than this say little about what is wrong now. */
 export const DIAGNOSIS_WINDOW_MS = 15 * 60_000;
@@ -36,17 +37,6 @@ export interface WindowTally {
   /** Failures per status-page component id whose feature the request belongs to (status-features.ts). */
   features: Record<string, number>;
 }
-
-/** Enough check times to find three within 10 minutes in any window. */
-export const MAX_CHECKS = 20;
-/**
- * Distinct endpoints a tally names, at most. The diagnosis asks only whether one, two or three and
- * more differ, and a storm of distinct paths (ids the mask does not know) would otherwise make
- * every tally of the window quadratic in the log and the summary the log store writes with each
- * write tens of KB: the load test (test/e2e/load.test.ts), whose 5,000 paths all differ, lost
- * failures at the worker stops from that alone.
- */
-export const MAX_ENDPOINTS = 100;
 
 export function emptyTally(): WindowTally {
   return {

@@ -1,9 +1,8 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { LOG_SUMMARY, summaryMinutes } from '../contract/log-summary';
+import { useEffect, useState } from 'preact/hooks';
+import { LOG_SUMMARY } from '../contract/log-summary';
 import type { FailureLog } from '../core/failure-log';
 import { APP_URL_PATTERNS, SIGN_IN_URL_PATTERNS } from '../core/hosts';
 import { countedFailures, POPUP_RECENT, popupScope, scopedRecords, scopeTabId } from '../core/popup-scope';
-import { verdictAction } from '../core/verdict-action';
 import { t, tn } from '../platform/i18n';
 import { activeTabId, tabIdsMatching } from '../platform/tabs';
 import { FailureList } from '../ui/failure-list';
@@ -12,10 +11,16 @@ import { LogNotice } from '../ui/log-notice';
 import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
-import { useVerdict } from '../ui/use-verdict';
 import { useStored } from '../ui/use-stored';
-import { VerdictCard } from '../ui/verdict-card';
-import { VerdictActionButton } from './verdict-action';
+import { VerdictPending } from '../ui/verdict-pending';
+import type { VerdictOutcome } from './popup-verdict';
+
+/**
+ * The verdict's code (the diagnosis, its facts, the window tally, the suspects, the card and its
+ * button), loaded from the moment this module is evaluated: it loads in parallel with the first
+ * render, which shows the failures from the summary and holds the verdict's place meanwhile.
+ */
+const useVerdictPart = lazyChunk(() => import('./popup-verdict'), true);
 
 /**
  * Below the first screen, or shown only on OpenAI's side: loaded right after the first frame,
@@ -61,9 +66,12 @@ export function Popup() {
   const known = tabId !== undefined && chatTabs !== null;
   const scope = popupScope(tabId ?? null, chatTabs ?? [], choice);
   const records = log && known ? scopedRecords(log.records, scope) : undefined;
-  const minutes = useMemo(() => (summary ? summaryMinutes(summary) : undefined), [summary]);
-  const { diagnosis, suspects } = useVerdict(records, now, status, scopeTabId(scope), true, full ? undefined : minutes);
-  const action = diagnosis ? verdictAction(diagnosis.verdict.id) : null;
+  const verdict = useVerdictPart('open');
+  const [outcome, setOutcome] = useState<VerdictOutcome | null>(null);
+  // The fixes wait for the verdict (or its chunk's failure): they show the clear only when the
+  // verdict's button is not the clear, and the list must not move under the pointer.
+  const verdictKnown = outcome?.side !== undefined || verdict?.kind === 'failed';
+  const action = outcome?.action ?? null;
   // Counted in the loaded log: the summary's first frame lists only its newest failures.
   const failures = full && records ? countedFailures(records) : null;
   const onOpenExtensions = () => setExtensionsOpen(true);
@@ -84,16 +92,28 @@ export function Popup() {
               : tn('popup_scope_tabs', failures, [scope.chatTabs, failures])}
         </p>
       )}
-      <VerdictCard diagnosis={diagnosis}>
-        {action && <VerdictActionButton action={action} tabId={scopeTabId(scope)} onExtensions={onOpenExtensions} />}
-      </VerdictCard>
-      {diagnosis?.verdict.side === 'openai' && below?.kind === 'done' && <below.value.Alternatives outage={diagnosis.outageReported} />}
-      {fixes?.kind === 'done' ? (
+      {verdict?.kind === 'done' ? (
+        <verdict.value.PopupVerdict
+          records={records}
+          now={now}
+          status={status}
+          tabId={scopeTabId(scope)}
+          summary={full ? null : summary}
+          onExtensions={onOpenExtensions}
+          onOutcome={setOutcome}
+        />
+      ) : verdict?.kind === 'failed' ? (
+        <PartPending state={verdict} />
+      ) : (
+        <VerdictPending />
+      )}
+      {outcome?.side === 'openai' && below?.kind === 'done' && <below.value.Alternatives outage={outcome.outageReported} />}
+      {fixes?.kind === 'done' && verdictKnown ? (
         <fixes.value.PopupFixes
           // The extension ranking weighs the failures: it waits for the full log.
           records={full ? records : undefined}
-          suspects={suspects.list}
-          onExtensionsChanged={suspects.refresh}
+          suspects={outcome?.suspects.list ?? null}
+          onExtensionsChanged={() => outcome?.suspects.refresh()}
           clearInVerdict={action === 'clear-site-data'}
           extensionsOpen={extensionsOpen}
           onExtensionsOpen={setExtensionsOpen}

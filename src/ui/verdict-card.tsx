@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Cause, Diagnosis } from '../core/diagnosis';
 import { t } from '../platform/i18n';
+import { VerdictPending } from './verdict-pending';
 import './verdict-card.css';
 
 function confidenceKey(confidence: number): string {
@@ -30,13 +31,7 @@ function EvidenceList({ cause }: { cause: Cause }) {
  * the recommended fix as a button (the page decides what it can run: see core/verdict-action.ts).
  */
 export function VerdictCard({ diagnosis, children }: { diagnosis: Diagnosis | null | undefined; children?: ComponentChildren }) {
-  if (!diagnosis) {
-    return (
-      <section class="verdict verdict-loading" aria-busy="true">
-        {t('diag_checking')}
-      </section>
-    );
-  }
+  if (!diagnosis) return <VerdictPending />;
   const { verdict, causes } = diagnosis;
   const others = causes.filter((c) => c !== verdict);
   const retry = retryText(verdict.retryAfterSec);

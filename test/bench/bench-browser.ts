@@ -41,6 +41,8 @@ export interface BenchBrowser {
   /** Opens `path` in a new tab; ms from navigation start to the first frame after `selector` exists. */
   timeToReady(path: string, selector: string, keepOpen?: false): Promise<number>;
   timeToReady(path: string, selector: string, keepOpen: true): Promise<{ ms: number; page: Page }>;
+  /** The same for several selectors in one load: ms to the first frame after each exists, in their order. */
+  timesToReady(path: string, selectors: readonly string[]): Promise<number[]>;
   /** Opens `path`; the extension files it fetched (dist-relative) once none came for `quietMs`. */
   filesLoaded(path: string, quietMs: number): Promise<string[]>;
   close(): Promise<void>;
@@ -55,17 +57,21 @@ export function recentRecords(count: number, tabId: number, now = Date.now()): E
 }
 
 /**
- * Installed before any page script: notes when `selector` first exists, at the next frame. A
- * string, not a function: tsx would wrap a function's inner closures in a helper the page lacks.
- * Read from the page's own clock, so no CDP round trip is in the figure.
+ * Installed before any page script: notes when each of `selectors` first exists, at the next
+ * frame. A string, not a function: tsx would wrap a function's inner closures in a helper the
+ * page lacks. Read from the page's own clock, so no CDP round trip is in the figure.
  */
-function readyProbe(selector: string): string {
+function readyProbe(selectors: readonly string[]): string {
   return `(() => {
-    const selector = ${JSON.stringify(selector)};
+    const selectors = ${JSON.stringify(selectors)};
+    const times = (window.__benchTimes = selectors.map(() => undefined));
     const observer = new MutationObserver(() => {
-      if (!document.querySelector(selector)) return;
-      observer.disconnect();
-      requestAnimationFrame(() => { window.__benchReady ??= performance.now(); });
+      selectors.forEach((selector, i) => {
+        if (times[i] !== undefined || !document.querySelector(selector)) return;
+        times[i] = null;
+        requestAnimationFrame(() => { times[i] = performance.now(); });
+      });
+      if (times.every((t) => t !== undefined)) observer.disconnect();
     });
     observer.observe(document, { childList: true, subtree: true });
   })();`;
@@ -111,17 +117,23 @@ export async function openBenchBrowser(): Promise<BenchBrowser> {
   const s = session;
   const w = world;
 
-  async function timeToReady(path: string, selector: string, keepOpen = false): Promise<number | { ms: number; page: Page }> {
+  async function timesToReady(path: string, selectors: readonly string[], keepOpen = false): Promise<{ times: number[]; page: Page }> {
     const page = await s.browser.newPage();
     try {
-      await page.evaluateOnNewDocument(readyProbe(selector));
+      await page.evaluateOnNewDocument(readyProbe(selectors));
       await page.goto(`chrome-extension://${s.extensionId}/${path}`, { waitUntil: 'load' });
-      await page.waitForFunction(() => typeof (window as unknown as { __benchReady?: number }).__benchReady === 'number', { timeout: 30_000 });
-      const ms = await page.evaluate(() => (window as unknown as { __benchReady: number }).__benchReady);
-      return keepOpen ? { ms, page } : ms;
+      const done = () => (window as unknown as { __benchTimes: Array<number | null | undefined> }).__benchTimes.every((t) => typeof t === 'number');
+      await page.waitForFunction(done, { timeout: 30_000 });
+      const times = await page.evaluate(() => (window as unknown as { __benchTimes: number[] }).__benchTimes);
+      return { times, page };
     } finally {
       if (!keepOpen) await page.close();
     }
+  }
+
+  async function timeToReady(path: string, selector: string, keepOpen = false): Promise<number | { ms: number; page: Page }> {
+    const { times, page } = await timesToReady(path, [selector], keepOpen);
+    return keepOpen ? { ms: times[0]!, page } : times[0]!;
   }
 
   return {
@@ -136,6 +148,7 @@ export async function openBenchBrowser(): Promise<BenchBrowser> {
       }, items);
     },
     timeToReady: timeToReady as BenchBrowser['timeToReady'],
+    timesToReady: async (path, selectors) => (await timesToReady(path, selectors)).times,
     async filesLoaded(path, quietMs) {
       const page = await s.browser.newPage();
       try {

@@ -1,5 +1,5 @@
 import { assembleLog, parseIndex } from '../../src/contract/log-chunks';
-import { logWrites } from '../../src/contract/log-summary';
+import { logWrites } from '../../src/contract/log-summary-writes';
 import { LOG_KEY } from '../../src/contract/stored-log';
 import type { ErrorRecord } from '../../src/core/error-record';
 import type { FailureLog } from '../../src/core/failure-log';

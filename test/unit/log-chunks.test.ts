@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLogStore } from '../../src/background/log-store';
 import { CHUNK_SIZE, liveChunks, slotKey } from '../../src/contract/log-chunks';
-import { LOG_SUMMARY, SUMMARY_DEFAULT, SUMMARY_KEY, SUMMARY_NEWEST, summarize, summaryMinutes } from '../../src/contract/log-summary';
+import { LOG_SUMMARY, SUMMARY_DEFAULT, SUMMARY_KEY, SUMMARY_NEWEST, summaryMinutes } from '../../src/contract/log-summary';
+import { summarize } from '../../src/contract/log-summary-writes';
 import { LOG_KEY, toStoredLog } from '../../src/contract/stored-log';
 import { diagnose } from '../../src/core/diagnosis';
 import type { ErrorRecord } from '../../src/core/error-record';
 import { appendRecords, emptyLog, type LogLimits } from '../../src/core/failure-log';
-import { MAX_ENDPOINTS } from '../../src/core/window-tally';
+import { MAX_ENDPOINTS } from '../../src/core/tally-caps';
 import { logFromStorage } from '../support/stored-log';
 import { makeRecord, makeRecords } from '../support/records';
 
