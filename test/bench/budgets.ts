@@ -26,21 +26,22 @@ export const BUDGETS = {
   /**
    * gzip bytes of the service worker loader and its static imports. Grew from 16 KB with valibot,
    * the log summary and errors recorded inside answers to 21.5 KB (21,833 B on 2026-12-04 06:45
-   * UTC); 21,567 B at 09:50 UTC. 20.5 KB: 20,917 B on 2026-12-04 10:40 UTC, after fewer valibot
+   * UTC); 21,567 B at 09:50 UTC. 20.5 KB: 20,888 B on 2026-12-04 10:50 UTC, after fewer valibot
    * kinds where the meaning is the same (picklist for literal, optional(nullable) for nullish;
    * regex, check and transform for startsWith, minLength, finite, trim, toMaxValue; the stored
    * status snapshot read as one of its two object schemas instead of a variant, then a union:
    * -0.5 KB), the status features' names that nothing read and the proxy's status map (-0.11),
-   * one walk for both badges (-0.04), the settings key without the popup's alternatives reader
-   * (-0.02); the forced status check's fix on main added 0.05. Each figure is in its commit.
+   * one walk for both badges (-0.04), the monitor's and alerts' empty states read off their
+   * schemas (-0.03), the settings key without the popup's alternatives reader (-0.02); the forced
+   * status check's fix on main added 0.05. Each figure is in its commit.
    * Issue 15's target, 16 KB, is 4.9 KB away. The polyfill (2.5 KB) and valibot (1.8) stay; the
    * rest is the worker's own features: the status page's parsing and ChatGPT's component ids 2.6,
    * the log store, its chunks and summary tally 2.5, alerts 1.2, the status monitor 0.9,
    * classifying 0.8, redaction 0.5. A service worker cannot load code lazily in Chrome, so 16 KB
    * would take features out. Tried and left out (gzip equal or worse): helpers for the status
-   * parser's repeated steps, the component ids as one split string. Rolldown's minifier options
-   * give byte-identical output; terser over the final file saves 0.2-0.3 KB; esbuild's is 0.7 KB
-   * worse.
+   * parser's and the status fetch's repeated steps, the component ids as one split string.
+   * Rolldown's minifier options give byte-identical output; terser over the final file saves
+   * 0.2-0.3 KB; esbuild's is 0.7 KB worse.
    */
   backgroundGzipBytes: 20.5 * 1024,
   /** Popup ready with 1,000 records stored, as a multiple of a bare page that reads one small key. */
