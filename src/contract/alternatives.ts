@@ -32,7 +32,10 @@ export const DEFAULT_ALTERNATIVES: Alternative[] = [
  * (missing or bad: the defaults). The popup shows the list during an outage and needs nothing
  * else of the settings.
  */
+/** The storage key of the settings (settings.ts reads it whole). */
+export const SETTINGS_KEY = 'settings';
+
 export const SETTINGS_ALTERNATIVES: StoredKey<Alternative[]> = {
-  name: 'settings',
+  name: SETTINGS_KEY,
   read: (settings) => checked(ALTERNATIVES_FIELD, (settings as { alternatives?: unknown } | null | undefined)?.alternatives) ?? DEFAULT_ALTERNATIVES,
 };

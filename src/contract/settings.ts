@@ -1,5 +1,5 @@
 import { boolean, integer, maxValue, minValue, number, picklist, pipe, type GenericSchema, type InferOutput } from 'valibot';
-import { ALTERNATIVES_FIELD, DEFAULT_ALTERNATIVES, SETTINGS_ALTERNATIVES } from './alternatives';
+import { ALTERNATIVES_FIELD, DEFAULT_ALTERNATIVES, SETTINGS_KEY } from './alternatives';
 import { checked, type StoredKey } from './stored-key';
 
 export { DEFAULT_ALTERNATIVES };
@@ -86,7 +86,7 @@ export function parseSettings(raw: unknown): LoadedSettings {
 }
 
 /** The user's settings (the background's settings store writes them; pages read them). */
-export const SETTINGS: StoredKey<Settings> = { name: SETTINGS_ALTERNATIVES.name, read: (raw) => parseSettings(raw).settings };
+export const SETTINGS: StoredKey<Settings> = { name: SETTINGS_KEY, read: (raw) => parseSettings(raw).settings };
 
 export type SettingsField = Exclude<keyof Settings, 'version'>;
 

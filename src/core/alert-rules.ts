@@ -1,5 +1,5 @@
 import { boolean, fallback, number, object, optional, picklist, string, type InferOutput } from 'valibot';
-import { finiteNumber } from './schema-parts';
+import { fallbacksOf, finiteNumber } from './schema-parts';
 import type { StatusSnapshot } from './status';
 import { chatgptAffected } from './status-impact';
 import { pluralKey } from './plural';
@@ -51,7 +51,7 @@ export const AlertStateSchema = object({
 });
 export type AlertState = InferOutput<typeof AlertStateSchema>;
 
-export const EMPTY_ALERT_STATE: AlertState = { streak: [], failing: false, incidentIds: [], incidentActive: false, lastSent: {}, owed: [] };
+export const EMPTY_ALERT_STATE: AlertState = fallbacksOf(AlertStateSchema);
 
 /** What to show; the background turns keys into text and opens `target` on click. */
 export interface Alert {

@@ -74,5 +74,5 @@ export function isOwnTelemetry(host: string, path: string): boolean {
 
 /** API paths are where a 401/403 means "session" and an HTML body means a Cloudflare page. */
 export function isApiPath(path: string): boolean {
-  return path.startsWith('/backend-api/') || path.startsWith('/backend-anon/') || path.startsWith('/api/') || path.startsWith('/public-api/');
+  return /^\/(backend-api|backend-anon|api|public-api)\//.test(path);
 }

@@ -1,5 +1,5 @@
 import { fallback, integer, minValue, number, object, picklist, pipe, transform, type InferOutput } from 'valibot';
-import { finiteOrNull as time } from './schema-parts';
+import { fallbacksOf, finiteOrNull as time } from './schema-parts';
 import { backoffDelay, STATUS_BACKOFF } from './backoff';
 
 export const MONITOR_MODES = ['normal', 'fast', 'backoff', 'paused'] as const;
@@ -30,7 +30,7 @@ export const MonitorStateSchema = object({
 });
 export type MonitorState = InferOutput<typeof MonitorStateSchema>;
 
-export const EMPTY_MONITOR_STATE: MonitorState = { errors: 0, lastCheckAt: null, appSeenAt: null, failureAt: null, nextAt: null, mode: 'normal' };
+export const EMPTY_MONITOR_STATE: MonitorState = fallbacksOf(MonitorStateSchema);
 
 /** Without a ChatGPT tab for this long, polling stops until one shows up again. */
 export const PAUSE_AFTER_MS = 60 * 60_000;

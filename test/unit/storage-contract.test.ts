@@ -106,6 +106,13 @@ const KEYS: Array<[StoredKey<unknown>, unknown]> = [
   [LOG_SUMMARY, null],
 ];
 
+describe('state defaults', () => {
+  it('the monitor and alert states start from their schemas’ fallbacks, which are these', () => {
+    expect(EMPTY_MONITOR_STATE).toEqual({ errors: 0, lastCheckAt: null, appSeenAt: null, failureAt: null, nextAt: null, mode: 'normal' });
+    expect(EMPTY_ALERT_STATE).toEqual({ streak: [], failing: false, incidentIds: [], incidentActive: false, lastSent: {}, owed: [] });
+  });
+});
+
 describe('every stored key', () => {
   it.each(KEYS.map(([key, empty]) => [key.name, key, empty] as const))(
     '%s: nothing stored, junk or huge junk reads as its default, never a throw',
