@@ -30,8 +30,8 @@ export interface StatusCheck {
 
 /**
  * Fetches and stores the status snapshot. Checks share a fetch under way, except that a forced one
- * waits for it and fetches again; a recent snapshot is reused unless forced. Only a known snapshot carries validators forward, so a 304 can never
- * revive an "unknown" as if it were an answer.
+ * waits for it and fetches again; a recent snapshot is reused unless forced. Only a known snapshot
+ * carries validators forward, so a 304 can never revive an "unknown" as if it were an answer.
  */
 export function createStatusCheck({ now, fetchUrl = fetchStatusUrl, maxAgeMs = STATUS_MAX_AGE_MS }: StatusCheckDeps): StatusCheck {
   let inFlight: Promise<StatusSnapshot> | null = null;

@@ -5,6 +5,7 @@ import { APP_URL_PATTERNS, SIGN_IN_URL_PATTERNS } from '../core/hosts';
 import { countedFailures, POPUP_RECENT, popupScope, scopedRecords, scopeTabId } from '../core/popup-scope';
 import { t, tn } from '../platform/i18n';
 import { activeTabId, tabIdsMatching } from '../platform/tabs';
+import { afterPaint } from '../ui/after-paint';
 import { FailureList } from '../ui/failure-list';
 import { lazyChunk, PartPending } from '../ui/lazy-part';
 import { LogNotice } from '../ui/log-notice';
@@ -48,7 +49,7 @@ export function Popup() {
   useEffect(() => {
     if (summary === undefined || loadLog) return;
     if (summary === null) return setLoadLog(true);
-    requestAnimationFrame(() => setTimeout(() => setLoadLog(true)));
+    afterPaint(() => setLoadLog(true));
   }, [summary, loadLog]);
   const full = useLog(POPUP_RECENT, loadLog);
   const log: FailureLog | undefined = full ?? (summary ? { records: summary.newest, dropped: summary.dropped, notice: summary.notice, bytes: 0 } : undefined);

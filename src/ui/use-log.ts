@@ -3,6 +3,7 @@ import { LOG_INDEX, isSlotKey, liveChunks, newestChunks, parseChunk, slotKey, ty
 import type { ErrorRecord } from '../core/error-record';
 import type { FailureLog } from '../core/failure-log';
 import { readLocal } from '../platform/storage';
+import { afterPaint } from './after-paint';
 import { watchKey } from './storage-feed';
 
 /**
@@ -46,20 +47,19 @@ export function useLog(newest?: number, load = true, first?: number): ShownLog |
     };
     const publish = () => {
       if (controller.signal.aborted) return;
-      const records: ErrorRecord[] = [];
-      for (const k of wanted()) for (const r of chunks.get(k) ?? []) records.push(r);
+      const shown = wanted();
       // Nothing stored, or the newest records are the whole log: nothing more to read.
-      if (partial && (!index || wanted().length >= liveChunks(index.first, index.count).length)) partial = false;
+      if (partial && (!index || shown.length >= liveChunks(index.first, index.count).length)) partial = false;
+      const records: ErrorRecord[] = [];
+      for (const k of shown) for (const r of chunks.get(k) ?? []) records.push(r);
       setLog({ records, dropped: index?.dropped ?? 0, notice: index?.notice ?? null, bytes: 0, partial });
       if (partial) {
         // The rest after the newest rows are painted; then shown at once, not at the next refresh.
         partial = false;
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            shownAt = 0;
-            void fetchMissing();
-          }),
-        );
+        afterPaint(() => {
+          shownAt = 0;
+          void fetchMissing();
+        });
       }
     };
     // During a storm the log changes on every failure; showing it four times a second is live
