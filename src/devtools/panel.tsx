@@ -41,7 +41,7 @@ export interface PanelProps {
  * what DevTools alone sees (kept in memory), a chart of the last hour, details and exports.
  */
 export function Panel({ tabId, reportUrl = null, troubleshooterUrl = null }: PanelProps) {
-  const log = useLog(undefined, true, PANEL_FIRST_RECORDS);
+  const log = useLog({ first: PANEL_FIRST_RECORDS });
   const partial = log?.partial ?? true;
   const now = useNow(10_000);
   const status = useStatus();

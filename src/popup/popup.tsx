@@ -51,7 +51,7 @@ export function Popup() {
     if (summary === null) return setLoadLog(true);
     afterPaint(() => setLoadLog(true));
   }, [summary, loadLog]);
-  const full = useLog(POPUP_RECENT, loadLog);
+  const full = useLog({ newest: POPUP_RECENT, load: loadLog });
   const log: FailureLog | undefined = full ?? (summary ? { records: summary.newest, dropped: summary.dropped, notice: summary.notice, bytes: 0 } : undefined);
   const now = useNow();
   const [tabId, setTabId] = useState<number | null | undefined>(undefined);

@@ -17,13 +17,21 @@ const REFRESH_MS = 250;
 /** The log as read so far: `partial` while only the newest records of a whole-log read are in. */
 export type ShownLog = FailureLog & { partial: boolean };
 
-/**
- * `load: false` holds the reads back (the popup shows its summary key first, then loads the log).
- * `first`, for a page that shows the whole log: the newest this many records are read and shown
- * first, and the rest after that frame is painted (a full log is about 500 KB; reading all of it
- * before the first row took the DevTools panel most of its first render).
- */
-export function useLog(newest?: number, load = true, first?: number): ShownLog | undefined {
+/** What a page reads of the log, and when. */
+export interface LogReading {
+  /** Only this many newest records (the popup); the whole log when absent. */
+  newest?: number;
+  /** false holds the reads back (the popup shows its summary key first, then loads the log). */
+  load?: boolean;
+  /**
+   * For a page that shows the whole log: the newest this many records are read and shown first,
+   * and the rest after that frame is painted (a full log is about 500 KB; reading all of it before
+   * the first row took the DevTools panel most of its first render).
+   */
+  first?: number;
+}
+
+export function useLog({ newest, load = true, first }: LogReading = {}): ShownLog | undefined {
   const [log, setLog] = useState<ShownLog | undefined>(undefined);
   // A layout effect starts the reads right after the first render, not after the first paint.
   useLayoutEffect(() => {
