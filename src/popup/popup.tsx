@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { LOG_SUMMARY } from '../contract/log-summary';
 import type { FailureLog } from '../core/failure-log';
 import { APP_URL_PATTERNS, SIGN_IN_URL_PATTERNS } from '../core/hosts';
@@ -58,7 +58,7 @@ export function Popup() {
   const [chatTabs, setChatTabs] = useState<number[] | null>(null);
   const [choice, setChoice] = useState<'tab' | 'all'>('tab');
   const [extensionsOpen, setExtensionsOpen] = useState(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     activeTabId().then(setTabId, () => setTabId(null));
     tabIdsMatching([...APP_URL_PATTERNS, ...SIGN_IN_URL_PATTERNS]).then(setChatTabs, () => setChatTabs([]));
   }, []);
