@@ -55,16 +55,6 @@ const inputMaps: RolldownPlugin = {
 };
 
 /**
- * Lazy chunks a page starts loading as its module is evaluated (`lazyChunk(load, true)`, e.g. the
- * popup's verdict, src/popup/popup.tsx), by the name vite gives their file. Each is one file with
- * what it imports that the page does not load at open (code it shares with later chunks, which
- * then import it from there): a chunk, then its imports, is a second round trip to the main
- * thread while the first frame renders. Measured in Chromium: the popup's verdict came 70-130 ms
- * after its failures with its three shared chunks, 30-45 ms with one file.
- */
-const AT_OPEN = /[\\/]popup-verdict-[\w-]+\.js$/;
-
-/**
  * Bundles `input` (a built file) into `<dir>/<name>.js` and its lazy chunks; returns the file
  * names written. With `maps`, follows the source maps of a build made with them and writes the
  * bundle's: test/bench/bundle-report.ts weighs each source module of the shipped files that way.
@@ -82,14 +72,8 @@ export async function bundlePage(input: string, dir: string, name: string, maps 
       comments: false,
       entryFileNames: `${name}.js`,
       chunkFileNames: `${name}-[name]-[hash].js`,
-      // Everything the page loads at open in its one file, even code a lazy chunk shares; then
-      // each chunk started at open in one file.
-      codeSplitting: {
-        groups: [
-          { name, tags: ['$initial'] },
-          { name: 'at-open', test: AT_OPEN },
-        ],
-      },
+      // Everything the page loads at open in its one file, even code a lazy chunk shares.
+      codeSplitting: { groups: [{ name, tags: ['$initial'] }] },
     });
     return output.filter((o) => o.type === 'chunk').map((o) => o.fileName);
   } finally {

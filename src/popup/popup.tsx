@@ -13,15 +13,7 @@ import { useLog } from '../ui/use-log';
 import { useNow } from '../ui/use-now';
 import { useStatus } from '../ui/use-status';
 import { useStored } from '../ui/use-stored';
-import { VerdictPending } from '../ui/verdict-pending';
-import type { VerdictOutcome } from './popup-verdict';
-
-/**
- * The verdict's code (the diagnosis, its facts, the window tally, the suspects, the card and its
- * button), loaded from the moment this module is evaluated: it loads in parallel with the first
- * render, which shows the failures from the summary and holds the verdict's place meanwhile.
- */
-const useVerdictPart = lazyChunk(() => import('./popup-verdict'), true);
+import { PopupVerdict, type VerdictOutcome } from './popup-verdict';
 
 /**
  * Below the first screen, or shown only on OpenAI's side: loaded right after the first frame,
@@ -67,11 +59,10 @@ export function Popup() {
   const known = tabId !== undefined && chatTabs !== null;
   const scope = popupScope(tabId ?? null, chatTabs ?? [], choice);
   const records = log && known ? scopedRecords(log.records, scope) : undefined;
-  const verdict = useVerdictPart('open');
   const [outcome, setOutcome] = useState<VerdictOutcome | null>(null);
-  // The fixes wait for the verdict (or its chunk's failure): they show the clear only when the
-  // verdict's button is not the clear, and the list must not move under the pointer.
-  const verdictKnown = outcome?.side !== undefined || verdict?.kind === 'failed';
+  // The fixes wait for the verdict: they show the clear only when the verdict's button is not the
+  // clear, and the list must not move under the pointer.
+  const verdictKnown = outcome?.side !== undefined;
   const action = outcome?.action ?? null;
   // Counted in the loaded log: the summary's first frame lists only its newest failures.
   const failures = full && records ? countedFailures(records) : null;
@@ -93,21 +84,15 @@ export function Popup() {
               : tn('popup_scope_tabs', failures, [scope.chatTabs, failures])}
         </p>
       )}
-      {verdict?.kind === 'done' ? (
-        <verdict.value.PopupVerdict
-          records={records}
-          now={now}
-          status={status}
-          tabId={scopeTabId(scope)}
-          summary={full ? null : summary}
-          onExtensions={onOpenExtensions}
-          onOutcome={setOutcome}
-        />
-      ) : verdict?.kind === 'failed' ? (
-        <PartPending state={verdict} />
-      ) : (
-        <VerdictPending noFailures={records?.length === 0} />
-      )}
+      <PopupVerdict
+        records={records}
+        now={now}
+        status={status}
+        tabId={scopeTabId(scope)}
+        summary={full ? null : summary}
+        onExtensions={onOpenExtensions}
+        onOutcome={setOutcome}
+      />
       {outcome?.side === 'openai' && below?.kind === 'done' && <below.value.Alternatives outage={outcome.outageReported} />}
       {fixes?.kind === 'done' && verdictKnown ? (
         <fixes.value.PopupFixes

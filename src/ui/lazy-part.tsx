@@ -10,11 +10,8 @@ export type ChunkState<M> = { kind: 'working' } | { kind: 'done'; value: M } | {
  * answers null while nothing asks (`key` null), then working, done, or failed and why: a chunk
  * that fails to load is shown as a failure, and the next key (another row, reopening) retries.
  * A lazy chunk brings no CSS: its styles are in the page's stylesheet (the build checks).
- * `atOnce`: the load starts now, as the page's module is evaluated, for a part of the first
- * screen whose code loads in parallel with the first render (a failure then is retried by the
- * first component that asks, and shown there).
  */
-export function lazyChunk<M>(load: () => Promise<M>, atOnce = false): (key: string | null) => ChunkState<M> | null {
+export function lazyChunk<M>(load: () => Promise<M>): (key: string | null) => ChunkState<M> | null {
   let loaded: M | undefined;
   let pending: Promise<M> | null = null;
   const start = () =>
@@ -25,13 +22,11 @@ export function lazyChunk<M>(load: () => Promise<M>, atOnce = false): (key: stri
         throw error;
       },
     ));
-  if (atOnce) start().catch(() => undefined);
   return function useChunk(key) {
     const [failed, setFailed] = useState<{ key: string; message: string } | null>(null);
     const [, setLoaded] = useState(false);
     useEffect(() => {
-      // A chunk started at once may have come between the render and this effect: still re-render.
-      if (key === null) return;
+      if (key === null || loaded !== undefined) return;
       let live = true;
       start().then(
         () => live && setLoaded(true),

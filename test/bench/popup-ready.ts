@@ -12,9 +12,9 @@ const FAILURES = '.failure';
 const VERDICT = '.verdict[data-cause]';
 
 /**
- * The popup, ready (its failures listed: `.failure` exists), and its verdict on screen (its code
- * loads in a chunk started at open, so it may come a moment after the failures), with 1,000 records stored, against a
- * bare page of the same extension that reads one small key (the floor of any page that shows
+ * The popup, ready (its failures listed: `.failure` exists), and its verdict on screen (it waits
+ * for the extensions it weighs, so it may come a moment after the failures), with 1,000 records
+ * stored, against a bare page of the same extension that reads one small key (the floor of any page that shows
  * stored data: its script is a second request, and MV3 allows no inline script), opened in the
  * same run, alternately, each in a fresh tab. Then the real toolbar popup (action.openPopup) with
  * 300 failures stored, from the call to the failures on screen, against a bare popup page.

@@ -1,7 +1,4 @@
-import { readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reachable } from '../../src/build/one-file-per-page';
 import { bundleSizes } from '../bench/bundle-size';
 
 /**
@@ -22,13 +19,5 @@ describe.each(['dist/chrome', 'dist/firefox'])('bundle sizes of %s', (dist) => {
     const popup = sizes.find((s) => s.name.startsWith('popup'))!;
     expect(popup.files.some((f) => f.endsWith('.js')) && popup.files.some((f) => f.endsWith('.css'))).toBe(true);
     expect(popup.later.length).toBeGreaterThan(0);
-  });
-
-  it("loads the popup's verdict, started at open, in one file beside the popup's own", () => {
-    const popup = sizes.find((s) => s.name.startsWith('popup'))!;
-    const verdict = readdirSync(join(dist, 'assets')).filter((f) => f.startsWith('popup-at-open-'));
-    expect(verdict, 'src/build/one-file-per-page.ts AT_OPEN names the verdict chunk').toHaveLength(1);
-    const loads = [...reachable(resolve(dist), [resolve(dist, 'assets', verdict[0]!)], { lazy: false })].map((f) => relative(resolve(dist), f));
-    expect(loads.filter((f) => !popup.files.includes(f))).toEqual([`assets/${verdict[0]}`]);
   });
 });

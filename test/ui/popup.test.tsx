@@ -124,7 +124,7 @@ describe('Popup', () => {
     // The popup loaded the newest chunks (about 250 records) of 1,000: its count says so instead of passing for the whole.
     expect(root.querySelector('#recent-title .count')!.textContent).toMatch(/^\d+ failures among the newest \d+ of 1000 stored$/);
     expect(elapsed).toBeLessThan(2000);
-    // The verdict's code loads in a chunk started at open: its place is held until it is there.
+    // The verdict is worked out from the summary too, once the extensions it weighs are read.
     await until(() => root.querySelector('.verdict[data-cause]'), 'the verdict');
     expect(root.querySelectorAll('.verdict').length).toBe(1);
     expect(root.querySelector('.verdict')!.getAttribute('aria-busy')).toBeNull();
