@@ -4,6 +4,11 @@
  * whole window, so they do not all come back at once
  * (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/). The randomness
  * is passed in, so tests pin it.
+ *
+ * Why not a library (checked 2026-12-04): exponential-backoff 3.1.3 and p-retry 9.0.0 run the
+ * retries themselves, waiting in a timer, and neither exports the delay alone; the status monitor
+ * waits up to 30 minutes on an alarm, since the worker is stopped between checks. Imported, they
+ * add 1,955 B and 1,603 B gzip to the worker (20,878 B, budget 20,992); this file is 125 B.
  */
 export interface BackoffPolicy {
   baseMs: number;

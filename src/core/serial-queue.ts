@@ -3,6 +3,10 @@
  * rejects its own caller only: the next one runs all the same. For state that several events
  * read and write across awaits (a stored monitor state, alert streaks, a probe history), so an
  * event never reads what an earlier one is still changing.
+ *
+ * Why not a library (measured 2026-12-04, chrome build; this file is 35 B gzip of the worker):
+ * p-limit 7.3.3 adds 636 B gzip to the worker (20,878 -> 21,514 B, over its 20.5 KB budget) and
+ * has no idle(); p-queue 10.0.0, which has onIdle(), adds 3,296 B.
  */
 export interface SerialQueue {
   /** Runs `work` after everything handed in before it has settled; its result or its error. */

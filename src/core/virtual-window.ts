@@ -1,6 +1,11 @@
 /**
  * Which rows of a long list to render: only the visible ones plus a margin, with spacer heights
  * above and below so the scrollbar stays true. Fixed row height keeps it O(1).
+ *
+ * Why not a library (measured 2026-12-04, chrome build; this file is 150 B gzip of the panel):
+ * @tanstack/virtual-core 3.19.13 adds 9,762 B gzip to the panel (23,823 -> 33,585 B, budget
+ * 28,672) and needs a scroll element and its observers, where this stays pure and tested in core;
+ * virtua 0.54.2 has no Preact build (React through preact/compat, itself +2.1 KB).
  */
 export interface VirtualWindow {
   start: number;
