@@ -37,7 +37,7 @@ interface Check {
   /** vitest -t: only these tests of the file. */
   filter?: string;
   /** Each must match the full name of a failing test. */
-  mustFail: RegExp[];
+  mustFail: readonly RegExp[];
   /** A line of the test's own output worth keeping in the record (the figures behind a failure). */
   note?: RegExp;
 }
@@ -59,6 +59,17 @@ function incompressible(length: number): string {
   }
   return out.slice(0, length);
 }
+
+/** The load test's one storm (test/e2e/load.test.ts), and the figures it prints about losses. */
+const LOAD_TEST = {
+  project: 'e2e',
+  file: 'test/e2e/load.test.ts',
+  filter: 'keeps exactly the newest',
+  mustFail: [/keeps exactly the newest 1,000/],
+  note: /load: \d+ failures lost at a forced stop[^.]*\. [^.]*\./,
+} as const;
+/** The user-side verdicts, Chromium's half (Firefox's runs the same scenarios). */
+const VERDICT_IN_CHROMIUM = { project: 'e2e', file: 'test/e2e/verdict.test.ts', filter: 'in chromium' } as const;
 
 const CHECKS: Check[] = [
   {
@@ -192,11 +203,7 @@ const CHECKS: Check[] = [
       );
     },
     builds: ['chrome'],
-    project: 'e2e',
-    file: 'test/e2e/load.test.ts',
-    filter: 'keeps exactly the newest',
-    mustFail: [/keeps exactly the newest 1,000/],
-    note: /load: \d+ failures lost at a forced stop[^.]*\. [^.]*\./,
+    ...LOAD_TEST,
   },
   {
     id: 'f2',
@@ -215,11 +222,7 @@ const CHECKS: Check[] = [
     brokenBy: "test/e2e/load.test.ts's stops send no ServiceWorker.stopAllWorkers",
     apply: (dir) => edit(dir, 'test/e2e/load.test.ts', "await cdp.send('ServiceWorker.stopAllWorkers');", 'void 0;'),
     builds: [],
-    project: 'e2e',
-    file: 'test/e2e/load.test.ts',
-    filter: 'keeps exactly the newest',
-    mustFail: [/keeps exactly the newest 1,000/],
-    note: /load: \d+ failures lost at a forced stop[^.]*\. [^.]*\./,
+    ...LOAD_TEST,
   },
   {
     id: 'g',
@@ -227,9 +230,7 @@ const CHECKS: Check[] = [
     brokenBy: "src/core/diagnosis.ts puts 'blocked-by-extension' on OpenAI's side",
     apply: (dir) => edit(dir, 'src/core/diagnosis.ts', "'blocked-by-extension': 'user',", "'blocked-by-extension': 'openai',"),
     builds: ['chrome'],
-    project: 'e2e',
-    file: 'test/e2e/verdict.test.ts',
-    filter: 'in chromium',
+    ...VERDICT_IN_CHROMIUM,
     mustFail: [/verdict on the user’s side in chromium another extension blocks ChatGPT/],
   },
   {
@@ -238,9 +239,7 @@ const CHECKS: Check[] = [
     brokenBy: 'src/core/diagnosis.ts no longer gives a looping Cloudflare check its own title (the words on screen change, the cause and side do not)',
     apply: (dir) => edit(dir, 'src/core/diagnosis.ts', "looping ? { titleKey: 'diag_cloudflare_loop_title' } : {}", '{}'),
     builds: ['chrome'],
-    project: 'e2e',
-    file: 'test/e2e/verdict.test.ts',
-    filter: 'in chromium',
+    ...VERDICT_IN_CHROMIUM,
     mustFail: [/verdict on the user’s side in chromium a Cloudflare check answers the API/],
   },
 ];
