@@ -247,6 +247,7 @@ const CHECKS: Check[] = [
 interface Run {
   exit: number;
   seconds: number;
+  /** Each failed test, with the first line of each of its failures (soft assertions give several). */
   failed: Array<{ name: string; first: string }>;
   passed: number;
   /** Why the run says nothing about the check (it ran no test, or a file did not load). */
@@ -317,7 +318,7 @@ function main(): void {
       testResults: Array<{ message?: string; assertionResults: Array<{ fullName: string; status: string; failureMessages: string[] }> }>;
     };
     const all = report.testResults.flatMap((f) => f.assertionResults);
-    const failed = all.filter((a) => a.status === 'failed').map((a) => ({ name: a.fullName, first: firstLine(a.failureMessages[0] ?? '') }));
+    const failed = all.filter((a) => a.status === 'failed').map((a) => ({ name: a.fullName, first: a.failureMessages.map(firstLine).join('<br>') }));
     const loadError = report.testResults.find((f) => f.message)?.message;
     const error = loadError ? `file failed to load: ${firstLine(loadError)}` : failed.length + report.numPassedTests === 0 ? 'no test ran' : undefined;
     return { exit: r.status ?? -1, seconds, failed, passed: report.numPassedTests, error, note };
