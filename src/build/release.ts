@@ -23,14 +23,23 @@ const BROWSERS = ['chrome', 'firefox'] as const;
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
+/**
+ * The tag the notes start from: the newest one HEAD descends from, other than HEAD's own. The
+ * commit being released may already carry its tag (tag, then release); its notes are then the
+ * commits since the tag before, not an empty list. Null when there is none.
+ */
+function lastTag(repo: string): string | null {
+  const own = git(repo, 'tag', '--points-at', 'HEAD').split('\n').filter(Boolean);
+  try {
+    return git(repo, 'describe', '--tags', '--abbrev=0', ...own.map((tag) => `--exclude=${tag}`), 'HEAD');
+  } catch {
+    return null; // No tag yet: the first release lists every commit.
+  }
+}
+
 /** "## 0.1.0" and one line per commit since the last tag (every commit when there is none), oldest first. */
 export function releaseNotes(repo: string, version: string): string {
-  let since: string | null = null;
-  try {
-    since = git(repo, 'describe', '--tags', '--abbrev=0', 'HEAD');
-  } catch {
-    // No tag yet: the first release lists every commit.
-  }
+  const since = lastTag(repo);
   const range = since ? `${since}..HEAD` : 'HEAD';
   const lines = git(repo, 'log', '--reverse', '--no-merges', '--format=- %s (%h)', range);
   return `## ${version}\n\n${since ? `Changes since ${since}:` : 'Every change so far:'}\n\n${lines || '- (no changes)'}\n`;

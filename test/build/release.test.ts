@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterAll, describe, expect, it } from 'vitest';
-import { release, type ReleaseResult } from '../../src/build/release';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { release, releaseNotes, type ReleaseResult } from '../../src/build/release';
 
 /**
  * `npm run release` twice on the same commit, into two folders (each run builds in its own fresh
@@ -48,5 +49,91 @@ describe('npm run release', () => {
     const notes = readFileSync(join(first.dir, 'RELEASE-NOTES.md'), 'utf8');
     expect(notes).toMatch(new RegExp(`^## ${first.version.replaceAll('.', '\\.')}\\n`));
     expect(notes.split('\n').filter((line) => line.startsWith('- ')).length).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * The notes' "since the last tag" in a throwaway repository (this one has no tag, and a test must
+ * never tag it): commits with rising dates, tags, a merged branch, a tag off HEAD's history. Each
+ * step checks that the notes list exactly the commits after the last tag, oldest first, and none
+ * before it.
+ */
+describe('release notes since the last tag', () => {
+  let repo: string;
+  let clock = 0;
+  /** Commits get one second each from a fixed date, so their order is the order they were made. */
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: repo,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 10_000,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Test',
+        GIT_AUTHOR_EMAIL: 'test@example.invalid',
+        GIT_COMMITTER_NAME: 'Test',
+        GIT_COMMITTER_EMAIL: 'test@example.invalid',
+        GIT_AUTHOR_DATE: `${1_700_000_000 + clock} +0000`,
+        GIT_COMMITTER_DATE: `${1_700_000_000 + clock} +0000`,
+      },
+    }).trim();
+  /** A commit on the current branch; its line as the notes write it. */
+  const commit = (subject: string) => {
+    clock += 1;
+    git('commit', '-q', '--allow-empty', '--no-verify', '-m', subject);
+    return `- ${subject} (${git('rev-parse', '--short', 'HEAD')})`;
+  };
+  const notes = () => releaseNotes(repo, '9.9.9');
+  const listed = (text: string) => text.split('\n').filter((line) => line.startsWith('- '));
+
+  beforeAll(() => {
+    repo = mkdtempSync(join(tmpdir(), 'edr-notes-test-'));
+    git('init', '-q', '-b', 'main');
+  });
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  const first: string[] = [];
+  const second: string[] = [];
+
+  it('lists every commit when there is no tag, also when the first release is tagged before it is built', () => {
+    first.push(commit('First commit'), commit('Second commit'));
+    expect(notes()).toBe(`## 9.9.9\n\nEvery change so far:\n\n${first.join('\n')}\n`);
+    git('tag', 'v0.1.0');
+    expect(notes()).toBe(`## 9.9.9\n\nEvery change so far:\n\n${first.join('\n')}\n`);
+  });
+
+  it('lists exactly the commits after the tag, oldest first, a merged branch’s too, never a merge', () => {
+    expect(listed(notes())).toEqual(first); // HEAD is still the tagged commit
+    second.push(commit('Third commit'), commit('Fourth commit'));
+    expect(notes()).toBe(`## 9.9.9\n\nChanges since v0.1.0:\n\n${second.join('\n')}\n`);
+    git('checkout', '-q', '-b', 'side');
+    second.push(commit('On a side branch'));
+    git('checkout', '-q', 'main');
+    second.push(commit('Fifth commit'));
+    clock += 1;
+    git('merge', '-q', '--no-ff', '--no-verify', '-m', 'Merge branch side', 'side');
+    expect(listed(notes())).toEqual(second);
+    expect(notes()).not.toContain('Merge branch side');
+  });
+
+  it('when HEAD carries the release’s own tag (annotated, or two), starts from the tag before', () => {
+    git('tag', '-a', '-m', 'Release 0.2.0', 'v0.2.0');
+    git('tag', 'v0.2.0-rc.1');
+    expect(notes()).toBe(`## 9.9.9\n\nChanges since v0.1.0:\n\n${second.join('\n')}\n`);
+  });
+
+  it('starts from the newest tag HEAD descends from, and ignores a tag off its history', () => {
+    git('tag', '-d', 'v0.2.0-rc.1');
+    git('checkout', '-q', '-b', 'unmerged');
+    commit('Never merged');
+    git('tag', 'v9.0.0-elsewhere');
+    git('checkout', '-q', 'main');
+    const sixth = commit('Sixth commit');
+    const seventh = commit('Seventh commit');
+    expect(notes()).toBe(`## 9.9.9\n\nChanges since v0.2.0:\n\n${sixth}\n${seventh}\n`);
+    git('tag', 'v0.3.0', 'HEAD~1');
+    expect(notes()).toBe(`## 9.9.9\n\nChanges since v0.3.0:\n\n${seventh}\n`);
+    expect(notes()).not.toContain('Never merged');
   });
 });
