@@ -147,3 +147,22 @@ describe('i18n', () => {
     }
   });
 });
+
+describe('home-made parts', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(readme.indexOf('### Home-made parts'));
+  const rows = [...section.slice(0, section.indexOf('\n\n', section.indexOf('| Part'))).matchAll(/^\| `([^`]+)`[^|]*\| ([^|]+) \| [^|]+ \| (\w+)/gm)];
+
+  it("each part the README's table keeps is there, and names beside it the libraries and versions the table gives", () => {
+    expect(rows.length).toBeGreaterThan(10);
+    for (const [, path, libraries, outcome] of rows) {
+      if (outcome !== 'kept') continue;
+      expect(existsSync(path!), path).toBe(true);
+      const text = readFileSync(path!, 'utf8');
+      for (const [, name, version] of libraries!.matchAll(/([@\w/.-]+) (\d+\.\d+(?:\.\d+)?)/g)) {
+        expect(text, `${path} names ${name} ${version}`).toContain(name!);
+        expect(text, `${path} names ${name} ${version}`).toContain(version!);
+      }
+    }
+  });
+});
