@@ -68,6 +68,13 @@ const LOAD_TEST = {
   mustFail: [/keeps exactly the newest 1,000/],
   note: /load: \d+ failures lost at a forced stop[^.]*\. [^.]*\./,
 } as const;
+/** The cache-clearing test: Chromium only (Firefox's browsingData cannot clear one site's cache). */
+const CLEAR_CACHE_TEST = {
+  builds: ['chrome'],
+  project: 'e2e',
+  file: 'test/e2e/clear-cache.test.ts',
+  mustFail: [/clearing ChatGPT’s cache in Chromium empties the HTTP cache and Cache Storage of chatgpt\.com/],
+} as const satisfies Partial<Check>;
 /** The user-side verdicts, Chromium's half (Firefox's runs the same scenarios). */
 const VERDICT_IN_CHROMIUM = { project: 'e2e', file: 'test/e2e/verdict.test.ts', filter: 'in chromium' } as const;
 
@@ -241,6 +248,38 @@ const CHECKS: Check[] = [
     builds: ['chrome'],
     ...VERDICT_IN_CHROMIUM,
     mustFail: [/verdict on the user’s side in chromium a Cloudflare check answers the API/],
+  },
+  {
+    id: 'h1',
+    check: "in real Chromium, 'clear cache' empties ChatGPT's Cache Storage",
+    brokenBy: "src/core/site-data-plan.ts's Chrome plan leaves out `cacheStorage`",
+    apply: (dir) =>
+      edit(dir, 'src/core/site-data-plan.ts', "const ALL_STORAGE: SiteDataType[] = ['cache', 'cacheStorage',", "const ALL_STORAGE: SiteDataType[] = ['cache',"),
+    ...CLEAR_CACHE_TEST,
+  },
+  {
+    id: 'h2',
+    check: "in real Chromium, 'clear cache' empties ChatGPT's HTTP cache",
+    brokenBy: "src/core/site-data-plan.ts's Chrome plan leaves out `cache`",
+    apply: (dir) =>
+      edit(
+        dir,
+        'src/core/site-data-plan.ts',
+        "const ALL_STORAGE: SiteDataType[] = ['cache', 'cacheStorage',",
+        "const ALL_STORAGE: SiteDataType[] = ['cacheStorage',",
+      ),
+    ...CLEAR_CACHE_TEST,
+  },
+  {
+    id: 'i',
+    check: "in real Chromium, clicking an alert's notification opens its page",
+    brokenBy: "src/background/alerts.ts's click listener returns before opening anything",
+    apply: (dir) => edit(dir, 'src/background/alerts.ts', 'if (!id.startsWith(`${ID_PREFIX}|`)) return;', 'if (id) return;'),
+    builds: ['chrome'],
+    project: 'e2e',
+    file: 'test/e2e/notification-click.test.ts',
+    filter: 'chromium, through D-Bus. three 500s in a row',
+    mustFail: [/opens its page \(chromium, through D-Bus\) three 500s in a row/],
   },
 ];
 
