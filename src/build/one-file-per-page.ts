@@ -16,10 +16,11 @@ import { rolldown, type RolldownPlugin } from 'rolldown';
  * Why not an option of vite, crxjs or rolldown (checked 2026-12-04: vite 8.3, rolldown 1.2.19,
  * @crxjs/vite-plugin 3.0.0); rebuilt without this step, the popup fetches 26 files, 33.9 KB gzip,
  * the panel 19 files, 30.0 KB, the worker 14 files, 26.3 KB; with it 3, 3 and 1 files, 23.5, 23.3
- * and 20.4 KB (the worker's own chunks repeat what gzip would share in one file). Times, with both builds loaded in one Chromium and opened alternately (1,000
- * records, median, ms from navigation start; 2026-12-04): the popup's failures and verdict on
- * screen 187 ms without, 119 ms with (20 opens each); the panel's first rows 191 without, 151
- * with, its whole log 348 and 305 (12 opens each).
+ * and 20.4 KB (the worker's own chunks repeat what gzip would share in one file). Times, with
+ * both builds loaded in one Chromium and opened alternately (1,000 records, median, ms from
+ * navigation start; 2026-12-04): the popup's failures and verdict on screen 187 ms without, 119
+ * ms with (20 opens each); the panel's first rows 191 without, 151 with, its whole log 348 and
+ * 305 (12 opens each).
  * - `output.codeSplitting` groups (the old `manualChunks`/`advancedChunks`) put each module in
  *   exactly one chunk, so two pages that share code still both fetch a shared chunk.
  * - `output.inlineDynamicImports` needs a single input; crxjs builds every page in one build.
