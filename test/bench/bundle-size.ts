@@ -20,8 +20,8 @@ export interface BundleSize {
   /** gzip bytes of those files. */
   bytes: number;
   budget: number;
-  /** What it can load but only with `import()`, on a click or later. */
-  later: string[];
+  /** What it can load but only with `import()` (right after its first frame, or on a click), with gzip bytes. */
+  later: Array<{ file: string; bytes: number }>;
 }
 
 /**
@@ -51,7 +51,7 @@ export function bundleSizes(dist: string): BundleSize[] {
     if (!entry || !existsSync(join(dir, entry))) throw new Error(`${name}: ${dist}/${entry ?? '(not in the manifest)'} is missing`);
     const files = from(entry, false);
     const later = from(entry, true).filter((f) => !files.includes(f));
-    return { name, entry, files, bytes: files.reduce((sum, f) => sum + gzip(f), 0), budget, later: later.map((f) => `${posix.basename(f)} ${kb(gzip(f))}`) };
+    return { name, entry, files, bytes: files.reduce((sum, f) => sum + gzip(f), 0), budget, later: later.map((file) => ({ file, bytes: gzip(file) })) };
   });
 }
 
@@ -75,30 +75,28 @@ export const bundleSize: Bench = {
     } finally {
       await bench.close();
     }
-    const gzip = (file: string) => gzipSync(readFileSync(join(dist, file))).length;
+    const listed = (parts: BundleSize['later']) => parts.map((p) => `${posix.basename(p.file)} ${kb(p.bytes)}`).join(', ');
     return {
       rows: sizes.map((size) => {
         const seen = fetched.get(size.name);
-        const extra = seen?.filter((f) => !size.files.includes(f)) ?? [];
-        const lazy = extra.filter((f) => size.later.some((l) => l.startsWith(`${posix.basename(f)} `)));
-        const unexpected = extra.filter((f) => !lazy.includes(f));
+        // The lazy parts Chromium fetched without a click (right after the first frame), and the rest.
+        const lazy = size.later.filter((p) => seen?.includes(p.file));
+        const later = size.later.filter((p) => !lazy.includes(p));
+        const unexpected = seen?.filter((f) => !size.files.includes(f) && !lazy.some((p) => p.file === f)) ?? [];
         const missing = seen ? size.files.filter((f) => !seen.includes(f)) : [];
         const check = !seen
           ? ''
           : missing.length || unexpected.length
             ? `; Chromium fetched other files at open: ${seen.join(', ')}`
             : '; Chromium fetched these at open';
-        const lazyBytes = lazy.reduce((sum, f) => sum + gzip(f), 0);
-        const next = lazy.length
-          ? `, and right after the first frame, without a click, ${lazy.map((f) => `${posix.basename(f)} ${kb(gzip(f))}`).join(', ')} (${kb(size.bytes + lazyBytes)} in all)`
-          : '';
-        const later = size.later.filter((l) => !lazy.some((f) => l.startsWith(`${posix.basename(f)} `)));
+        const lazyBytes = lazy.reduce((sum, p) => sum + p.bytes, 0);
+        const next = lazy.length ? `, and right after the first frame, without a click, ${listed(lazy)} (${kb(size.bytes + lazyBytes)} in all)` : '';
         return row(
           size.name,
           size.bytes,
           'B',
           size.budget,
-          `${size.files.join(', ')}${check}${next}${later.length ? `; only on a click: ${later.join(', ')}` : ''}`,
+          `${size.files.join(', ')}${check}${next}${later.length ? `; only on a click: ${listed(later)}` : ''}`,
         );
       }),
     };
