@@ -27,14 +27,14 @@ export const DEFAULT_ALTERNATIVES: Alternative[] = [
   { name: 'Ollama (local model)', url: 'https://ollama.com/' },
 ];
 
+/** The storage key of the settings (settings.ts reads it whole). */
+export const SETTINGS_KEY = 'settings';
+
 /**
  * The settings key seen through its alternatives field alone, read as SETTINGS reads that field
  * (missing or bad: the defaults). The popup shows the list during an outage and needs nothing
  * else of the settings.
  */
-/** The storage key of the settings (settings.ts reads it whole). */
-export const SETTINGS_KEY = 'settings';
-
 export const SETTINGS_ALTERNATIVES: StoredKey<Alternative[]> = {
   name: SETTINGS_KEY,
   read: (settings) => checked(ALTERNATIVES_FIELD, (settings as { alternatives?: unknown } | null | undefined)?.alternatives) ?? DEFAULT_ALTERNATIVES,

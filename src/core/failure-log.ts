@@ -39,10 +39,10 @@ export function recordBytes(record: ErrorRecord): number {
   return JSON.stringify(record).length + 1;
 }
 
-/** Appends in time order and enforces every limit. Never mutates `log`. */
 /** The bytes of these records in the stored log. */
 export const recordsBytes = (records: readonly ErrorRecord[]): number => records.reduce((sum, r) => sum + recordBytes(r), 0);
 
+/** Appends in time order and enforces every limit. Never mutates `log`. */
 export function appendRecords(log: FailureLog, incoming: readonly ErrorRecord[], limits: LogLimits, now: number): FailureLog {
   const seen = new Set<string>();
   for (const r of log.records.slice(-incoming.length * 2 - 1)) seen.add(r.id);
