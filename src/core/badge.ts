@@ -47,7 +47,7 @@ export function badgesByTab(records: readonly ErrorRecord[], now: number, window
  * A tab counts 999 at most, as its own badge does.
  */
 export function badgeForAll(records: readonly ErrorRecord[], now: number, windowMs = BADGE_WINDOW_MS): BadgeState & { count: number } {
-  let count = 0;
-  for (const list of byTab(records, now, windowMs).values()) count += Math.min(list.length, 999);
-  return { ...badge(count, [...recent(records, now, windowMs)]), count };
+  const lists = [...byTab(records, now, windowMs).values()];
+  const count = lists.reduce((sum, list) => sum + Math.min(list.length, 999), 0);
+  return { ...badge(count, lists.flat()), count };
 }
