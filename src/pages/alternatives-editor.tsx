@@ -2,12 +2,17 @@ import type { Alternative } from '../contract/settings';
 import { DEFAULT_ALTERNATIVES } from '../contract/settings';
 import { t } from '../platform/i18n';
 
-/** Rows of name + link; added, removed or reset here, validated on save with the rest. */
+/**
+ * Rows of name + link; added, removed or reset here, validated on save with the rest. The group is
+ * named by the section's heading (`labelledBy`), not a legend that would repeat it on screen.
+ */
 export function AlternativesEditor({
+  labelledBy,
   value,
   error,
   onChange,
 }: {
+  labelledBy: string;
   value: Alternative[];
   error?: string | undefined;
   onChange: (update: (prev: Alternative[]) => Alternative[]) => void;
@@ -15,8 +20,11 @@ export function AlternativesEditor({
   // Updates are functions of the previous list, so two edits before a re-render both count.
   const update = (i: number, patch: Partial<Alternative>) => onChange((prev) => prev.map((alt, j) => (j === i ? { ...alt, ...patch } : alt)));
   return (
-    <fieldset class={`alternatives-editor${error ? ' field-invalid' : ''}`} aria-describedby={error ? 'alternatives-error' : 'alternatives-editor-hint'}>
-      <legend>{t('options_alternatives_legend')}</legend>
+    <fieldset
+      class={`alternatives-editor${error ? ' field-invalid' : ''}`}
+      aria-labelledby={labelledBy}
+      aria-describedby={error ? 'alternatives-error' : 'alternatives-editor-hint'}
+    >
       <p id="alternatives-editor-hint" class="muted field-hint">
         {t('options_alternatives_hint')}
       </p>

@@ -132,6 +132,7 @@ export function OptionsPage() {
         <section aria-labelledby="sec-alternatives">
           <h2 id="sec-alternatives">{t('options_section_alternatives')}</h2>
           <AlternativesEditor
+            labelledBy="sec-alternatives"
             value={draft.alternatives}
             error={errors.alternatives}
             onChange={(f) => setDraft((d) => (d ? { ...d, alternatives: f(d.alternatives) } : d))}
