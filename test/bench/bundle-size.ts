@@ -64,8 +64,7 @@ export const bundleSize: Bench = {
   name: 'bundle sizes',
   ci: true,
   async run(): Promise<BenchResult> {
-    const dist = 'dist/chrome';
-    const sizes = bundleSizes(dist);
+    const sizes = bundleSizes('dist/chrome');
     const { openBenchBrowser, recentRecords } = await import('./bench-browser');
     const bench = await openBenchBrowser();
     const fetched = new Map<string, string[]>();
